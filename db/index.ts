@@ -1,0 +1,100 @@
+/**
+ * The one database client for the whole process.
+ *
+ * - `DATABASE_URL` set   → PostgreSQL through postgres.js (production, several app instances).
+ * - `DATABASE_URL` unset → embedded PGlite with its data under `.data/pglite` (a newcomer needs no
+ *   server). `TRIALDESK_PGLITE_DIR` moves it (tests and e2e each use their own directory, because
+ *   PGlite has no locking between processes).
+ *
+ * The database is opened lazily (so `next build` never touches it), migrated on first open, and —
+ * for an empty embedded database, or when `TRIALDESK_DEMO=1` — filled with the demo data.
+ * The client lives on `globalThis` because Next may evaluate this module more than once per process.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; lib functions accept either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+type Holder = { promise?: Promise<Handle>; override?: Handle };
+const holder: Holder = ((globalThis as Record<string, unknown>).__trialdeskDb ??= {}) as Holder;
+
+export const migrationsFolder = () => path.join(process.cwd(), "drizzle");
+
+export function embeddedDataDir(): string {
+  return process.env.TRIALDESK_PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { migrateWithLock } = await import("./migrate");
+  await migrateWithLock(url);
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    // Instants are timestamptz; keep the session in UTC so date arithmetic in SQL is unambiguous.
+    connection: { TimeZone: "UTC" },
+  });
+  const db = drizzlePg(client, { schema });
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  // PGlite does not create the parent folder of its data directory.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzle(client, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: migrationsFolder() });
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  const handle = url ? await openPostgres(url) : await openPglite(embeddedDataDir());
+  const { ensureDemoData } = await import("./demo");
+  await ensureDemoData(handle.db, {
+    embedded: handle.kind === "pglite",
+    requested: process.env.TRIALDESK_DEMO === "1",
+  });
+  return handle;
+}
+
+async function handle(): Promise<Handle> {
+  if (holder.override) return holder.override;
+  holder.promise ??= open().catch((err) => {
+    holder.promise = undefined; // let the next request retry instead of caching the failure
+    throw err;
+  });
+  return holder.promise;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function dbKind(): Promise<Handle["kind"]> {
+  return (await handle()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = holder.override ?? (holder.promise ? await holder.promise : undefined);
+  holder.promise = undefined;
+  holder.override = undefined;
+  await h?.close();
+}
+
+/** Tests (and CLI tools that open their own client) install a ready, migrated database here. */
+export function useDatabase(db: Db, kind: Handle["kind"], close: () => Promise<void>): void {
+  holder.override = { db, kind, close };
+}
+
+export { schema };

@@ -1,0 +1,596 @@
+/**
+ * The whole TrialDesk data model (see ../shared/docs/product.md, "Data model").
+ *
+ * Template fields keep their template names (camelCase in TypeScript, snake_case in SQL).
+ * References are `<name>Id` columns. Controlled vocabularies are pgEnums, defined once here and
+ * re-used by validation (lib/validation) and the UI.
+ *
+ * Site scoping: every clinical table carries `siteId` (denormalised from its study) so that the
+ * policy's site filter is one indexed equality. Composite foreign keys make the copy impossible to
+ * get wrong: (studyId, siteId) must match the study, and (subjectId, studyId) must match the
+ * subject — which is also what enforces "a screening's study equals its subject's study".
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// ---------------------------------------------------------------- vocabularies
+export const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
+export const USER_STATUSES = ["pending", "active", "disabled"] as const;
+export const STUDY_STATUSES = [
+  "not_yet_recruiting",
+  "recruiting",
+  "active_not_recruiting",
+  "suspended",
+  "completed",
+  "terminated",
+  "withdrawn",
+] as const;
+export const SCREENING_STATUSES = ["pending", "passed", "failed", "rescreen"] as const;
+export const SEXES_AT_BIRTH = ["female", "male", "undifferentiated", "unknown"] as const;
+export const SUBJECT_STATUSES = [
+  "screening",
+  "enrolled",
+  "screen_failed",
+  "completed",
+  "withdrawn",
+  "lost_to_follow_up",
+] as const;
+export const VISIT_TYPES = [
+  "screening",
+  "baseline",
+  "treatment",
+  "follow_up",
+  "unscheduled",
+  "end_of_study",
+] as const;
+export const VISIT_STATUSES = ["scheduled", "completed", "missed", "canceled"] as const;
+export const SEVERITIES = ["mild", "moderate", "severe"] as const;
+export const AE_STATUSES = ["open", "follow_up", "resolved", "closed"] as const;
+export const AE_OUTCOMES = [
+  "recovered",
+  "recovering",
+  "not_recovered",
+  "recovered_with_sequelae",
+  "fatal",
+  "unknown",
+] as const;
+export const SERIOUSNESS_CRITERIA = [
+  "death",
+  "life_threatening",
+  "hospitalization",
+  "disability",
+  "congenital_anomaly",
+  "other_important_medical_event",
+] as const;
+export const CAUSALITIES = ["not_related", "unlikely", "possible", "probable", "definite"] as const;
+export const EXPECTEDNESS = ["expected", "unexpected"] as const;
+export const NOTE_TYPES = ["call", "visit", "screening", "consent", "general"] as const;
+export const SIGNATURE_ENTITIES = ["adverse_event", "screening"] as const;
+export const SIGNATURE_MEANINGS = ["Reviewed and assessed", "Eligibility confirmed"] as const;
+export const TOKEN_KINDS = ["session", "personal"] as const;
+
+export const roleEnum = pgEnum("role", ROLES);
+export const userStatusEnum = pgEnum("user_status", USER_STATUSES);
+export const studyStatusEnum = pgEnum("study_status", STUDY_STATUSES);
+export const screeningStatusEnum = pgEnum("screening_status", SCREENING_STATUSES);
+export const sexAtBirthEnum = pgEnum("sex_at_birth", SEXES_AT_BIRTH);
+export const subjectStatusEnum = pgEnum("subject_status", SUBJECT_STATUSES);
+export const visitTypeEnum = pgEnum("visit_type", VISIT_TYPES);
+export const visitStatusEnum = pgEnum("visit_status", VISIT_STATUSES);
+export const severityEnum = pgEnum("severity", SEVERITIES);
+export const aeStatusEnum = pgEnum("ae_status", AE_STATUSES);
+export const aeOutcomeEnum = pgEnum("ae_outcome", AE_OUTCOMES);
+export const seriousnessCriterionEnum = pgEnum("seriousness_criterion", SERIOUSNESS_CRITERIA);
+export const causalityEnum = pgEnum("causality", CAUSALITIES);
+export const expectednessEnum = pgEnum("expectedness", EXPECTEDNESS);
+export const noteTypeEnum = pgEnum("note_type", NOTE_TYPES);
+export const signatureEntityEnum = pgEnum("signature_entity", SIGNATURE_ENTITIES);
+export const tokenKindEnum = pgEnum("token_kind", TOKEN_KINDS);
+
+export type Role = (typeof ROLES)[number];
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+// ---------------------------------------------------------------- shared columns
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const version = () => integer("version").notNull().default(1);
+/** Soft delete: clinical records are retired with a reason, never deleted. */
+const retired = () => ({
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+  retireReason: text("retire_reason"),
+});
+
+// ---------------------------------------------------------------- sites and people
+export const sites = pgTable(
+  "sites",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    timezone: text("timezone").notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sites_name_ci_unique").on(sql`lower(${t.name})`),
+    check("sites_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    username: text("username").notNull(),
+    email: text("email").notNull(),
+    /** argon2id hash; never selected by anything that answers a request. */
+    password: text("password").notNull(),
+    /** For a pending sign-up: the role they asked for; an admin confirms or changes it. */
+    role: roleEnum("role").notNull(),
+    /** `siteName` of the template, normalised: coordinators and investigators belong to one site. */
+    siteId: uuid("site_id").references(() => sites.id),
+    status: userStatusEnum("status").notNull().default("pending"),
+    displayName: text("display_name").notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_username_ci_unique").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_ci_unique").on(sql`lower(${t.email})`),
+    index("users_site_role_idx").on(t.siteId, t.role),
+    index("users_status_idx").on(t.status),
+    // An active site-bound role must have a site; sponsors and admins are not bound to one.
+    check(
+      "users_site_binding",
+      sql`${t.status} <> 'active' OR ${t.role} NOT IN ('coordinator','investigator') OR ${t.siteId} IS NOT NULL`,
+    ),
+    unique("users_id_site_unique").on(t.id, t.siteId),
+  ],
+);
+
+// ---------------------------------------------------------------- studies
+export const studies = pgTable(
+  "studies",
+  {
+    id: id(),
+    protocolId: text("protocol_id").notNull(),
+    title: text("title").notNull(),
+    status: studyStatusEnum("status").notNull(),
+    principalInvestigatorId: uuid("principal_investigator_id").notNull(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("studies_site_protocol_unique").on(t.siteId, t.protocolId),
+    unique("studies_id_site_unique").on(t.id, t.siteId),
+    // The principal investigator belongs to the study's site.
+    foreignKey({
+      name: "studies_pi_same_site_fk",
+      columns: [t.principalInvestigatorId, t.siteId],
+      foreignColumns: [users.id, users.siteId],
+    }),
+  ],
+);
+
+/** Sponsor access: which sponsor users may see which studies (de-identified). */
+export const studySponsorAccess = pgTable(
+  "study_sponsor_access",
+  {
+    studyId: uuid("study_id")
+      .notNull()
+      .references(() => studies.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    grantedById: uuid("granted_by_id").references(() => users.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Revoking keeps the row (and the audit trail) — access history is part of the record. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.studyId, t.userId] }), index("sponsor_access_user_idx").on(t.userId)],
+);
+
+/** The protocol's planned visits, in order; enrolling a subject turns them into visits. */
+export const visitScheduleItems = pgTable(
+  "visit_schedule_items",
+  {
+    id: id(),
+    studyId: uuid("study_id")
+      .notNull()
+      .references(() => studies.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    visitType: visitTypeEnum("visit_type").notNull(),
+    /** Days from the anchor date (enrollment). */
+    dayOffset: integer("day_offset").notNull(),
+    windowBefore: integer("window_before").notNull().default(0),
+    windowAfter: integer("window_after").notNull().default(0),
+    sortOrder: integer("sort_order").notNull(),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("schedule_study_code_unique").on(t.studyId, t.code),
+    index("schedule_study_order_idx").on(t.studyId, t.sortOrder),
+    check("schedule_windows_non_negative", sql`${t.windowBefore} >= 0 AND ${t.windowAfter} >= 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- subjects
+export const subjects = pgTable(
+  "subjects",
+  {
+    id: id(),
+    siteId: uuid("site_id").notNull(),
+    /** The study's own subject identifier, e.g. "ONC-014" (template `subjectId`). */
+    subjectId: text("subject_id").notNull(),
+    fullName: text("full_name").notNull(),
+    screeningStatus: screeningStatusEnum("screening_status").notNull().default("pending"),
+    studyId: uuid("study_id").notNull(),
+    coordinatorId: uuid("coordinator_id")
+      .notNull()
+      .references(() => users.id),
+    dob: date("dob", { mode: "string" }),
+    sexAtBirth: sexAtBirthEnum("sex_at_birth"),
+    consentSignedAt: timestamp("consent_signed_at", { withTimezone: true }),
+    status: subjectStatusEnum("status").notNull().default("screening"),
+    enrolledAt: timestamp("enrolled_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawalReason: text("withdrawal_reason"),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("subjects_study_subject_unique").on(t.studyId, t.subjectId),
+    unique("subjects_id_study_unique").on(t.id, t.studyId),
+    foreignKey({
+      name: "subjects_study_site_fk",
+      columns: [t.studyId, t.siteId],
+      foreignColumns: [studies.id, studies.siteId],
+    }),
+    index("subjects_site_screening_idx").on(t.siteId, t.screeningStatus, t.createdAt),
+    index("subjects_site_status_idx").on(t.siteId, t.status),
+    index("subjects_study_idx").on(t.studyId, t.screeningStatus),
+    index("subjects_coordinator_idx").on(t.coordinatorId),
+    index("subjects_site_name_idx").on(t.siteId, sql`lower(${t.fullName})`),
+    check(
+      "subjects_withdrawal_reason",
+      sql`${t.status} <> 'withdrawn' OR length(trim(coalesce(${t.withdrawalReason}, ''))) > 0`,
+    ),
+  ],
+);
+
+export const screenings = pgTable(
+  "screenings",
+  {
+    id: id(),
+    siteId: uuid("site_id").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    studyId: uuid("study_id").notNull(),
+    screeningStatus: screeningStatusEnum("screening_status").notNull(),
+    screeningDate: date("screening_date", { mode: "string" }).notNull(),
+    completedById: uuid("completed_by_id")
+      .notNull()
+      .references(() => users.id),
+    notes: text("notes"),
+    failReason: text("fail_reason"),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "screenings_subject_study_fk",
+      columns: [t.subjectId, t.studyId],
+      foreignColumns: [subjects.id, subjects.studyId],
+    }),
+    foreignKey({
+      name: "screenings_study_site_fk",
+      columns: [t.studyId, t.siteId],
+      foreignColumns: [studies.id, studies.siteId],
+    }),
+    index("screenings_subject_date_idx").on(t.subjectId, t.screeningDate),
+    index("screenings_site_date_idx").on(t.siteId, t.screeningDate),
+    index("screenings_study_status_idx").on(t.studyId, t.screeningStatus, t.screeningDate),
+    check(
+      "screenings_fail_reason",
+      sql`${t.screeningStatus} <> 'failed' OR length(trim(coalesce(${t.failReason}, ''))) > 0`,
+    ),
+  ],
+);
+
+export const visits = pgTable(
+  "visits",
+  {
+    id: id(),
+    siteId: uuid("site_id").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    studyId: uuid("study_id").notNull(),
+    visitType: visitTypeEnum("visit_type").notNull(),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    visitStatus: visitStatusEnum("visit_status").notNull().default("scheduled"),
+    location: text("location"),
+    coordinatorId: uuid("coordinator_id")
+      .notNull()
+      .references(() => users.id),
+    /** The protocol visit this fulfils (null for unscheduled visits). */
+    scheduleItemId: uuid("schedule_item_id").references(() => visitScheduleItems.id),
+    /** Protocol window in site-local calendar days, inclusive. */
+    windowStart: date("window_start", { mode: "string" }),
+    windowEnd: date("window_end", { mode: "string" }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Why it was canceled or marked missed. */
+    statusReason: text("status_reason"),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "visits_subject_study_fk",
+      columns: [t.subjectId, t.studyId],
+      foreignColumns: [subjects.id, subjects.studyId],
+    }),
+    foreignKey({
+      name: "visits_study_site_fk",
+      columns: [t.studyId, t.siteId],
+      foreignColumns: [studies.id, studies.siteId],
+    }),
+    index("visits_site_scheduled_idx").on(t.siteId, t.scheduledAt),
+    index("visits_site_status_scheduled_idx").on(t.siteId, t.visitStatus, t.scheduledAt),
+    index("visits_subject_scheduled_idx").on(t.subjectId, t.scheduledAt),
+    index("visits_study_status_scheduled_idx").on(t.studyId, t.visitStatus, t.scheduledAt),
+    index("visits_coordinator_scheduled_idx").on(t.coordinatorId, t.scheduledAt),
+    check(
+      "visits_window_order",
+      sql`${t.windowStart} IS NULL OR ${t.windowEnd} IS NULL OR ${t.windowStart} <= ${t.windowEnd}`,
+    ),
+    check(
+      "visits_cancel_reason",
+      sql`${t.visitStatus} <> 'canceled' OR length(trim(coalesce(${t.statusReason}, ''))) > 0`,
+    ),
+  ],
+);
+
+export const adverseEvents = pgTable(
+  "adverse_events",
+  {
+    id: id(),
+    siteId: uuid("site_id").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    studyId: uuid("study_id").notNull(),
+    eventTerm: text("event_term").notNull(),
+    severity: severityEnum("severity").notNull(),
+    serious: boolean("serious").notNull(),
+    seriousnessCriteria: seriousnessCriterionEnum("seriousness_criteria")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    onsetDate: date("onset_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    status: aeStatusEnum("status").notNull().default("open"),
+    reportedById: uuid("reported_by_id")
+      .notNull()
+      .references(() => users.id),
+    /** CTCAE grade 1–5. */
+    grade: smallint("grade"),
+    outcome: aeOutcomeEnum("outcome"),
+    /** When the site learnt of the event: the 24-hour sponsor clock of a serious AE starts here. */
+    awareAt: timestamp("aware_at", { withTimezone: true }).notNull(),
+    sponsorNotifiedAt: timestamp("sponsor_notified_at", { withTimezone: true }),
+    causality: causalityEnum("causality"),
+    expectedness: expectednessEnum("expectedness"),
+    assessedById: uuid("assessed_by_id").references(() => users.id),
+    assessedAt: timestamp("assessed_at", { withTimezone: true }),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "adverse_events_subject_study_fk",
+      columns: [t.subjectId, t.studyId],
+      foreignColumns: [subjects.id, subjects.studyId],
+    }),
+    foreignKey({
+      name: "adverse_events_study_site_fk",
+      columns: [t.studyId, t.siteId],
+      foreignColumns: [studies.id, studies.siteId],
+    }),
+    check("adverse_events_grade_range", sql`${t.grade} IS NULL OR ${t.grade} BETWEEN 1 AND 5`),
+    check(
+      "adverse_events_seriousness",
+      sql`(${t.serious} AND cardinality(${t.seriousnessCriteria}) > 0) OR (NOT ${t.serious} AND cardinality(${t.seriousnessCriteria}) = 0)`,
+    ),
+    check(
+      "adverse_events_end_after_onset",
+      sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.onsetDate}`,
+    ),
+    index("adverse_events_site_onset_idx").on(t.siteId, t.onsetDate),
+    index("adverse_events_site_serious_idx").on(t.siteId, t.serious, t.awareAt),
+    index("adverse_events_site_status_idx").on(t.siteId, t.status),
+    index("adverse_events_study_idx").on(t.studyId, t.serious, t.onsetDate),
+    index("adverse_events_subject_idx").on(t.subjectId, t.onsetDate),
+    index("adverse_events_unassessed_idx")
+      .on(t.siteId, t.serious, t.awareAt)
+      .where(sql`${t.assessedAt} IS NULL`),
+  ],
+);
+
+export const subjectNotes = pgTable(
+  "subject_notes",
+  {
+    id: id(),
+    siteId: uuid("site_id").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    /** Denormalised from the subject so notes filter by study without a join. */
+    studyId: uuid("study_id").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    noteType: noteTypeEnum("note_type").notNull(),
+    noteText: text("note_text").notNull(),
+    ...retired(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "subject_notes_subject_study_fk",
+      columns: [t.subjectId, t.studyId],
+      foreignColumns: [subjects.id, subjects.studyId],
+    }),
+    foreignKey({
+      name: "subject_notes_study_site_fk",
+      columns: [t.studyId, t.siteId],
+      foreignColumns: [studies.id, studies.siteId],
+    }),
+    index("subject_notes_subject_created_idx").on(t.subjectId, t.createdAt),
+    check("subject_notes_text_not_blank", sql`length(trim(${t.noteText})) > 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- signatures
+/** 21 CFR Part 11 electronic signatures (AE assessment, screening eligibility). */
+export const eSignatures = pgTable(
+  "e_signatures",
+  {
+    id: id(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    entity: signatureEntityEnum("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    signerId: uuid("signer_id")
+      .notNull()
+      .references(() => users.id),
+    printedName: text("printed_name").notNull(),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+    meaning: text("meaning").notNull(),
+    /** sha-256 of the canonical signed content: a later change no longer matches. */
+    contentHash: text("content_hash").notNull(),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedById: uuid("voided_by_id").references(() => users.id),
+    voidReason: text("void_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("e_signatures_entity_idx").on(t.entity, t.entityId),
+    // At most one live signature per record.
+    uniqueIndex("e_signatures_one_live")
+      .on(t.entity, t.entityId)
+      .where(sql`${t.voidedAt} IS NULL`),
+    check("e_signatures_meaning", sql`${t.meaning} IN ('Reviewed and assessed','Eligibility confirmed')`),
+  ],
+);
+
+// ---------------------------------------------------------------- audit trail
+/**
+ * Append-only and hash-chained. The chain (prevHash, hash, seq) is computed by a BEFORE INSERT
+ * trigger inside the database (see drizzle/0001_audit_guard.sql), and UPDATE/DELETE/TRUNCATE are
+ * refused by triggers, so neither the app nor a stray SQL session can rewrite history unnoticed.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: id(),
+    /** seq, prevHash and hash are set by the chain trigger; the defaults only satisfy NOT NULL. */
+    seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    /** Kept as text as well: failed logins name a username that may not exist. */
+    actorUsername: text("actor_username"),
+    siteId: uuid("site_id").references(() => sites.id),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    action: text("action").notNull(),
+    /** `{ field: [old, new] }` for each changed field; never a password or token. */
+    changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
+    reason: text("reason"),
+    clientAddress: text("client_address"),
+    prevHash: text("prev_hash").notNull().default(""),
+    hash: text("hash").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("audit_events_seq_unique").on(t.seq),
+    index("audit_events_entity_idx").on(t.entity, t.entityId, t.seq),
+    index("audit_events_actor_idx").on(t.actorId, t.seq),
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_action_idx").on(t.action, t.seq),
+  ],
+);
+
+// ---------------------------------------------------------------- API tokens and limits
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: tokenKindEnum("kind").notNull(),
+    name: text("name").notNull(),
+    /** sha-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** First characters, to let a person recognise a token in the list. */
+    prefix: text("prefix").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters shared by every app instance (login throttling, API limits). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+});
+
+// ---------------------------------------------------------------- inferred types
+export type Site = typeof sites.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Study = typeof studies.$inferSelect;
+export type VisitScheduleItem = typeof visitScheduleItems.$inferSelect;
+export type Subject = typeof subjects.$inferSelect;
+export type Screening = typeof screenings.$inferSelect;
+export type Visit = typeof visits.$inferSelect;
+export type AdverseEvent = typeof adverseEvents.$inferSelect;
+export type SubjectNote = typeof subjectNotes.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ESignature = typeof eSignatures.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -1,0 +1,57 @@
+/**
+ * A real, migrated, empty database for one test file. Call `useTestDb()` at the top of the file;
+ * lib functions then reach it through getDb(). `testDb()` returns the same handle for direct SQL.
+ */
+import fs from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb, getDb, useDatabase, type Db } from "@/db";
+import * as schema from "@/db/schema";
+import { withDatabase } from "./global-setup";
+
+let raw: { exec: (sql: string) => Promise<unknown> } | undefined;
+
+export function useTestDb(): void {
+  beforeAll(async () => {
+    const template = inject("pgTemplate");
+    const url = process.env.DATABASE_URL;
+    if (url && template) {
+      const postgres = (await import("postgres")).default;
+      const { drizzle } = await import("drizzle-orm/postgres-js");
+      const name = `trialdesk_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      const client = postgres(withDatabase(url, name), {
+        max: 5,
+        onnotice: () => {},
+        connection: { TimeZone: "UTC" },
+      });
+      raw = { exec: (sql) => client.unsafe(sql) };
+      useDatabase(drizzle(client, { schema }), "postgres", async () => {
+        await client.end({ timeout: 5 });
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      });
+      return;
+    }
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const file = inject("pgliteSnapshot");
+    if (!file) throw new Error("tests/global-setup.ts did not build a database snapshot");
+    const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+    await client.exec("SET TIME ZONE 'UTC'");
+    raw = { exec: (sql) => client.exec(sql) };
+    useDatabase(drizzle(client, { schema }) as unknown as Db, "pglite", () => client.close());
+  });
+  afterAll(async () => {
+    await closeDb();
+    raw = undefined;
+  });
+}
+
+export const testDb = (): Promise<Db> => getDb();
+
+/** Plain SQL on the test database, for what the app must not be able to do (tamper, bypass). */
+export function rawSql(sql: string): Promise<unknown> {
+  if (!raw) throw new Error("useTestDb() has not run");
+  return raw.exec(sql);
+}
