@@ -1,0 +1,72 @@
+/**
+ * The audit writer. Every write appends its audit row(s) with this function, inside the same
+ * transaction as the change. The database stamps the time, the sequence number and the hash chain
+ * (drizzle/0001_audit_guard.sql); this module only decides what goes in the row.
+ */
+import { auditEvents } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import type { Actor } from "./actor";
+
+export type Changes = Record<string, [unknown, unknown]>;
+
+export type AuditEntry = {
+  actor: Pick<Actor, "id" | "username"> | null;
+  /** For events without a signed-in actor (a failed login names the username tried). */
+  actorUsername?: string | null;
+  siteId?: string | null;
+  entity: string;
+  entityId?: string | null;
+  action: string;
+  changes?: Changes;
+  reason?: string | null;
+  clientAddress?: string | null;
+};
+
+/** Fields whose values never enter the audit trail, only the fact that they changed. */
+const SECRET_FIELDS = new Set(["password", "tokenHash"]);
+/** Bookkeeping that changes on every write and says nothing a reader needs. */
+const IGNORED_FIELDS = new Set(["updatedAt", "version", "createdAt"]);
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+/**
+ * `{ field: [old, new] }` for each field that differs. `before` null means a creation: every
+ * non-null field of `after` is listed with old = null.
+ */
+export function diffChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): Changes {
+  const changes: Changes = {};
+  for (const key of Object.keys(after)) {
+    if (IGNORED_FIELDS.has(key)) continue;
+    const oldValue = normalise(before?.[key]);
+    const newValue = normalise(after[key]);
+    if (JSON.stringify(oldValue) === JSON.stringify(newValue)) continue;
+    if (before === null && newValue === null) continue;
+    changes[key] = SECRET_FIELDS.has(key) ? ["[redacted]", "[redacted]"] : [oldValue, newValue];
+  }
+  return changes;
+}
+
+export async function appendAudit(db: DbOrTx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insert(auditEvents).values(
+    list.map((e) => ({
+      actorId: e.actor?.id ?? null,
+      actorUsername: e.actor?.username ?? e.actorUsername ?? null,
+      siteId: e.siteId ?? null,
+      entity: e.entity,
+      entityId: e.entityId ?? null,
+      action: e.action,
+      changes: e.changes ?? {},
+      reason: e.reason ?? null,
+      clientAddress: e.clientAddress ?? null,
+    })),
+  );
+}
