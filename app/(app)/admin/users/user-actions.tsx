@@ -1,0 +1,94 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { idle } from "@/lib/action-state";
+import type { UserRow } from "@/lib/users/admin";
+import { assignRoleAction, setStatusAction } from "./actions";
+
+const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
+const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
+
+function Message({ state, id }: { state: { status: string; message?: string; fieldErrors?: Record<string, string[]> }; id: string }) {
+  const text = [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean).join(" ");
+  return (
+    <p id={id} role="status" className={`text-xs ${state.status === "error" ? "text-red-700" : "text-emerald-800"}`}>
+      {text}
+    </p>
+  );
+}
+
+/** Role and site for one account: activates a pending sign-up, or moves an active user. */
+export function AssignRoleForm({ user, sites }: { user: UserRow; sites: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(assignRoleAction, idle);
+  const label = user.status === "pending" ? "Activate" : "Save";
+  const msgId = `assign-${user.id}-msg`;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`Role and site for ${user.username}`}>
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        Role for {user.username}
+      </label>
+      <select id={`role-${user.id}`} name="role" defaultValue={user.role} className={small} aria-describedby={msgId}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor={`site-${user.id}`}>
+        Site for {user.username}
+      </label>
+      <select
+        id={`site-${user.id}`}
+        name="siteId"
+        defaultValue={user.siteId ?? ""}
+        className={small}
+        aria-invalid={state.fieldErrors?.siteId ? true : undefined}
+        aria-describedby={msgId}
+      >
+        <option value="">No site</option>
+        {sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <Button type="submit" variant={user.status === "pending" ? "primary" : "secondary"} disabled={pending} aria-label={`${label} ${user.username}`}>
+        {label}
+      </Button>
+      <Message state={state} id={msgId} />
+    </form>
+  );
+}
+
+/** Disable (or re-enable) an account; a reason is required and goes into the audit trail. */
+export function StatusForm({ user }: { user: UserRow }) {
+  const [state, action, pending] = useActionState(setStatusAction, idle);
+  const next = user.status === "disabled" ? "active" : "disabled";
+  const verb = next === "disabled" ? "Disable" : "Enable";
+  const msgId = `status-${user.id}-msg`;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`${verb} ${user.username}`}>
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <input type="hidden" name="status" value={next} />
+      <label className="sr-only" htmlFor={`reason-${user.id}`}>
+        Reason to {verb.toLowerCase()} {user.username}
+      </label>
+      <input
+        id={`reason-${user.id}`}
+        name="reason"
+        placeholder="Reason"
+        className={`${small} w-32`}
+        aria-invalid={state.fieldErrors?.reason ? true : undefined}
+        aria-describedby={msgId}
+      />
+      <Button type="submit" variant={next === "disabled" ? "danger" : "secondary"} disabled={pending} aria-label={`${verb} ${user.username}`}>
+        {verb}
+      </Button>
+      <Message state={state} id={msgId} />
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { LogoutButton } from "@/components/logout-button";
+import { humanize } from "@/components/ui/badge";
+import { NavLinks } from "@/components/shell/nav-links";
+import { requireActor } from "@/lib/auth/actor";
+import { HOME_BY_ROLE, navFor } from "@/lib/policy";
+
+// Every page below reads the signed-in user from the database: never prerender.
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+          <Link href={HOME_BY_ROLE[actor.role]} className="text-base font-semibold tracking-tight text-brand-800">
+            TrialDesk
+          </Link>
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks items={navFor(actor)} />
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <p className="text-right leading-tight" data-testid="signed-in-user">
+              <span className="block font-medium text-slate-900">{actor.displayName}</span>
+              <span className="block text-xs text-slate-600">
+                {humanize(actor.role)}
+                {actor.siteName ? ` · ${actor.siteName}` : ""}
+              </span>
+            </p>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

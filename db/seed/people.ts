@@ -1,0 +1,78 @@
+/**
+ * The demo's sites and accounts. Usernames are stable: the README, the start script and the
+ * end-to-end tests sign in with them.
+ */
+import type { Role, UserStatus } from "@/db/schema";
+import type { Region } from "./names";
+
+export const DEMO_PASSWORD = "TrialDesk-demo-1";
+
+export type SiteKey = "riverside" | "lakeside";
+
+export type SiteDef = {
+  key: SiteKey;
+  name: string;
+  timezone: string;
+  region: Region;
+  locations: readonly string[];
+};
+
+export const SITE_DEFS: readonly SiteDef[] = [
+  {
+    key: "riverside",
+    name: "Riverside Clinical Research",
+    timezone: "America/New_York",
+    region: "us",
+    locations: ["Exam Room 1", "Exam Room 2", "Infusion Suite", "Cardiac Testing Lab", "Phlebotomy"],
+  },
+  {
+    key: "lakeside",
+    name: "Lakeside Trials Unit",
+    timezone: "Europe/London",
+    region: "uk",
+    locations: ["Clinic Room A", "Clinic Room B", "Phlebotomy Bay", "Day Case Unit", "Telephone visit"],
+  },
+];
+
+export type UserDef = {
+  username: string;
+  displayName: string;
+  role: Role;
+  status: UserStatus;
+  site: SiteKey | null;
+};
+
+// Listed coordinators/investigators first per site: they take most of the seeded work.
+export const USER_DEFS: readonly UserDef[] = [
+  { username: "admin", displayName: "Morgan Ellis (Administrator)", role: "admin", status: "active", site: null },
+  { username: "coordinator1", displayName: "Dana Whitfield (Coordinator)", role: "coordinator", status: "active", site: "riverside" },
+  { username: "investigator1", displayName: "Dr. Priya Raman (Investigator)", role: "investigator", status: "active", site: "riverside" },
+  { username: "coordinator2", displayName: "Tom Ashworth (Coordinator)", role: "coordinator", status: "active", site: "lakeside" },
+  { username: "investigator2", displayName: "Dr. Helen McBride (Investigator)", role: "investigator", status: "active", site: "lakeside" },
+  { username: "sponsor1", displayName: "Marcus Lindqvist (Sponsor CRA)", role: "sponsor", status: "active", site: null },
+  { username: "newuser", displayName: "Jamie Novak", role: "coordinator", status: "pending", site: null },
+  { username: "coordinator3", displayName: "Luis Ortega (Coordinator)", role: "coordinator", status: "active", site: "riverside" },
+  { username: "investigator3", displayName: "Dr. Samuel Okafor (Investigator)", role: "investigator", status: "active", site: "riverside" },
+  { username: "coordinator4", displayName: "Fiona Campbell (Coordinator)", role: "coordinator", status: "active", site: "lakeside" },
+  { username: "investigator4", displayName: "Dr. Rajesh Iyer (Investigator)", role: "investigator", status: "active", site: "lakeside" },
+  // A leaver: shows what a disabled account looks like in the admin pages.
+  { username: "coordinator5", displayName: "Kevin Marsh (Coordinator, left)", role: "coordinator", status: "disabled", site: "riverside" },
+];
+
+export const demoEmail = (username: string): string => `${username}@trialdesk.example`;
+
+const siteName = (key: SiteKey | null): string =>
+  SITE_DEFS.find((s) => s.key === key)?.name ?? "";
+
+export type DemoAccount = { username: string; role: Role; status: UserStatus; site: string };
+
+/** What the start script prints: the accounts worth signing in with. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: "admin", role: "admin", status: "active", site: "— (all sites, setup)" },
+  { username: "coordinator1", role: "coordinator", status: "active", site: siteName("riverside") },
+  { username: "investigator1", role: "investigator", status: "active", site: siteName("riverside") },
+  { username: "coordinator2", role: "coordinator", status: "active", site: siteName("lakeside") },
+  { username: "investigator2", role: "investigator", status: "active", site: siteName("lakeside") },
+  { username: "sponsor1", role: "sponsor", status: "active", site: "— (2 studies, de-identified)" },
+  { username: "newuser", role: "coordinator", status: "pending", site: "— (awaiting approval)" },
+];

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { login, loginAndWait, logout } from "./support";
+
+test("sign-up waits for approval, an admin activates it, then the user reaches their home", async ({ page }) => {
+  const username = `e2e_${Date.now().toString(36)}`;
+  const password = "correct horse battery";
+
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Erin Example");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${username}@example.org`);
+  await page.getByLabel("Role").selectOption("coordinator");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
+  // A pending account sees nothing else.
+  await page.goto("/subjects");
+  await expect(page).toHaveURL(/\/pending$/);
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await loginAndWait(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/users?status=pending");
+  await page.getByLabel(`Role for ${username}`).selectOption("coordinator");
+  await page.getByLabel(`Site for ${username}`).selectOption({ label: "Riverside Clinical Research" });
+  await page.getByRole("button", { name: `Activate ${username}` }).click();
+  await expect(page.getByText(`${username} is now active as coordinator.`)).toBeVisible();
+  await logout(page);
+
+  await loginAndWait(page, username, password);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toContainText("Riverside Clinical Research");
+});
+
+test("a wrong password shows a message and signs nobody in", async ({ page }) => {
+  await login(page, "coordinator1", "not the password");
+  await expect(page.getByRole("status").filter({ hasText: "Wrong username or password." })).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveValue("coordinator1");
+  await page.goto("/subjects");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("empty fields are refused beside the field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your username.")).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("logout ends the session", async ({ page }) => {
+  await loginAndWait(page, "coordinator1");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Screening" })).toBeVisible();
+  await logout(page);
+  await page.goto("/subjects");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("each role lands on its home with its own navigation", async ({ page }) => {
+  const cases = [
+    { user: "coordinator1", url: /\/$/, nav: ["Dashboard", "Screening", "Subjects", "Visits", "Adverse events"], not: ["Admin", "Safety review"] },
+    { user: "investigator1", url: /\/safety$/, nav: ["Safety review", "Subjects"], not: ["Admin", "Audit log"] },
+    { user: "sponsor1", url: /\/sponsor$/, nav: ["Sponsor overview"], not: ["Screening", "Admin"] },
+    { user: "admin", url: /\/admin$/, nav: ["Admin", "Audit log"], not: ["Screening", "Safety review"] },
+  ];
+  for (const c of cases) {
+    await loginAndWait(page, c.user);
+    await expect(page).toHaveURL(c.url);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of c.nav) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
+    for (const label of c.not) await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(0);
+    await logout(page);
+  }
+});
+
+test("a coordinator cannot open the admin pages (403)", async ({ page }) => {
+  await loginAndWait(page, "coordinator1");
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
+});

@@ -1,0 +1,123 @@
+/**
+ * Checking a username and password: the one place that decides whether a sign-in succeeds.
+ * Used by the Auth.js Credentials provider (web) and, later, by POST /api/v1/sessions.
+ *
+ * Failed attempts are throttled per username and per client address with counters in the
+ * database, and every attempt — success, failure, refusal — is audited.
+ */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { users, type User } from "@/db/schema";
+import { appendAudit } from "../audit";
+import { dummyPasswordHash, verifyPassword } from "../password";
+import { hit, peek, reset, type Limit } from "../rate-limit";
+
+export const USERNAME_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
+export const ADDRESS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1024),
+});
+
+export type SignInUser = Pick<User, "id" | "username" | "displayName" | "role" | "siteId" | "status">;
+export type AuthResult =
+  | { ok: true; user: SignInUser }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+const userKey = (username: string) => `login:user:${username.toLowerCase()}`;
+const addressKey = (address: string) => `login:addr:${address}`;
+
+export async function authenticate(
+  input: { username?: unknown; password?: unknown },
+  clientAddress: string | null,
+): Promise<AuthResult> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { username, password } = parsed.data;
+  const db = await getDb();
+  const address = clientAddress ?? "unknown";
+
+  // Refuse before the (deliberately slow) hash check once either counter is exhausted.
+  const [byUser, byAddress] = await Promise.all([
+    peek(db, userKey(username), USERNAME_LIMIT),
+    peek(db, addressKey(address), ADDRESS_LIMIT),
+  ]);
+  const blocked = [
+    byUser.count >= USERNAME_LIMIT.max ? byUser : null,
+    byAddress.count >= ADDRESS_LIMIT.max ? byAddress : null,
+  ].filter((c) => c !== null);
+  if (blocked.length > 0) {
+    await appendAudit(db, {
+      actor: null,
+      actorUsername: username,
+      entity: "session",
+      action: "login.rate_limited",
+      clientAddress: address,
+    });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(...blocked.map((c) => c.retryAfterSeconds)) };
+  }
+
+  const [user] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      siteId: users.siteId,
+      status: users.status,
+      password: users.password,
+    })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
+
+  // Same work whether or not the user exists, so timing does not reveal usernames.
+  const passwordOk = await verifyPassword(user?.password ?? (await dummyPasswordHash()), password);
+
+  if (!user || !passwordOk) {
+    await db.transaction(async (tx) => {
+      await hit(tx, userKey(username), USERNAME_LIMIT);
+      await hit(tx, addressKey(address), ADDRESS_LIMIT);
+      await appendAudit(tx, {
+        actor: null,
+        actorUsername: username,
+        siteId: user?.siteId ?? null,
+        entity: "session",
+        entityId: user?.id ?? null,
+        action: "login.failed",
+        clientAddress: address,
+      });
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  if (user.status === "disabled") {
+    await appendAudit(db, {
+      actor: { id: user.id, username: user.username },
+      siteId: user.siteId,
+      entity: "session",
+      entityId: user.id,
+      action: "login.refused_disabled",
+      clientAddress: address,
+    });
+    return { ok: false, reason: "disabled" };
+  }
+
+  await db.transaction(async (tx) => {
+    await reset(tx, userKey(username));
+    await appendAudit(tx, {
+      actor: { id: user.id, username: user.username },
+      siteId: user.siteId,
+      entity: "session",
+      entityId: user.id,
+      action: "login",
+      clientAddress: address,
+    });
+  });
+  const { password: _hash, ...safe } = user;
+  void _hash;
+  return { ok: true, user: safe };
+}

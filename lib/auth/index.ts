@@ -1,0 +1,38 @@
+/** Auth.js (next-auth v5) with username + password credentials and JWT sessions. */
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { clientAddressFrom } from "../client-address";
+import { authConfig } from "./config";
+import { authenticate } from "./credentials";
+
+/** The error code travels to the login form, which words the message. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: "invalid" | "disabled" | "rate_limited") {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  // A refused sign-in is expected, audited elsewhere, and must not print a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+    warn() {},
+    debug() {},
+  },
+  providers: [
+    Credentials({
+      credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const result = await authenticate(credentials ?? {}, clientAddressFrom(request.headers));
+        if (!result.ok) throw new SignInRefused(result.reason);
+        const { user } = result;
+        return { id: user.id, name: user.displayName, role: user.role, siteId: user.siteId };
+      },
+    }),
+  ],
+});

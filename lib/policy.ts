@@ -1,0 +1,16 @@
+/**
+ * The one module that decides every permission (product.md: "All decisions live in one policy
+ * module; every entry point calls it"). Split by concern under lib/policy/; import from here.
+ */
+export {
+  ACTIONS,
+  authorize,
+  can,
+  canSeeIdentifiers,
+  decide,
+  type Action,
+  type Decision,
+  type Resource,
+} from "./policy/decide";
+export { scopeSites, scopeStudies, scopeWhere } from "./policy/scope";
+export { HOME_BY_ROLE, navFor, type NavItem } from "./policy/nav";

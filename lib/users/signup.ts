@@ -1,0 +1,69 @@
+/** Sign-up: creates a pending account that reaches no clinical data until an admin activates it. */
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { parseOrThrow } from "../action-state";
+import { appendAudit, diffChanges } from "../audit";
+import { constraintName, isUniqueViolation } from "../db-errors";
+import { ValidationError } from "../errors";
+import { hashPassword } from "../password";
+import { signupSchema, type SignupInput } from "../validation/user";
+
+export async function signUp(input: SignupInput, clientAddress: string | null) {
+  const data = parseOrThrow(signupSchema, input);
+  const db = await getDb();
+  const taken = await db
+    .select({
+      username: sql<boolean>`lower(${users.username}) = lower(${data.username})`,
+      email: sql<boolean>`lower(${users.email}) = lower(${data.email})`,
+    })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${data.username}) or lower(${users.email}) = lower(${data.email})`);
+  if (taken.length > 0) throw takenError(taken.some((t) => t.username), taken.some((t) => t.email));
+
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          username: data.username,
+          email: data.email,
+          displayName: data.displayName,
+          role: data.role,
+          password: passwordHash,
+          status: "pending",
+        })
+        .returning({ id: users.id, username: users.username, role: users.role, status: users.status });
+      await appendAudit(tx, {
+        actor: { id: created!.id, username: created!.username },
+        entity: "user",
+        entityId: created!.id,
+        action: "signup",
+        changes: diffChanges(null, {
+          username: data.username,
+          email: data.email,
+          displayName: data.displayName,
+          role: data.role,
+          status: "pending",
+        }),
+        clientAddress,
+      });
+      return created!;
+    });
+  } catch (error) {
+    // Two sign-ups racing for one name: the unique index decides; say so beside the field.
+    if (isUniqueViolation(error)) {
+      const c = constraintName(error) ?? "";
+      throw takenError(c.includes("username"), c.includes("email") || !c.includes("username"));
+    }
+    throw error;
+  }
+}
+
+function takenError(username: boolean, email: boolean) {
+  const fieldErrors: Record<string, string[]> = {};
+  if (username) fieldErrors.username = ["That username is taken; choose another."];
+  if (email) fieldErrors.email = ["An account with this email already exists."];
+  return new ValidationError("Please correct the highlighted fields.", fieldErrors);
+}

@@ -1,0 +1,62 @@
+/** zod schemas for accounts, shared by the forms, the server actions and (later) the API. */
+import { z } from "zod";
+import { ROLES, USER_STATUSES } from "@/db/schema";
+import { PASSWORD_MIN_LENGTH } from "../password";
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, "Use at least 3 characters.")
+  .max(40, "Use at most 40 characters.")
+  .regex(/^[A-Za-z0-9._-]+$/, "Use letters, digits, dots, dashes or underscores only.");
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(256, "Use at most 256 characters.");
+
+/** Roles a person may ask for at sign-up; an admin confirms or changes it on activation. */
+export const REQUESTABLE_ROLES = ["coordinator", "investigator", "sponsor"] as const;
+
+export const signupSchema = z
+  .object({
+    username: usernameSchema,
+    email: z.string().trim().max(200, "Use at most 200 characters.").email("Enter a valid email address."),
+    displayName: z.string().trim().min(1, "Enter your full name.").max(120, "Use at most 120 characters."),
+    role: z.enum(REQUESTABLE_ROLES, { error: "Choose the role you work in." }),
+    password: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .strict()
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords differ.",
+  });
+export type SignupInput = z.input<typeof signupSchema>;
+
+const uuid = z.uuid("Choose an existing record.");
+const version = z.coerce.number().int().positive();
+
+/** Activate a pending account, or change an active one's role and site. */
+export const assignRoleSchema = z
+  .object({
+    userId: uuid,
+    role: z.enum(ROLES, { error: "Choose a role." }),
+    siteId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable()),
+    version,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.role === "coordinator" || v.role === "investigator") && !v.siteId) {
+      ctx.addIssue({ code: "custom", path: ["siteId"], message: "Coordinators and investigators need a site." });
+    }
+  });
+
+export const setStatusSchema = z
+  .object({
+    userId: uuid,
+    status: z.enum(USER_STATUSES).exclude(["pending"]),
+    version,
+    reason: z.string().trim().min(1, "Give a reason.").max(500),
+  })
+  .strict();
