@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AppError, ConflictError, ValidationError, type FieldErrors } from "./errors";
+import { logError } from "./log";
 
 export type ActionState = {
   status: "idle" | "success" | "error";
@@ -57,6 +58,6 @@ export function errorState(error: unknown, values?: Record<string, string>): Act
     };
   }
   if (error instanceof AppError) return { status: "error", message: error.message, values };
-  console.error("Unexpected error in a server action:", error instanceof Error ? error.message : error);
+  logError("server action failed", error);
   return { status: "error", message: "Something went wrong. Nothing was saved; please try again.", values };
 }

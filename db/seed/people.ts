@@ -64,15 +64,31 @@ export const demoEmail = (username: string): string => `${username}@trialdesk.ex
 const siteName = (key: SiteKey | null): string =>
   SITE_DEFS.find((s) => s.key === key)?.name ?? "";
 
-export type DemoAccount = { username: string; role: Role; status: UserStatus; site: string };
+export type DemoAccount = {
+  username: string;
+  role: Role;
+  status: UserStatus;
+  /** The site, or what the account sees when it has none. */
+  site: string;
+  /** One line for the start script: role and where. */
+  description: string;
+};
+
+const account = (username: string, role: Role, status: UserStatus, site: string, what: string): DemoAccount => ({
+  username,
+  role,
+  status,
+  site,
+  description: what,
+});
 
 /** What the start script prints: the accounts worth signing in with. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: "admin", role: "admin", status: "active", site: "— (all sites, setup)" },
-  { username: "coordinator1", role: "coordinator", status: "active", site: siteName("riverside") },
-  { username: "investigator1", role: "investigator", status: "active", site: siteName("riverside") },
-  { username: "coordinator2", role: "coordinator", status: "active", site: siteName("lakeside") },
-  { username: "investigator2", role: "investigator", status: "active", site: siteName("lakeside") },
-  { username: "sponsor1", role: "sponsor", status: "active", site: "— (2 studies, de-identified)" },
-  { username: "newuser", role: "coordinator", status: "pending", site: "— (awaiting approval)" },
+  account("admin", "admin", "active", "", "administrator (sites, users, studies, audit log)"),
+  account("coordinator1", "coordinator", "active", siteName("riverside"), `coordinator at ${siteName("riverside")}`),
+  account("investigator1", "investigator", "active", siteName("riverside"), `investigator at ${siteName("riverside")}`),
+  account("coordinator2", "coordinator", "active", siteName("lakeside"), `coordinator at ${siteName("lakeside")}`),
+  account("investigator2", "investigator", "active", siteName("lakeside"), `investigator at ${siteName("lakeside")}`),
+  account("sponsor1", "sponsor", "active", "", "sponsor monitor, 2 studies (de-identified, read-only)"),
+  account("newuser", "coordinator", "pending", "", "pending sign-up awaiting admin approval"),
 ];

@@ -1,0 +1,40 @@
+/**
+ * Writes the whole demo data set inside the caller's transaction, with one audit row that says
+ * what was created (a row per record would bury the real history under seed noise).
+ */
+import type { DbOrTx } from "@/db";
+import { appendAudit } from "@/lib/audit";
+import { insertBase, type BaseCounts } from "./base";
+import { buildDemoClinicalRows } from "./demo-clinical";
+import { insertClinicalRows } from "./insert";
+import { countRows, type ClinicalCounts } from "./rows";
+
+/** Changing it changes every name and status in the demo. */
+export const DEMO_SEED = 20_250_611;
+
+export type DemoCounts = BaseCounts & ClinicalCounts;
+
+export async function seedDemo(
+  db: DbOrTx,
+  opts: { passwordHash: string; now?: Date; seed?: number },
+): Promise<DemoCounts> {
+  const now = opts.now ?? new Date();
+  const { context, counts: base } = await insertBase(db, { passwordHash: opts.passwordHash, now });
+  const rows = buildDemoClinicalRows(context, opts.seed ?? DEMO_SEED);
+  await insertClinicalRows(db, rows);
+  const counts: DemoCounts = { ...base, ...countRows(rows) };
+  await appendAudit(db, {
+    actor: null,
+    actorUsername: "system",
+    entity: "system",
+    action: "seed",
+    changes: summary(counts),
+    reason: "Demo data",
+  });
+  return counts;
+}
+
+/** Audit `changes` are `{ field: [old, new] }`: here, each table's row count before and after. */
+export function summary(counts: Record<string, number>): Record<string, [number, number]> {
+  return Object.fromEntries(Object.entries(counts).map(([table, n]) => [table, [0, n]]));
+}

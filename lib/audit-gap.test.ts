@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { rawSql, testDb, useTestDb } from "@/tests/db";
+import { appendAudit } from "./audit";
+import { verifyAuditChain } from "./audit-verify";
+
+useTestDb();
+
+describe("audit chain verification", () => {
+  it("names the event after a removed one", async () => {
+    const db = await testDb();
+    for (let i = 0; i < 4; i++) await appendAudit(db, { actor: null, entity: "e", action: `a${i}` });
+    await rawSql("alter table audit_events disable trigger audit_events_no_update_delete");
+    await rawSql("delete from audit_events where seq = 2");
+    await rawSql("alter table audit_events enable trigger audit_events_no_update_delete");
+    const result = await verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.brokenAt.seq).toBe(3);
+      expect(result.brokenAt.problem).toMatch(/missing/);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, users } from "@/db/schema";
+import { testDb, useTestDb } from "@/tests/db";
+import { FIXTURE_PASSWORD, makeUser } from "@/tests/fixtures";
+import { ADDRESS_LIMIT, USERNAME_LIMIT, authenticate } from "./credentials";
+
+useTestDb();
+
+async function auditActions(username: string) {
+  const db = await testDb();
+  const rows = await db
+    .select({ action: auditEvents.action, clientAddress: auditEvents.clientAddress, changes: auditEvents.changes })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorUsername, username));
+  return rows;
+}
+
+describe("authenticate", () => {
+  beforeAll(async () => {
+    await makeUser("Carol", "sponsor", null, "active");
+  });
+
+  it("accepts the right password, case-insensitively on the username, and audits the login", async () => {
+    const result = await authenticate({ username: "carol", password: FIXTURE_PASSWORD }, "10.0.0.1");
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.user.username).toBe("Carol");
+      expect(result.user).not.toHaveProperty("password");
+    }
+    const rows = await auditActions("Carol");
+    expect(rows.map((r) => r.action)).toContain("login");
+    expect(rows.find((r) => r.action === "login")?.clientAddress).toBe("10.0.0.1");
+  });
+
+  it("refuses a wrong password and an unknown user alike, audits both, and never records the password", async () => {
+    expect(await authenticate({ username: "carol", password: "wrong-password-1" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ username: "nobody", password: "wrong-password-1" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    const db = await testDb();
+    const failed = await db.select().from(auditEvents).where(eq(auditEvents.action, "login.failed"));
+    expect(failed.map((f) => f.actorUsername).sort()).toEqual(["carol", "nobody"]);
+    expect(JSON.stringify(failed)).not.toContain("wrong-password-1");
+  });
+
+  it("refuses malformed input without touching the database", async () => {
+    expect(await authenticate({ username: "", password: "" }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ username: 42, password: ["x"] }, null)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("throttles a username after repeated failures, even with the right password, from any address", async () => {
+    await makeUser("dave", "sponsor", null);
+    for (let i = 0; i < USERNAME_LIMIT.max; i++) {
+      await authenticate({ username: "dave", password: "wrong-password-x" }, `10.1.0.${i}`);
+    }
+    const result = await authenticate({ username: "DAVE", password: FIXTURE_PASSWORD }, "10.9.9.9");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toBe("rate_limited");
+    if (!result.ok && result.reason === "rate_limited") expect(result.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await auditActions("DAVE")).map((r) => r.action)).toContain("login.rate_limited");
+  });
+
+  it("throttles a client address that tries many usernames", async () => {
+    await makeUser("erin", "sponsor", null);
+    for (let i = 0; i < ADDRESS_LIMIT.max; i++) {
+      await authenticate({ username: `guess${i}`, password: "wrong-password-x" }, "10.2.0.1");
+    }
+    const blocked = await authenticate({ username: "erin", password: FIXTURE_PASSWORD }, "10.2.0.1");
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    // Another address is unaffected.
+    expect((await authenticate({ username: "erin", password: FIXTURE_PASSWORD }, "10.2.0.2")).ok).toBe(true);
+  });
+
+  it("clears a username's failures after a successful sign-in", async () => {
+    await makeUser("fay", "sponsor", null);
+    for (let i = 0; i < USERNAME_LIMIT.max - 1; i++) {
+      await authenticate({ username: "fay", password: "wrong-password-x" }, "10.3.0.1");
+    }
+    expect((await authenticate({ username: "fay", password: FIXTURE_PASSWORD }, "10.3.0.1")).ok).toBe(true);
+    for (let i = 0; i < USERNAME_LIMIT.max - 1; i++) {
+      await authenticate({ username: "fay", password: "wrong-password-x" }, "10.3.0.1");
+    }
+    expect((await authenticate({ username: "fay", password: FIXTURE_PASSWORD }, "10.3.0.1")).ok).toBe(true);
+  });
+
+  it("refuses a disabled account and lets a pending one in (to its waiting page only)", async () => {
+    await makeUser("gina", "coordinator", null, "disabled");
+    await makeUser("hank", "coordinator", null, "pending");
+    expect(await authenticate({ username: "gina", password: FIXTURE_PASSWORD }, null)).toEqual({ ok: false, reason: "disabled" });
+    const pending = await authenticate({ username: "hank", password: FIXTURE_PASSWORD }, null);
+    expect(pending.ok && pending.user.status).toBe("pending");
+    const db = await testDb();
+    const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.actorUsername, "gina"), eq(auditEvents.action, "login.refused_disabled")));
+    expect(row).toBeDefined();
+    const [gina] = await db.select({ status: users.status }).from(users).where(eq(users.username, "gina"));
+    expect(gina?.status).toBe("disabled");
+  });
+});
