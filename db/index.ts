@@ -93,7 +93,7 @@ export async function closeDb(): Promise<void> {
 }
 
 /** Tests (and CLI tools that open their own client) install a ready, migrated database here. */
-export function useDatabase(db: Db, kind: Handle["kind"], close: () => Promise<void>): void {
+export function installDatabase(db: Db, kind: Handle["kind"], close: () => Promise<void>): void {
   holder.override = { db, kind, close };
 }
 

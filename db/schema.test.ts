@@ -1,11 +1,11 @@
 /** The database itself enforces the data model's rules, whatever code writes to it. */
 import { describe, expect, it, beforeAll } from "vitest";
 import { adverseEvents, screenings, sites, studies, subjects, users, visits } from "@/db/schema";
-import { testDb, useTestDb } from "@/tests/db";
+import { testDb, withTestDb } from "@/tests/db";
 import { makeUser, twoSites } from "@/tests/fixtures";
 import { pgErrorCode } from "@/lib/db-errors";
 
-useTestDb();
+withTestDb();
 
 let f: Awaited<ReturnType<typeof twoSites>>;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rawSql, testDb, useTestDb } from "@/tests/db";
+import { rawSql, testDb, withTestDb } from "@/tests/db";
 import { appendAudit } from "./audit";
 import { verifyAuditChain } from "./audit-verify";
 
-useTestDb();
+withTestDb();
 
 describe("audit chain verification", () => {
   it("names the event after a removed one", async () => {

@@ -1,11 +1,11 @@
 import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { rawSql, testDb, useTestDb } from "@/tests/db";
+import { rawSql, testDb, withTestDb } from "@/tests/db";
 import { appendAudit, diffChanges } from "./audit";
 import { verifyAuditChain } from "./audit-verify";
 
-useTestDb();
+withTestDb();
 
 describe("diffChanges", () => {
   it("lists changed fields as [old, new] and skips bookkeeping", () => {

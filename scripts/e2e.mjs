@@ -9,6 +9,13 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
+
+const { chromiumPath, HOW_TO_GET_ONE } = createRequire(import.meta.url)("./chromium.cjs");
+if (chromiumPath() === null) {
+  console.error(HOW_TO_GET_ONE);
+  process.exit(1);
+}
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const env = {

@@ -1,16 +1,16 @@
 /**
- * A real, migrated, empty database for one test file. Call `useTestDb()` at the top of the file;
+ * A real, migrated, empty database for one test file. Call `withTestDb()` at the top of the file;
  * lib functions then reach it through getDb(). `testDb()` returns the same handle for direct SQL.
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeDb, getDb, useDatabase, type Db } from "@/db";
+import { closeDb, getDb, installDatabase, type Db } from "@/db";
 import * as schema from "@/db/schema";
 import { withDatabase } from "./global-setup";
 
 let raw: { exec: (sql: string) => Promise<unknown> } | undefined;
 
-export function useTestDb(): void {
+export function withTestDb(): void {
   beforeAll(async () => {
     const template = inject("pgTemplate");
     const url = process.env.DATABASE_URL;
@@ -26,7 +26,7 @@ export function useTestDb(): void {
         connection: { TimeZone: "UTC" },
       });
       raw = { exec: (sql) => client.unsafe(sql) };
-      useDatabase(drizzle(client, { schema }), "postgres", async () => {
+      installDatabase(drizzle(client, { schema }), "postgres", async () => {
         await client.end({ timeout: 5 });
         await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
@@ -40,7 +40,7 @@ export function useTestDb(): void {
     const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
     await client.exec("SET TIME ZONE 'UTC'");
     raw = { exec: (sql) => client.exec(sql) };
-    useDatabase(drizzle(client, { schema }) as unknown as Db, "pglite", () => client.close());
+    installDatabase(drizzle(client, { schema }) as unknown as Db, "pglite", () => client.close());
   });
   afterAll(async () => {
     await closeDb();
@@ -52,6 +52,6 @@ export const testDb = (): Promise<Db> => getDb();
 
 /** Plain SQL on the test database, for what the app must not be able to do (tamper, bypass). */
 export function rawSql(sql: string): Promise<unknown> {
-  if (!raw) throw new Error("useTestDb() has not run");
+  if (!raw) throw new Error("withTestDb() has not run");
   return raw.exec(sql);
 }

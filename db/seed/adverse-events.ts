@@ -119,6 +119,30 @@ export function assess(
   ae.updatedAt = ae.assessedAt;
 }
 
+/**
+ * One random AE starting on `onset`. A serious one brings the subject in for an unscheduled
+ * safety visit the next day, unless `safetyVisit` is off (the bench keeps visit counts exact).
+ */
+export function addAdverseEvent(story: Story, rng: Rng, onset: Day, opts: { safetyVisit: boolean }): void {
+  const ae = aeRow(story, rng, randomFacts(story, rng, onset));
+  followUp(story, rng, ae, onset);
+  story.adverseEvents.push(ae);
+  if (!opts.safetyVisit || !ae.serious || onset + 1 >= story.study.site.today) return;
+  const visit = addVisit(story, rng, {
+    item: null,
+    visitType: "unscheduled",
+    day: onset + 1,
+    status: "completed",
+    createdAt: ae.awareAt,
+  });
+  addNote(story, {
+    authorId: visit.coordinatorId,
+    noteType: "visit",
+    noteText: `${UNSCHEDULED_VISIT_NOTE} (${ae.eventTerm})`,
+    at: addMinutes(visit.completedAt ?? visit.scheduledAt, 15),
+  });
+}
+
 /** 0–3 AEs between enrolment and the subject's last day (or yesterday). */
 export function addAdverseEvents(story: Story, rng: Rng): void {
   if (story.anchor === null) return;
@@ -126,26 +150,5 @@ export function addAdverseEvents(story: Story, rng: Rng): void {
   const to = Math.min(story.study.site.today - 1, story.endDay ?? Infinity);
   if (to < from) return;
   const count = rng.weighted([[0, 45], [1, 33], [2, 15], [3, 7]] as const);
-  for (let i = 0; i < count; i++) {
-    const onset = rng.int(from, to);
-    const ae = aeRow(story, rng, randomFacts(story, rng, onset));
-    followUp(story, rng, ae, onset);
-    story.adverseEvents.push(ae);
-    // A serious event brings the subject in for an unscheduled safety visit.
-    if (ae.serious && onset + 1 < story.study.site.today) {
-      const visit = addVisit(story, rng, {
-        item: null,
-        visitType: "unscheduled",
-        day: onset + 1,
-        status: "completed",
-        createdAt: ae.awareAt,
-      });
-      addNote(story, {
-        authorId: visit.coordinatorId,
-        noteType: "visit",
-        noteText: `${UNSCHEDULED_VISIT_NOTE} (${ae.eventTerm})`,
-        at: addMinutes(visit.completedAt ?? visit.scheduledAt, 15),
-      });
-    }
-  }
+  for (let i = 0; i < count; i++) addAdverseEvent(story, rng, rng.int(from, to), { safetyVisit: true });
 }

@@ -34,7 +34,7 @@ export async function seedDemo(
   return counts;
 }
 
-/** Audit `changes` are `{ field: [old, new] }`: here, each table's row count before and after. */
-export function summary(counts: Record<string, number>): Record<string, [number, number]> {
-  return Object.fromEntries(Object.entries(counts).map(([table, n]) => [table, [0, n]]));
+/** Audit `changes` are `{ field: [old, new] }`; a seed lists `{ table: [null, rows added] }`. */
+export function summary(counts: Record<string, number>): Record<string, [null, number]> {
+  return Object.fromEntries(Object.entries(counts).map(([table, n]) => [table, [null, n]]));
 }

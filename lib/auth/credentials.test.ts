@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { testDb, useTestDb } from "@/tests/db";
+import { testDb, withTestDb } from "@/tests/db";
 import { FIXTURE_PASSWORD, makeUser } from "@/tests/fixtures";
 import { ADDRESS_LIMIT, USERNAME_LIMIT, authenticate } from "./credentials";
 
-useTestDb();
+withTestDb();
 
 async function auditActions(username: string) {
   const db = await testDb();

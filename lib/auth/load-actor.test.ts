@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { studySponsorAccess, users } from "@/db/schema";
-import { testDb, useTestDb } from "@/tests/db";
+import { testDb, withTestDb } from "@/tests/db";
 import { twoSites } from "@/tests/fixtures";
 import { decide } from "../policy";
 import { loadActor } from "./load-actor";
 
-useTestDb();
+withTestDb();
 
 describe("loadActor re-reads the person on every request", () => {
   it("reflects a disable, a move and a grant revocation at once", async () => {

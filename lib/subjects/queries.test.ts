@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDb } from "@/tests/db";
+import { withTestDb } from "@/tests/db";
 import { twoSites } from "@/tests/fixtures";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { getSubject, listRecentSubjects } from "./queries";
 
-useTestDb();
+withTestDb();
 
 let f: Awaited<ReturnType<typeof twoSites>>;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { testDb, useTestDb } from "@/tests/db";
+import { testDb, withTestDb } from "@/tests/db";
 import { makeUser, twoSites } from "@/tests/fixtures";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { loadActor } from "../auth/load-actor";
 import { decide } from "../policy";
 import { assignRole, listUsers, setUserStatus } from "./admin";
 
-useTestDb();
+withTestDb();
 
 let f: Awaited<ReturnType<typeof twoSites>>;
 beforeAll(async () => {

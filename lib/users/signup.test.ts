@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { testDb, useTestDb } from "@/tests/db";
+import { testDb, withTestDb } from "@/tests/db";
 import { ValidationError } from "../errors";
 import { verifyPassword } from "../password";
 import { signUp } from "./signup";
 
-useTestDb();
+withTestDb();
 
 const good = {
   username: "new.person",
