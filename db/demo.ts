@@ -10,9 +10,9 @@ import type { Db, DbOrTx } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
 import { seedDemo } from "./seed/demo-data";
+import { DEMO_PASSWORD } from "./seed/people";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./seed/people";
-import { DEMO_PASSWORD } from "./seed/people";
 
 /** Serialises seeding between app instances that open the same empty database at once. */
 const DEMO_SEED_LOCK = 7_270_010;

@@ -18,7 +18,7 @@ test("sign-up waits for approval, an admin activates it, then the user reaches t
   // A pending account sees nothing else.
   await page.goto("/subjects");
   await expect(page).toHaveURL(/\/pending$/);
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logout(page);
 
   await loginAndWait(page, "admin");
   await expect(page).toHaveURL(/\/admin$/);

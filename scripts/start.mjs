@@ -56,14 +56,11 @@ prepareDatabase();
 
 const port = env.PORT ?? "3000";
 console.log(`TrialDesk is starting on http://localhost:${port}`);
-// Run next directly (not through npx) and in its own process group, so stopping us stops it.
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit", detached: true });
+// Run next directly (not through npx, which can orphan next-server) in our own process group, so
+// whoever stops this group (a terminal's Ctrl-C, Playwright's web server teardown) stops it too.
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
 const stop = (signal) => {
-  try {
-    process.kill(-server.pid, signal);
-  } catch {
-    /* already gone */
-  }
+  if (server.exitCode === null) server.kill(signal);
 };
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

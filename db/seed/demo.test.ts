@@ -1,24 +1,22 @@
-import { useTestDb, testDb } from "@/tests/db";
-useTestDb();
+import { testDb, withTestDb } from "@/tests/db";
+withTestDb();
 
+import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { asc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Db } from "@/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoData } from "@/db/demo";
 import * as schema from "@/db/schema";
 import { verifyPassword } from "@/lib/password";
+import { queryRows } from "./query-rows";
 
 const { auditEvents, sites, studies, studySponsorAccess, subjects, users } = schema;
 
-/** Rows of a raw query, whichever driver answers (postgres.js: array; PGlite: { rows }). */
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+const rows = <T>(db: Db, query: ReturnType<typeof sql>) => queryRows<T>(db, query);
 
 async function values(db: Db, query: ReturnType<typeof sql>): Promise<string[]> {
   return (await rows<{ v: string }>(db, query)).map((r) => r.v);
@@ -29,12 +27,15 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** A second, empty database: an in-memory PGlite migrated from drizzle/. */
+/** A second, empty database: an in-memory PGlite from the run's snapshot, or migrated here. */
 async function freshPglite(): Promise<{ db: Db; close: () => Promise<void> }> {
-  const client = await PGlite.create();
+  const snapshot = inject("pgliteSnapshot");
+  const client = snapshot
+    ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
+    : await PGlite.create();
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzle(client, { schema }) as unknown as Db;
-  await migrate(db as never, { migrationsFolder: path.resolve("drizzle") });
+  if (!snapshot) await migrate(db as never, { migrationsFolder: path.resolve("drizzle") });
   return { db, close: () => client.close() };
 }
 

@@ -22,7 +22,7 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
 
   try {
     // Success signals itself by throwing Next's redirect, which must propagate.
-    await signIn("credentials", { username, password, redirectTo: safePath(formData.get("callbackUrl")) });
+    await signIn("credentials", { username, password, redirectTo: safePath(formData.get("callbackUrl"), "/home") });
     return { status: "success" };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
