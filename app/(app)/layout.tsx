@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/logout-button";
 import { humanize } from "@/components/ui/badge";
 import { NavLinks } from "@/components/shell/nav-links";
+import { NoticeProvider } from "@/components/ui/notices";
 import { requireActor } from "@/lib/auth/actor";
 import { HOME_BY_ROLE, navFor } from "@/lib/policy";
 
@@ -32,7 +33,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <NoticeProvider>{children}</NoticeProvider>
+      </main>
     </div>
   );
 }

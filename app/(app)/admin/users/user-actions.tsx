@@ -2,17 +2,29 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { idle } from "@/lib/action-state";
+import { useNotice } from "@/components/ui/notices";
+import { idle, type ActionState } from "@/lib/action-state";
 import type { UserRow } from "@/lib/users/admin";
 import { assignRoleAction, setStatusAction } from "./actions";
 
 const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
+/** Wraps a server action so that its success message also becomes a page-level notice. */
+function useNotifyingAction(serverAction: (prev: ActionState, data: FormData) => Promise<ActionState>) {
+  const notify = useNotice();
+  return useActionState(async (prev: ActionState, data: FormData) => {
+    const result = await serverAction(prev, data);
+    if (result.status === "success" && result.message) notify(result.message);
+    return result;
+  }, idle);
+}
+
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
-function Message({ state, id }: { state: { status: string; message?: string; fieldErrors?: Record<string, string[]> }; id: string }) {
-  const text = [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean).join(" ");
+/** Refusals stay beside the form (success becomes a page notice, as the row may move away). */
+function Message({ state, id }: { state: ActionState; id: string }) {
+  const text = state.status === "error" ? [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") : "";
   return (
-    <p id={id} role="status" className={`text-xs ${state.status === "error" ? "text-red-700" : "text-emerald-800"}`}>
+    <p id={id} aria-live="polite" className="text-xs text-red-700">
       {text}
     </p>
   );
@@ -20,11 +32,11 @@ function Message({ state, id }: { state: { status: string; message?: string; fie
 
 /** Role and site for one account: activates a pending sign-up, or moves an active user. */
 export function AssignRoleForm({ user, sites }: { user: UserRow; sites: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(assignRoleAction, idle);
+  const [state, action, pending] = useNotifyingAction(assignRoleAction);
   const label = user.status === "pending" ? "Activate" : "Save";
   const msgId = `assign-${user.id}-msg`;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`Role and site for ${user.username}`}>
+    <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`Role and site of ${user.username}`}>
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <label className="sr-only" htmlFor={`role-${user.id}`}>
@@ -65,7 +77,7 @@ export function AssignRoleForm({ user, sites }: { user: UserRow; sites: { id: st
 
 /** Disable (or re-enable) an account; a reason is required and goes into the audit trail. */
 export function StatusForm({ user }: { user: UserRow }) {
-  const [state, action, pending] = useActionState(setStatusAction, idle);
+  const [state, action, pending] = useNotifyingAction(setStatusAction);
   const next = user.status === "disabled" ? "active" : "disabled";
   const verb = next === "disabled" ? "Disable" : "Enable";
   const msgId = `status-${user.id}-msg`;
