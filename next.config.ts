@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets several builds live side by side (parallel e2e runs); the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its wasm/data files at run time; bundling it breaks that (and would serve them).
   // argon2 is a native addon.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],

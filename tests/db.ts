@@ -10,6 +10,17 @@ import { withDatabase } from "./global-setup";
 
 let raw: { exec: (sql: string) => Promise<unknown> } | undefined;
 
+/** Counts the statements the app sends, so tests can hold a page to a fixed number of queries. */
+const counter = { queries: 0 };
+const logger = { logQuery: () => void counter.queries++ };
+
+/** How many SQL statements `fn` sent to the database. */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const start = counter.queries;
+  const result = await fn();
+  return { result, queries: counter.queries - start };
+}
+
 export function withTestDb(): void {
   beforeAll(async () => {
     const template = inject("pgTemplate");
@@ -26,7 +37,7 @@ export function withTestDb(): void {
         connection: { TimeZone: "UTC" },
       });
       raw = { exec: (sql) => client.unsafe(sql) };
-      installDatabase(drizzle(client, { schema }), "postgres", async () => {
+      installDatabase(drizzle(client, { schema, logger }), "postgres", async () => {
         await client.end({ timeout: 5 });
         await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
@@ -40,7 +51,7 @@ export function withTestDb(): void {
     const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
     await client.exec("SET TIME ZONE 'UTC'");
     raw = { exec: (sql) => client.exec(sql) };
-    installDatabase(drizzle(client, { schema }) as unknown as Db, "pglite", () => client.close());
+    installDatabase(drizzle(client, { schema, logger }) as unknown as Db, "pglite", () => client.close());
   });
   afterAll(async () => {
     await closeDb();

@@ -1,0 +1,66 @@
+/**
+ * The filter bar above every list: a GET form, so the filters land in the URL (shareable, back
+ * and forward work) and it works without JavaScript; next/form makes it a client navigation.
+ */
+import Form from "next/form";
+import Link from "next/link";
+
+export type FilterField =
+  | { kind: "select"; name: string; label: string; options: readonly { value: string; label: string }[]; value?: string }
+  | { kind: "search"; name: string; label: string; placeholder?: string; value?: string }
+  | { kind: "date"; name: string; label: string; value?: string };
+
+const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+export function FilterBar({
+  action,
+  fields,
+  keep = {},
+  clearHref,
+}: {
+  action: string;
+  fields: FilterField[];
+  /** Parameters to carry along unchanged (the sort order, the calendar view…). */
+  keep?: Record<string, string | undefined>;
+  clearHref?: string;
+}) {
+  return (
+    <Form action={action} className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" role="search" aria-label="Filters">
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {fields.map((f) => (
+        <div key={f.name} className="flex flex-col gap-1">
+          <label htmlFor={`filter-${f.name}`} className="text-xs font-medium text-slate-600">
+            {f.label}
+          </label>
+          {f.kind === "select" ? (
+            <select id={`filter-${f.name}`} name={f.name} defaultValue={f.value ?? ""} className={control}>
+              <option value="">All</option>
+              {f.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={`filter-${f.name}`}
+              name={f.name}
+              type={f.kind === "date" ? "date" : "search"}
+              defaultValue={f.value ?? ""}
+              placeholder={f.kind === "search" ? f.placeholder : undefined}
+              className={`${control} ${f.kind === "search" ? "w-56" : ""}`}
+            />
+          )}
+        </div>
+      ))}
+      <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+        Apply
+      </button>
+      {clearHref && (
+        <Link href={clearHref} className="px-2 py-1.5 text-sm text-slate-700 underline underline-offset-2">
+          Clear
+        </Link>
+      )}
+    </Form>
+  );
+}

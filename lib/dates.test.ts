@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { addDaysIso, instantToLocalInput, isIsoDate, localDate, localDateTimeToInstant, startOfLocalDay } from "./dates";
+
+describe("site-local dates", () => {
+  it("reads the calendar date of an instant in the site's zone", () => {
+    const instant = new Date("2026-03-10T03:30:00Z");
+    expect(localDate(instant, "America/New_York")).toBe("2026-03-09");
+    expect(localDate(instant, "Europe/London")).toBe("2026-03-10");
+  });
+  it("finds the start of a local day across a DST change", () => {
+    expect(startOfLocalDay("2026-03-08", "America/New_York").toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    expect(startOfLocalDay("2026-03-09", "America/New_York").toISOString()).toBe("2026-03-09T04:00:00.000Z");
+  });
+  it("round-trips datetime-local input values", () => {
+    const instant = localDateTimeToInstant("2026-07-01T09:15", "Europe/London");
+    expect(instant?.toISOString()).toBe("2026-07-01T08:15:00.000Z");
+    expect(instantToLocalInput(instant!, "Europe/London")).toBe("2026-07-01T09:15");
+    expect(localDateTimeToInstant("not a date", "Europe/London")).toBeNull();
+  });
+  it("adds days and validates ISO dates", () => {
+    expect(addDaysIso("2026-02-27", 2)).toBe("2026-03-01");
+    expect(isIsoDate("2026-02-30")).toBe(false);
+    expect(isIsoDate("2026-02-28")).toBe(true);
+    expect(isIsoDate("28/02/2026")).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The one-time setup of a production database: its first administrator. Refused once any admin
+ * exists — after that, accounts come from sign-up and admin activation only.
+ */
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+import { parseOrThrow } from "../action-state";
+import { appendAudit } from "../audit";
+import { ForbiddenError } from "../errors";
+import { hashPassword } from "../password";
+import { passwordSchema, usernameSchema } from "../validation/user";
+
+const firstAdminSchema = z
+  .object({
+    username: usernameSchema,
+    email: z.string().trim().email("Enter a valid email address."),
+    displayName: z.string().trim().min(1).max(120),
+    password: passwordSchema,
+  })
+  .strict();
+
+const FIRST_ADMIN_LOCK = 7_270_003;
+
+export async function createFirstAdmin(db: Db, input: z.input<typeof firstAdminSchema>) {
+  const data = parseOrThrow(firstAdminSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db.transaction(async (tx) => {
+    // Two setups at once must not both succeed.
+    await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+    const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
+    if (admins.length > 0) throw new ForbiddenError("An administrator already exists; sign in as them to add more users.");
+    const [user] = await tx
+      .insert(users)
+      .values({ username: data.username, email: data.email, displayName: data.displayName, role: "admin", status: "active", password: passwordHash })
+      .returning({ id: users.id, username: users.username });
+    await appendAudit(tx, { actor: user!, entity: "user", entityId: user!.id, action: "setup.first_admin" });
+    return user!;
+  });
+}
