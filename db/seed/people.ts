@@ -44,19 +44,19 @@ export type UserDef = {
 
 // Listed coordinators/investigators first per site: they take most of the seeded work.
 export const USER_DEFS: readonly UserDef[] = [
-  { username: "admin", displayName: "Morgan Ellis (Administrator)", role: "admin", status: "active", site: null },
-  { username: "coordinator1", displayName: "Dana Whitfield (Coordinator)", role: "coordinator", status: "active", site: "riverside" },
-  { username: "investigator1", displayName: "Dr. Priya Raman (Investigator)", role: "investigator", status: "active", site: "riverside" },
-  { username: "coordinator2", displayName: "Tom Ashworth (Coordinator)", role: "coordinator", status: "active", site: "lakeside" },
-  { username: "investigator2", displayName: "Dr. Helen McBride (Investigator)", role: "investigator", status: "active", site: "lakeside" },
-  { username: "sponsor1", displayName: "Marcus Lindqvist (Sponsor CRA)", role: "sponsor", status: "active", site: null },
+  { username: "admin", displayName: "Morgan Ellis", role: "admin", status: "active", site: null },
+  { username: "coordinator1", displayName: "Dana Whitfield", role: "coordinator", status: "active", site: "riverside" },
+  { username: "investigator1", displayName: "Dr. Priya Raman", role: "investigator", status: "active", site: "riverside" },
+  { username: "coordinator2", displayName: "Tom Ashworth", role: "coordinator", status: "active", site: "lakeside" },
+  { username: "investigator2", displayName: "Dr. Helen McBride", role: "investigator", status: "active", site: "lakeside" },
+  { username: "sponsor1", displayName: "Marcus Lindqvist", role: "sponsor", status: "active", site: null },
   { username: "newuser", displayName: "Jamie Novak", role: "coordinator", status: "pending", site: null },
-  { username: "coordinator3", displayName: "Luis Ortega (Coordinator)", role: "coordinator", status: "active", site: "riverside" },
-  { username: "investigator3", displayName: "Dr. Samuel Okafor (Investigator)", role: "investigator", status: "active", site: "riverside" },
-  { username: "coordinator4", displayName: "Fiona Campbell (Coordinator)", role: "coordinator", status: "active", site: "lakeside" },
-  { username: "investigator4", displayName: "Dr. Rajesh Iyer (Investigator)", role: "investigator", status: "active", site: "lakeside" },
+  { username: "coordinator3", displayName: "Luis Ortega", role: "coordinator", status: "active", site: "riverside" },
+  { username: "investigator3", displayName: "Dr. Samuel Okafor", role: "investigator", status: "active", site: "riverside" },
+  { username: "coordinator4", displayName: "Fiona Campbell", role: "coordinator", status: "active", site: "lakeside" },
+  { username: "investigator4", displayName: "Dr. Rajesh Iyer", role: "investigator", status: "active", site: "lakeside" },
   // A leaver: shows what a disabled account looks like in the admin pages.
-  { username: "coordinator5", displayName: "Kevin Marsh (Coordinator, left)", role: "coordinator", status: "disabled", site: "riverside" },
+  { username: "coordinator5", displayName: "Kevin Marsh", role: "coordinator", status: "disabled", site: "riverside" },
 ];
 
 export const demoEmail = (username: string): string => `${username}@trialdesk.example`;
