@@ -16,6 +16,10 @@ describe("site-local dates", () => {
     expect(instant?.toISOString()).toBe("2026-07-01T08:15:00.000Z");
     expect(instantToLocalInput(instant!, "Europe/London")).toBe("2026-07-01T09:15");
     expect(localDateTimeToInstant("not a date", "Europe/London")).toBeNull();
+    expect(localDateTimeToInstant("2026-02-30T10:00", "Europe/London")).toBeNull();
+    expect(localDateTimeToInstant("2026-07-01T24:30", "Europe/London")).toBeNull();
+    // 02:30 does not exist in New York on the spring-forward day.
+    expect(localDateTimeToInstant("2026-03-08T02:30", "America/New_York")).toBeNull();
   });
   it("adds days and validates ISO dates", () => {
     expect(addDaysIso("2026-02-27", 2)).toBe("2026-03-01");

@@ -30,7 +30,10 @@ export function localDateTimeToInstant(value: string, timeZone: string): Date | 
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   const date = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
-  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime());
+  if (Number.isNaN(date.getTime())) return null;
+  // TZDate rolls an impossible value over ("02-30" → March 2, "25:00" → next day) and moves a
+  // time inside a spring-forward gap: refuse both rather than store a time nobody typed.
+  return instantToLocalInput(date, timeZone) === value ? new Date(date.getTime()) : null;
 }
 
 /** An instant as a datetime-local input value at the site. */

@@ -1,40 +1,114 @@
+import "@/components/timeline/timeline-print.css";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge, humanize } from "@/components/ui/badge";
+import { ScreeningBadge, SubjectStatusBadge } from "@/components/subjects/status-badges";
+import { DialogForm } from "@/components/timeline/dialog-form";
+import { FlashNotice } from "@/components/timeline/flash-notice";
+import { AddNoteForm } from "@/components/timeline/note-forms";
+import { PrintButton } from "@/components/timeline/print-button";
+import { TimelineList } from "@/components/timeline/timeline-list";
+import { humanize } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
-import { getSubject } from "@/lib/subjects/queries";
+import { first, type SearchParams } from "@/lib/list/params";
+import { can } from "@/lib/policy";
+import { enrollBlocker } from "@/lib/subjects/enroll";
+import { canBeWithdrawn } from "@/lib/subjects/withdraw";
+import { getSubjectTimeline } from "@/lib/timeline/subject-timeline";
+import { addNoteAction, editNoteAction, enrollAction, withdrawAction } from "./actions";
 
-export const metadata: Metadata = { title: "Subject" };
+export const metadata: Metadata = { title: "Subject timeline" };
 
-export default async function SubjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+const NOTICES: Record<string, string> = { created: "Subject created.", updated: "Subject updated; the change and its reason are in the timeline." };
+const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+
+export default async function SubjectTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
-  const subject = await getSubject(actor, id).catch((error) => {
+  // Site-scoped (and authorised) in the query: another site's subject is simply not found.
+  const timeline = await getSubjectTimeline(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const tz = actor.siteTimezone ?? "UTC";
+  const { subject, entries, plannedVisitCount, userNames, now } = timeline;
+  const tz = subject.siteTimezone;
+  const resource = { siteId: subject.siteId, studyId: subject.studyId };
+  const may = {
+    edit: can(actor, "subject.update", resource),
+    enroll: can(actor, "subject.enroll", resource) && enrollBlocker(subject, subject.studyStatus) === null,
+    withdraw: can(actor, "subject.withdraw", resource) && canBeWithdrawn(subject),
+    note: can(actor, "note.create", resource),
+    visit: can(actor, "visit.create", resource),
+    ae: can(actor, "ae.report", resource),
+  };
+  const editableNoteIds = new Set(
+    entries.flatMap((e) => (e.kind === "note" && can(actor, "note.update", { ...resource, authorId: e.record.authorId }) ? [e.record.id] : [])),
+  );
+  const futureScheduled = entries.filter((e) => e.kind === "visit" && e.record.visitStatus === "scheduled" && e.record.scheduledAt > now).length;
+
   const facts: [string, React.ReactNode][] = [
-    ["Subject ID", subject.subjectId],
-    ["Full name", subject.fullName ?? "Hidden (de-identified)"],
+    ["Subject ID", <span key="id" className="font-mono">{subject.subjectId}</span>],
+    ["Full name", subject.fullName ?? "Withheld (de-identified)"],
     ["Study", `${subject.protocolId} — ${subject.studyTitle}`],
-    ["Screening status", <Badge key="s">{humanize(subject.screeningStatus)}</Badge>],
-    ["Status", <Badge key="l" tone="info">{humanize(subject.status)}</Badge>],
+    ["Screening status", <ScreeningBadge key="s" value={subject.screeningStatus} />],
+    ["Status", <SubjectStatusBadge key="l" value={subject.status} />],
     ["Coordinator", subject.coordinatorName],
     ["Date of birth", subject.dob ?? "—"],
     ["Sex at birth", humanize(subject.sexAtBirth)],
-    ["Consent signed at", subject.consentSignedAt ? formatInstant(subject.consentSignedAt, tz) : "Not yet"],
+    ["Consent signed at", subject.consentSignedAt ? formatInstant(subject.consentSignedAt, tz) : "Not signed"],
   ];
+  if (subject.enrolledAt) facts.push(["Enrolled at", formatInstant(subject.enrolledAt, tz)]);
+  if (subject.withdrawnAt) facts.push(["Withdrawn at", formatInstant(subject.withdrawnAt, tz)]);
+  if (subject.withdrawalReason) facts.push(["Withdrawal reason", subject.withdrawalReason]);
+
   return (
-    <>
+    <div data-print-timeline>
+      <FlashNotice message={NOTICES[first(query.notice) ?? ""] ?? null} />
       <PageHeader
         title={`${subject.subjectId}${subject.fullName ? ` · ${subject.fullName}` : ""}`}
-        description="The full timeline (screenings, visits, adverse events, notes and changes) arrives in the next release."
+        description={`${subject.protocolId} · times in site time (${tz})`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2 print:hidden">
+            <PrintButton />
+            {may.edit && (
+              <Link href={`/subjects/${subject.id}/edit`} className={link}>
+                Edit
+              </Link>
+            )}
+            {may.withdraw && (
+              <DialogForm
+                title="Withdraw subject"
+                openLabel="Withdraw"
+                submitLabel="Withdraw subject"
+                variant="danger"
+                action={withdrawAction}
+                hidden={{ id: subject.id, version: subject.version }}
+                reasonLabel="Reason for withdrawal"
+              >
+                <p>
+                  {subject.subjectId} will be withdrawn from {subject.protocolId}, and{" "}
+                  {futureScheduled === 0 ? "no future visits need canceling" : `${futureScheduled} future scheduled ${futureScheduled === 1 ? "visit" : "visits"} will be canceled`} with
+                  this reason.
+                </p>
+                <p>Past visits stay as they are, for you to record. This cannot be undone here.</p>
+              </DialogForm>
+            )}
+            {may.enroll && (
+              <DialogForm title="Enroll subject" openLabel="Enroll" submitLabel="Enroll subject" action={enrollAction} hidden={{ id: subject.id, version: subject.version }}>
+                <p>
+                  {subject.subjectId} will be enrolled in {subject.protocolId} today, and {plannedVisitCount} planned{" "}
+                  {plannedVisitCount === 1 ? "visit" : "visits"} will be scheduled from the study&apos;s visit schedule, each at 09:00 site time with its
+                  protocol window.
+                </p>
+              </DialogForm>
+            )}
+          </div>
+        }
       />
-      <dl className="grid max-w-3xl grid-cols-1 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm sm:grid-cols-2">
+      <dl className="mb-5 grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm sm:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label}>
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
@@ -42,6 +116,31 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
           </div>
         ))}
       </dl>
-    </>
+      {(may.visit || may.ae) && (
+        <nav aria-label="Subject actions" className="mb-3 flex flex-wrap gap-2 print:hidden">
+          {may.visit && (
+            <Link href={`/visits/new?subjectId=${subject.id}`} className={link}>
+              Schedule visit
+            </Link>
+          )}
+          {may.ae && (
+            <Link href={`/adverse-events/new?subjectId=${subject.id}`} className={link}>
+              Report AE
+            </Link>
+          )}
+        </nav>
+      )}
+      {may.note && (
+        <div className="mb-5">
+          <AddNoteForm subjectId={subject.id} action={addNoteAction} />
+        </div>
+      )}
+      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-3">
+        <h2 id="timeline-heading" className="mb-2 text-sm font-semibold text-slate-800">
+          Timeline
+        </h2>
+        <TimelineList entries={entries} timeZone={tz} now={now} userNames={userNames} editableNoteIds={editableNoteIds} editNoteAction={editNoteAction} />
+      </section>
+    </div>
   );
 }

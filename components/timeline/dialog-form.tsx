@@ -1,0 +1,88 @@
+"use client";
+
+/**
+ * A regulated action (enroll, withdraw) behind a button: a native <dialog> that says what will
+ * happen and, where needed, asks for the reason. Escape closes it; focus returns to the button.
+ */
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/action-state";
+import { useNotifyingAction } from "./use-notifying-action";
+
+export function DialogForm({
+  title,
+  openLabel,
+  submitLabel,
+  variant = "primary",
+  action,
+  hidden,
+  reasonLabel,
+  children,
+}: {
+  title: string;
+  openLabel: string;
+  submitLabel: string;
+  variant?: "primary" | "danger";
+  action: (prev: ActionState, data: FormData) => Promise<ActionState>;
+  hidden: Record<string, string | number>;
+  /** When set, a required reason field with this label. */
+  reasonLabel?: string;
+  /** What will happen, in plain words. */
+  children: React.ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, formAction, pending] = useNotifyingAction(action);
+  useEffect(() => {
+    if (state.status === "success") dialog.current?.close();
+  }, [state]);
+  const id = title.toLowerCase().replace(/[^a-z]+/g, "-");
+  const error = state.fieldErrors?.reason;
+  return (
+    <>
+      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} onClick={() => dialog.current?.showModal()}>
+        {openLabel}
+      </Button>
+      <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} className="space-y-3 p-5" noValidate>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
+          <div className="space-y-2 text-sm text-slate-700">{children}</div>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {reasonLabel && (
+            <div className="space-y-1">
+              <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
+                {reasonLabel}
+              </label>
+              <textarea
+                id={`${id}-reason`}
+                name="reason"
+                rows={3}
+                required
+                defaultValue={state.values?.reason}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${id}-reason-error`}
+                className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
+              />
+              <p id={`${id}-reason-error`} aria-live="polite" className="text-xs font-medium text-red-700">
+                {error?.join(" ")}
+              </p>
+            </div>
+          )}
+          {state.status === "error" && <FormMessage state={state} />}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={variant} disabled={pending}>
+              {pending ? "Working…" : submitLabel}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Site-scoped reads of adverse events. A foreign site's AE is simply not found; sponsors get the
+ * subject's study code but never the name. Each read is a fixed number of queries whatever the
+ * data size: the list is two (page + count), one AE with its history is two.
+ */
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { getDb } from "@/db";
+import {
+  AE_STATUSES,
+  SEVERITIES,
+  adverseEvents,
+  auditEvents,
+  eSignatures,
+  sites,
+  studies,
+  subjects,
+  users,
+} from "@/db/schema";
+import type { Actor } from "../actor";
+import { isIsoDate } from "../dates";
+import { NotFoundError } from "../errors";
+import { containsPattern } from "../list/like-pattern";
+import { optional, pageOf, type ListState } from "../list/params";
+import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoDate = z.string().refine(isIsoDate);
+
+export const AE_SORTABLE = ["onsetDate", "awareAt", "severity", "eventTerm", "subject"] as const;
+export type AeSortKey = (typeof AE_SORTABLE)[number];
+
+/** The list's URL state (shared by the page and its CSV export). */
+export const aeListSpec = {
+  filters: {
+    studyId: optional(z.uuid()),
+    serious: optional(z.enum(["true", "false"])),
+    status: optional(z.enum(AE_STATUSES)),
+    severity: optional(z.enum(SEVERITIES)),
+    onsetFrom: optional(isoDate),
+    onsetTo: optional(isoDate),
+    q: optional(z.string().trim().max(100)),
+  },
+  sortable: AE_SORTABLE,
+  defaultSort: { key: "onsetDate" as AeSortKey, dir: "desc" as const },
+};
+export type AeListFilters = z.output<z.ZodObject<typeof aeListSpec.filters>>;
+export type AeListState = ListState<AeListFilters, AeSortKey>;
+
+const reporter = alias(users, "ae_reporter");
+
+/** Columns every AE read shares. */
+const aeColumns = {
+  id: adverseEvents.id,
+  siteId: adverseEvents.siteId,
+  studyId: adverseEvents.studyId,
+  protocolId: studies.protocolId,
+  subjectId: adverseEvents.subjectId,
+  /** The study's own subject identifier ("ONC-014"), not the name. */
+  subjectCode: subjects.subjectId,
+  subjectName: subjects.fullName,
+  eventTerm: adverseEvents.eventTerm,
+  severity: adverseEvents.severity,
+  grade: adverseEvents.grade,
+  serious: adverseEvents.serious,
+  seriousnessCriteria: adverseEvents.seriousnessCriteria,
+  onsetDate: adverseEvents.onsetDate,
+  endDate: adverseEvents.endDate,
+  awareAt: adverseEvents.awareAt,
+  sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
+  outcome: adverseEvents.outcome,
+  status: adverseEvents.status,
+  reportedById: adverseEvents.reportedById,
+  reportedByName: reporter.displayName,
+  /** The AE's own site's zone: sponsors and admins have none of their own. */
+  timeZone: sites.timezone,
+  version: adverseEvents.version,
+  createdAt: adverseEvents.createdAt,
+  updatedAt: adverseEvents.updatedAt,
+};
+
+const SORT_COLUMNS: Record<AeSortKey, SQL | AnyPgColumn> = {
+  onsetDate: adverseEvents.onsetDate,
+  awareAt: adverseEvents.awareAt,
+  // The enum's declared order is mild < moderate < severe.
+  severity: adverseEvents.severity,
+  eventTerm: sql`lower(${adverseEvents.eventTerm})`,
+  subject: subjects.subjectId,
+};
+
+function listWhere(actor: Actor, f: AeListFilters): SQL | undefined {
+  return and(
+    isNull(adverseEvents.retiredAt),
+    scopeWhere(actor, adverseEvents),
+    f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
+    f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
+    f.status ? eq(adverseEvents.status, f.status) : undefined,
+    f.severity ? eq(adverseEvents.severity, f.severity) : undefined,
+    f.onsetFrom ? gte(adverseEvents.onsetDate, f.onsetFrom) : undefined,
+    f.onsetTo ? lte(adverseEvents.onsetDate, f.onsetTo) : undefined,
+    f.q ? or(ilike(subjects.subjectId, containsPattern(f.q)), ilike(adverseEvents.eventTerm, containsPattern(f.q))) : undefined,
+  );
+}
+
+function deidentify<T extends { subjectName: string | null }>(actor: Actor, rows: T[]): T[] {
+  return canSeeIdentifiers(actor) ? rows : rows.map((r) => ({ ...r, subjectName: null }));
+}
+
+export type AeListRow = Awaited<ReturnType<typeof listAdverseEvents>>["rows"][number];
+
+/** One page of the AE list for the URL's filters and sort: two queries (rows, count). */
+export async function listAdverseEvents(actor: Actor, state: AeListState) {
+  authorize(actor, "ae.read");
+  const db = await getDb();
+  const where = listWhere(actor, state.filters);
+  const column = SORT_COLUMNS[state.sort.key];
+  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(aeColumns)
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
+      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
+      .innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById))
+      .where(where)
+      .orderBy(order, desc(adverseEvents.awareAt), asc(adverseEvents.id))
+      .limit(state.pageSize)
+      .offset((state.page - 1) * state.pageSize),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .where(where),
+  ]);
+  return pageOf(deidentify(actor, rows), count?.n ?? 0, state.page, state.pageSize);
+}
+
+export type AeHistoryEntry = {
+  id: string;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, [unknown, unknown]>;
+  reason: string | null;
+};
+
+const signer = alias(users, "ae_signer");
+const assessor = alias(users, "ae_assessor");
+
+/** One AE with everything its page shows, including its change history: two queries. */
+export async function getAdverseEvent(actor: Actor, id: string) {
+  authorize(actor, "ae.read");
+  if (!UUID.test(id)) throw new NotFoundError();
+  const db = await getDb();
+  const [[row], history] = await Promise.all([
+    db
+      .select({
+        ...aeColumns,
+        consentSignedAt: subjects.consentSignedAt,
+        causality: adverseEvents.causality,
+        expectedness: adverseEvents.expectedness,
+        assessedAt: adverseEvents.assessedAt,
+        assessedByName: assessor.displayName,
+        signed: sql<boolean>`${eSignatures.id} is not null`,
+        signedAt: eSignatures.signedAt,
+        signedByName: signer.displayName,
+      })
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
+      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
+      .innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById))
+      .leftJoin(assessor, eq(assessor.id, adverseEvents.assessedById))
+      .leftJoin(
+        eSignatures,
+        and(eq(eSignatures.entity, "adverse_event"), eq(eSignatures.entityId, adverseEvents.id), isNull(eSignatures.voidedAt)),
+      )
+      .leftJoin(signer, eq(signer.id, eSignatures.signerId))
+      .where(and(eq(adverseEvents.id, id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+      .limit(1),
+    // Fetched alongside and dropped below when the AE is not visible, so a foreign id costs the
+    // same two queries and reveals nothing.
+    db
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        action: auditEvents.action,
+        actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
+        changes: auditEvents.changes,
+        reason: auditEvents.reason,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.entity, "adverse_event"), eq(auditEvents.entityId, id)))
+      .orderBy(desc(auditEvents.seq))
+      .limit(500),
+  ]);
+  if (!row) throw new NotFoundError();
+  authorize(actor, "ae.read", { siteId: row.siteId, studyId: row.studyId });
+  const [visible] = deidentify(actor, [row]);
+  return {
+    ...visible!,
+    consentSignedAt: canSeeIdentifiers(actor) ? row.consentSignedAt : null,
+    history: history as AeHistoryEntry[],
+  };
+}
+export type AeDetail = Awaited<ReturnType<typeof getAdverseEvent>>;
+
+/** A subject the report form may offer (or preselect), with its consent date for the hint. */
+export type ReportableSubject = { id: string; label: string; consentSignedAt: Date | null };
+
+/** How many subjects the report form lists; a busy site searches the registry and comes from the timeline. */
+export const REPORTABLE_SUBJECTS_LIMIT = 1000;
+
+/**
+ * Subjects the actor may report an AE for: consented, not retired, still taking part (screening or
+ * enrolled) — plus the one asked for in the URL, whatever its status (e.g. an AE after completion).
+ * Two queries at most. Throws NotFoundError when the asked-for subject is not visible.
+ */
+export async function listReportableSubjects(actor: Actor, preselectId?: string): Promise<ReportableSubject[]> {
+  authorize(actor, "ae.report");
+  const db = await getDb();
+  const select = {
+    id: subjects.id,
+    subjectCode: subjects.subjectId,
+    fullName: subjects.fullName,
+    protocolId: studies.protocolId,
+    consentSignedAt: subjects.consentSignedAt,
+  };
+  const visible = and(isNull(subjects.retiredAt), scopeWhere(actor, subjects));
+  const [rows, preselected] = await Promise.all([
+    db
+      .select(select)
+      .from(subjects)
+      .innerJoin(studies, eq(studies.id, subjects.studyId))
+      .where(and(visible, sql`${subjects.consentSignedAt} is not null`, sql`${subjects.status} in ('screening','enrolled')`))
+      .orderBy(asc(studies.protocolId), asc(subjects.subjectId))
+      .limit(REPORTABLE_SUBJECTS_LIMIT),
+    preselectId
+      ? UUID.test(preselectId)
+        ? db.select(select).from(subjects).innerJoin(studies, eq(studies.id, subjects.studyId)).where(and(visible, eq(subjects.id, preselectId))).limit(1)
+        : Promise.resolve([])
+      : Promise.resolve(null),
+  ]);
+  if (preselected && preselected.length === 0) throw new NotFoundError("Subject not found");
+  const all = preselected?.[0] && !rows.some((r) => r.id === preselected[0]!.id) ? [preselected[0], ...rows] : rows;
+  return all.map((s) => ({
+    id: s.id,
+    label: `${s.subjectCode} · ${s.fullName} (${s.protocolId})`,
+    consentSignedAt: s.consentSignedAt,
+  }));
+}

@@ -1,0 +1,105 @@
+/**
+ * Editing an adverse event after it was reported: a reason for change is required, the version
+ * must be the one the editor started from (else a ConflictError carrying the newer record), and
+ * coordinators may edit only while no investigator signature stands (policy "ae.update").
+ *
+ * Voiding a signature when an investigator changes a signed AE belongs to the safety issue; until
+ * then the signature is left as it is (its content hash shows the content changed).
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { adverseEvents, sites, subjects, type AdverseEvent } from "@/db/schema";
+import type { Actor } from "../actor";
+import { parseOrThrow } from "../action-state";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../errors";
+import { authorize, scopeWhere } from "../policy";
+import { instantToLocalInput } from "../dates";
+import {
+  aeDateErrors,
+  aeRecordErrors,
+  awareAtInstant,
+  updateAdverseEventSchema,
+} from "../validation/adverse-event";
+import { updateVersioned } from "../versioned";
+import { recordChange, transact } from "../write";
+import { aeSignedSql } from "./signed";
+
+export const AE_CONFLICT_MESSAGE =
+  "Someone else saved this adverse event after you opened it. Review their changes below, then try again.";
+
+const EDITABLE = [
+  "eventTerm",
+  "severity",
+  "grade",
+  "serious",
+  "seriousnessCriteria",
+  "onsetDate",
+  "awareAt",
+  "outcome",
+  "endDate",
+  "status",
+] as const satisfies readonly (keyof AdverseEvent)[];
+
+export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date = new Date()): Promise<AdverseEvent> {
+  authorize(actor, "ae.read");
+  const data = parseOrThrow(updateAdverseEventSchema, input);
+  return transact(async (tx) => {
+    const [found] = await tx
+      .select({
+        ae: adverseEvents,
+        signed: aeSignedSql,
+        consentSignedAt: subjects.consentSignedAt,
+        timeZone: sites.timezone,
+      })
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
+      .where(and(eq(adverseEvents.id, data.id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+      .for("update", { of: adverseEvents })
+      .limit(1);
+    if (!found) throw new NotFoundError("Adverse event not found");
+    const { ae: before, timeZone } = found;
+    authorize(actor, "ae.update", { siteId: before.siteId, studyId: before.studyId, signed: found.signed });
+    if (before.version !== data.version) throw new ConflictError(AE_CONFLICT_MESSAGE, before);
+
+    // The edit form shows awareAt to the minute: the same minute back means "unchanged", not "drop the seconds".
+    let awareAt = before.awareAt;
+    const errors: FieldErrors = {};
+    if (data.awareAt !== undefined && data.awareAt !== instantToLocalInput(before.awareAt, timeZone)) {
+      const instant = awareAtInstant(data.awareAt, timeZone);
+      if (instant) awareAt = instant;
+      else errors.awareAt = ["Enter a date and time (YYYY-MM-DDTHH:mm)."];
+    }
+
+    const merged: AdverseEvent = {
+      ...before,
+      eventTerm: data.eventTerm ?? before.eventTerm,
+      severity: data.severity ?? before.severity,
+      grade: data.grade ?? before.grade,
+      serious: data.serious ?? before.serious,
+      seriousnessCriteria: data.seriousnessCriteria ?? before.seriousnessCriteria,
+      onsetDate: data.onsetDate ?? before.onsetDate,
+      endDate: data.endDate === undefined ? before.endDate : data.endDate,
+      outcome: data.outcome === undefined ? before.outcome : data.outcome,
+      status: data.status ?? before.status,
+      awareAt,
+    };
+    const changed = EDITABLE.filter((key) => JSON.stringify(merged[key]) !== JSON.stringify(before[key]));
+    const has = (key: (typeof EDITABLE)[number]) => changed.includes(key);
+    Object.assign(
+      errors,
+      aeRecordErrors(merged),
+      aeDateErrors(
+        merged,
+        { timeZone, consentSignedAt: found.consentSignedAt, now },
+        { onsetDate: has("onsetDate"), endDate: has("endDate"), awareAt: has("awareAt") },
+      ),
+    );
+    if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
+    if (changed.length === 0) throw new ValidationError("Nothing to save: no field was changed.");
+
+    const values = Object.fromEntries(changed.map((key) => [key, merged[key]])) as Partial<AdverseEvent>;
+    const { after } = await updateVersioned(tx, adverseEvents, before.id, data.version, values, scopeWhere(actor, adverseEvents));
+    await recordChange(tx, actor, { entity: "adverse_event", action: "update", before, after, reason: data.reason });
+    return after;
+  });
+}

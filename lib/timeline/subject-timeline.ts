@@ -1,0 +1,205 @@
+/**
+ * A subject's timeline: consent, screenings, visits, AEs, notes and every record's changes from
+ * the audit trail, in one chronological list. Built in a FIXED number of queries whatever the
+ * subject's history (a test counts them): the subject with its study, coordinator and site; then
+ * its screenings, visits, AEs, notes and the enrollment preview in parallel; then the audit rows
+ * of all those records at once, and the names of people those changes mention. Names come from
+ * joins or one batch, never a query per row.
+ */
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { adverseEvents, auditEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
+import type { Actor } from "../actor";
+import { startOfLocalDay } from "../dates";
+import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { getSubject } from "../subjects/queries";
+import { outOfWindowSql, overdueSql } from "../visits/flags";
+import { redactChanges } from "./redact";
+import type { HistoryRow, TimelineEntry } from "./types";
+
+/** The audit entity names of the records a timeline shows (as written by recordChange). */
+const ENTITIES = ["subject", "screening", "visit", "adverse_event", "subject_note"] as const;
+
+export async function getSubjectTimeline(actor: Actor, id: string, now = new Date()) {
+  const subject = await getSubject(actor, id);
+  const db = await getDb();
+  const identified = canSeeIdentifiers(actor);
+  const completedBy = alias(users, "completed_by");
+
+  const [screeningRows, visitRows, aeRows, noteRows, [schedule]] = await Promise.all([
+    db
+      .select({
+        id: screenings.id,
+        screeningStatus: screenings.screeningStatus,
+        screeningDate: screenings.screeningDate,
+        completedByName: completedBy.displayName,
+        notes: screenings.notes,
+        failReason: screenings.failReason,
+        createdAt: screenings.createdAt,
+      })
+      .from(screenings)
+      .innerJoin(completedBy, eq(completedBy.id, screenings.completedById))
+      .where(and(eq(screenings.subjectId, subject.id), isNull(screenings.retiredAt), scopeWhere(actor, screenings)))
+      .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt)),
+    db
+      .select({
+        id: visits.id,
+        visitType: visits.visitType,
+        visitStatus: visits.visitStatus,
+        scheduledAt: visits.scheduledAt,
+        completedAt: visits.completedAt,
+        location: visits.location,
+        coordinatorName: users.displayName,
+        scheduleName: visitScheduleItems.name,
+        windowStart: visits.windowStart,
+        windowEnd: visits.windowEnd,
+        statusReason: visits.statusReason,
+        outOfWindow: outOfWindowSql(),
+        overdue: overdueSql(now),
+      })
+      .from(visits)
+      .innerJoin(users, eq(users.id, visits.coordinatorId))
+      .innerJoin(sites, eq(sites.id, visits.siteId))
+      .leftJoin(visitScheduleItems, eq(visitScheduleItems.id, visits.scheduleItemId))
+      .where(and(eq(visits.subjectId, subject.id), isNull(visits.retiredAt), scopeWhere(actor, visits)))
+      .orderBy(asc(visits.scheduledAt)),
+    db
+      .select({
+        id: adverseEvents.id,
+        eventTerm: adverseEvents.eventTerm,
+        severity: adverseEvents.severity,
+        serious: adverseEvents.serious,
+        grade: adverseEvents.grade,
+        onsetDate: adverseEvents.onsetDate,
+        status: adverseEvents.status,
+        awareAt: adverseEvents.awareAt,
+        reportedByName: users.displayName,
+      })
+      .from(adverseEvents)
+      .innerJoin(users, eq(users.id, adverseEvents.reportedById))
+      .where(and(eq(adverseEvents.subjectId, subject.id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+      .orderBy(asc(adverseEvents.onsetDate)),
+    db
+      .select({
+        id: subjectNotes.id,
+        noteType: subjectNotes.noteType,
+        noteText: subjectNotes.noteText,
+        authorId: subjectNotes.authorId,
+        authorName: users.displayName,
+        version: subjectNotes.version,
+        createdAt: subjectNotes.createdAt,
+        updatedAt: subjectNotes.updatedAt,
+      })
+      .from(subjectNotes)
+      .innerJoin(users, eq(users.id, subjectNotes.authorId))
+      .where(and(eq(subjectNotes.subjectId, subject.id), isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes)))
+      .orderBy(asc(subjectNotes.createdAt)),
+    // What enrolling would schedule (for the enroll dialog): the planned items, none before the anchor.
+    db
+      .select({ planned: sql<number>`count(*)`.mapWith(Number) })
+      .from(visitScheduleItems)
+      .where(and(eq(visitScheduleItems.studyId, subject.studyId), isNull(visitScheduleItems.retiredAt), gte(visitScheduleItems.dayOffset, 0))),
+  ]);
+
+  // The audit rows of the subject and all its records, in one query (history is shown with the
+  // record, under its read permission: product.md "Each record's history is visible where the record is shown").
+  authorize(actor, "subject.read", { siteId: subject.siteId, studyId: subject.studyId });
+  const entityIds = [subject.id, ...screeningRows.map((r) => r.id), ...visitRows.map((r) => r.id), ...aeRows.map((r) => r.id), ...noteRows.map((r) => r.id)];
+  const auditRows = await db
+    .select({
+      id: auditEvents.id,
+      entity: auditEvents.entity,
+      entityId: auditEvents.entityId,
+      action: auditEvents.action,
+      at: auditEvents.at,
+      actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
+      changes: auditEvents.changes,
+      reason: auditEvents.reason,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(inArray(auditEvents.entity, [...ENTITIES]), inArray(auditEvents.entityId, entityIds)))
+    .orderBy(asc(auditEvents.seq));
+
+  const history = new Map<string, HistoryRow[]>();
+  for (const row of auditRows) {
+    if (row.action === "export") continue;
+    const entry: HistoryRow = {
+      id: row.id,
+      action: row.action,
+      at: row.at,
+      actorName: row.actorName ?? "System",
+      changes: identified ? row.changes : redactChanges(row.changes),
+      reason: row.reason,
+    };
+    const list = history.get(row.entityId!) ?? [];
+    list.push(entry);
+    history.set(row.entityId!, list);
+  }
+  const historyOf = (recordId: string) => history.get(recordId) ?? [];
+  const userNames = await namesOfUsersIn(auditRows.map((r) => r.changes));
+  const tz = subject.siteTimezone;
+
+  const entries: TimelineEntry[] = [];
+  const subjectHistory = historyOf(subject.id);
+  // Registration, enrollment and withdrawal appear once: from their audit row when there is one
+  // (who did it, and what changed), else from the subject's own dates (data from before the audit).
+  const has = (action: string) => subjectHistory.some((h) => h.action === action);
+  if (!has("create")) entries.push({ kind: "subject", key: `s-created`, at: subject.createdAt, action: "create", history: null });
+  if (subject.enrolledAt && !has("enroll")) entries.push({ kind: "subject", key: "s-enrolled", at: subject.enrolledAt, action: "enroll", history: null });
+  if (subject.withdrawnAt && !has("withdraw")) {
+    entries.push({ kind: "subject", key: "s-withdrawn", at: subject.withdrawnAt, action: "withdraw", history: null });
+  }
+  for (const h of subjectHistory) entries.push({ kind: "subject", key: `a-${h.id}`, at: h.at, action: h.action, history: h });
+  if (subject.consentSignedAt) entries.push({ kind: "consent", key: "consent", at: subject.consentSignedAt });
+
+  for (const s of screeningRows) {
+    entries.push({
+      kind: "screening",
+      key: `scr-${s.id}`,
+      at: startOfLocalDay(s.screeningDate, tz),
+      dateOnly: s.screeningDate,
+      record: { ...s, notes: identified ? s.notes : null, failReason: identified ? s.failReason : null },
+      history: historyOf(s.id),
+    });
+  }
+  for (const v of visitRows) {
+    entries.push({ kind: "visit", key: `v-${v.id}`, at: v.completedAt ?? v.scheduledAt, record: v, history: historyOf(v.id) });
+  }
+  for (const ae of aeRows) {
+    entries.push({ kind: "ae", key: `ae-${ae.id}`, at: startOfLocalDay(ae.onsetDate, tz), dateOnly: ae.onsetDate, record: ae, history: historyOf(ae.id) });
+  }
+  for (const n of noteRows) {
+    const noteHistory = historyOf(n.id);
+    entries.push({
+      kind: "note",
+      key: `n-${n.id}`,
+      at: n.createdAt,
+      record: { ...n, noteText: identified ? n.noteText : null, edited: n.version > 1 || noteHistory.some((h) => h.action === "update") },
+      history: noteHistory,
+    });
+  }
+  // Oldest first, like a chart; same-instant entries keep a stable order.
+  entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+
+  return { subject, entries, plannedVisitCount: schedule?.planned ?? 0, userNames, now };
+}
+
+/** Changed fields that hold a user's id; their history shows the person's name. */
+export const USER_FIELDS = ["coordinatorId", "completedById", "reportedById", "authorId", "assessedById"] as const;
+
+/** One query for every person named in the history (none when nobody is). */
+async function namesOfUsersIn(changes: Record<string, [unknown, unknown]>[]): Promise<Record<string, string>> {
+  const ids = new Set<string>();
+  for (const c of changes) {
+    for (const field of USER_FIELDS) for (const v of c[field] ?? []) if (typeof v === "string") ids.add(v);
+  }
+  if (ids.size === 0) return {};
+  const db = await getDb();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids]));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+export type SubjectTimeline = Awaited<ReturnType<typeof getSubjectTimeline>>;

@@ -1,0 +1,327 @@
+/**
+ * Site-scoped reads of visits for the calendar, the visit page and the exports. Each is ONE query
+ * whatever the data size: the calendar asks only for the days it shows (a range on
+ * visits_site_scheduled_idx), grids cap the visits drawn per day, lists are paginated.
+ * Sponsors get de-identified rows (no name, no free-text reason).
+ */
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { auditEvents, sites, studies, subjects, users, visitScheduleItems, visits } from "@/db/schema";
+import type { Actor } from "../actor";
+import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
+import { NotFoundError, ValidationError } from "../errors";
+import { containsPattern } from "../list/like-pattern";
+import { pageOf, type Page } from "../list/params";
+import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import type { VisitFilters, VisitFlag } from "../validation/visit";
+import { outOfWindowSql, overdueSql } from "./flags";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The widest range one calendar query may ask for (a month grid is at most 42 days). */
+export const MAX_RANGE_DAYS = 62;
+
+const coordinator = alias(users, "coordinator");
+
+/** What every visit list and the visit page show. */
+function visitColumns(now: Date) {
+  return {
+    id: visits.id,
+    siteId: visits.siteId,
+    studyId: visits.studyId,
+    subjectRef: visits.subjectId,
+    subjectCode: subjects.subjectId,
+    subjectName: subjects.fullName,
+    protocolId: studies.protocolId,
+    visitType: visits.visitType,
+    scheduledAt: visits.scheduledAt,
+    visitStatus: visits.visitStatus,
+    location: visits.location,
+    coordinatorId: visits.coordinatorId,
+    coordinatorName: coordinator.displayName,
+    scheduleItemId: visits.scheduleItemId,
+    windowStart: visits.windowStart,
+    windowEnd: visits.windowEnd,
+    completedAt: visits.completedAt,
+    statusReason: visits.statusReason,
+    version: visits.version,
+    siteTimezone: sites.timezone,
+    overdue: overdueSql(now).mapWith(Boolean),
+    outOfWindow: outOfWindowSql().mapWith(Boolean),
+  };
+}
+
+export type VisitRow = {
+  id: string;
+  siteId: string;
+  studyId: string;
+  subjectRef: string;
+  subjectCode: string;
+  /** Null for sponsors (de-identified). */
+  subjectName: string | null;
+  protocolId: string;
+  visitType: (typeof visits.$inferSelect)["visitType"];
+  scheduledAt: Date;
+  visitStatus: (typeof visits.$inferSelect)["visitStatus"];
+  location: string | null;
+  coordinatorId: string;
+  coordinatorName: string;
+  scheduleItemId: string | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  completedAt: Date | null;
+  /** Null for sponsors: free text may name people. */
+  statusReason: string | null;
+  version: number;
+  siteTimezone: string;
+  overdue: boolean;
+  outOfWindow: boolean;
+};
+
+function deidentify<T extends VisitRow>(actor: Actor, rows: T[]): T[] {
+  if (canSeeIdentifiers(actor)) return rows;
+  return rows.map((r) => ({ ...r, subjectName: null, statusReason: null }));
+}
+
+function filterWhere(filters: VisitFilters = {}): SQL[] {
+  const out: SQL[] = [];
+  if (filters.studyId) out.push(eq(visits.studyId, filters.studyId));
+  if (filters.visitStatus) out.push(eq(visits.visitStatus, filters.visitStatus));
+  if (filters.coordinatorId) out.push(eq(visits.coordinatorId, filters.coordinatorId));
+  return out;
+}
+
+/** The zone the actor's calendar is drawn in: their site's; UTC for people without a site. */
+export const calendarTimeZone = (actor: Actor) => actor.siteTimezone ?? "UTC";
+
+export type RangeResult = Page<VisitRow & { localDay: IsoDate }> & {
+  /** Visits per site-local day in the range (all of them, also those a grid leaves out). */
+  dayTotals: Record<IsoDate, number>;
+};
+
+/**
+ * The visits scheduled on the site-local days `from`..`to` (inclusive, in the actor's calendar
+ * zone), in time order. `perDay` keeps only the first N of each day (grids); `pageSize`/`page`
+ * paginate (agenda, export). Rows carry their day and flags.
+ */
+export async function listVisitsInRange(
+  actor: Actor,
+  opts: { from: IsoDate; to: IsoDate; filters?: VisitFilters; perDay?: number; page?: number; pageSize?: number; now?: Date },
+): Promise<RangeResult> {
+  authorize(actor, "visit.read");
+  const { from, to } = opts;
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new ValidationError("Choose a valid date.", { date: ["Choose a valid date."] });
+  if (to < from || addDaysIso(from, MAX_RANGE_DAYS - 1) < to) {
+    throw new ValidationError(`Choose a range of 1 to ${MAX_RANGE_DAYS} days.`, { date: ["Choose a shorter range."] });
+  }
+  const tz = calendarTimeZone(actor);
+  const now = opts.now ?? new Date();
+  const pageSize = Math.max(1, Math.floor(opts.pageSize ?? 10_000));
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const localDay = sql`(${visits.scheduledAt} at time zone ${tz})::date`;
+  const inRange = and(
+    scopeWhere(actor, visits),
+    gte(visits.scheduledAt, startOfLocalDay(from, tz)),
+    lt(visits.scheduledAt, startOfLocalDay(addDaysIso(to, 1), tz)),
+    isNull(visits.retiredAt),
+    ...filterWhere(opts.filters),
+  );
+  const db = await getDb();
+
+  // Rank within each local day on the visits table alone (the range is one index scan), then
+  // join the few rows that survive.
+  const ranked = db.$with("ranked").as(
+    db
+      .select({
+        visitId: sql<string>`${visits.id}`.as("visit_id"),
+        localDay: sql<string>`${localDay}::text`.as("local_day"),
+        dayRank: sql<number>`row_number() over (partition by ${localDay} order by ${visits.scheduledAt}, ${visits.id})`.as("day_rank"),
+        dayTotal: sql<number>`count(*) over (partition by ${localDay})`.as("day_total"),
+        total: sql<number>`count(*) over ()`.as("total"),
+      })
+      .from(visits)
+      .where(inRange),
+  );
+  const rows = await db
+    .with(ranked)
+    .select({
+      ...visitColumns(now),
+      localDay: ranked.localDay,
+      dayTotal: sql<number>`${ranked.dayTotal}`.mapWith(Number),
+      total: sql<number>`${ranked.total}`.mapWith(Number),
+    })
+    .from(ranked)
+    .innerJoin(visits, eq(visits.id, ranked.visitId))
+    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
+    .innerJoin(studies, eq(studies.id, visits.studyId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
+    // The range again on the joined table: the planner cannot know how few ranked rows survive,
+    // and would otherwise read every visit to join them back.
+    .where(and(inRange, opts.perDay ? lte(ranked.dayRank, opts.perDay) : undefined))
+    .orderBy(asc(visits.scheduledAt), asc(visits.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  const dayTotals: Record<IsoDate, number> = {};
+  for (const r of rows) dayTotals[r.localDay] = r.dayTotal;
+  const total = rows[0]?.total ?? 0;
+  const clean = rows.map(({ dayTotal: _d, total: _t, ...r }) => (void _d, void _t, r));
+  return { ...pageOf(deidentify(actor, clean), total, page, pageSize), dayTotals };
+}
+
+export const FLAGGED_PAGE_SIZE = 50;
+
+/**
+ * Flagged visits whatever their date, a page at a time: overdue ones oldest first (longest
+ * waiting), out-of-window ones newest first.
+ */
+export async function listFlaggedVisits(
+  actor: Actor,
+  opts: { flag: VisitFlag; page?: number; pageSize?: number; filters?: VisitFilters; now?: Date },
+): Promise<Page<VisitRow>> {
+  authorize(actor, "visit.read");
+  if (opts.flag !== "overdue" && opts.flag !== "out_of_window") {
+    throw new ValidationError("Choose a flag.", { flag: ["Choose overdue or out of window."] });
+  }
+  const now = opts.now ?? new Date();
+  const pageSize = Math.max(1, Math.floor(opts.pageSize ?? FLAGGED_PAGE_SIZE));
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  // The plain column conditions beside each flag let the planner use the (site, status, time) index.
+  const flagWhere =
+    opts.flag === "overdue"
+      ? and(eq(visits.visitStatus, "scheduled"), overdueSql(now))
+      : and(inArray(visits.visitStatus, ["scheduled", "completed"]), or(sql`${visits.windowStart} is not null`, sql`${visits.windowEnd} is not null`), outOfWindowSql());
+  const order = opts.flag === "overdue" ? asc(visits.scheduledAt) : desc(visits.scheduledAt);
+  const db = await getDb();
+  // Find and count the page on visits (+ the site's zone) alone; join the rest for its rows only.
+  const flagged = db.$with("flagged").as(
+    db
+      .select({
+        visitId: sql<string>`${visits.id}`.as("visit_id"),
+        total: sql<number>`count(*) over ()`.as("total"),
+      })
+      .from(visits)
+      .innerJoin(sites, eq(sites.id, visits.siteId))
+      .where(and(scopeWhere(actor, visits), isNull(visits.retiredAt), flagWhere, ...filterWhere(opts.filters)))
+      .orderBy(order, asc(visits.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  );
+  const rows = await db
+    .with(flagged)
+    .select({ ...visitColumns(now), total: sql<number>`${flagged.total}`.mapWith(Number) })
+    .from(flagged)
+    .innerJoin(visits, eq(visits.id, flagged.visitId))
+    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
+    .innerJoin(studies, eq(studies.id, visits.studyId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
+    .orderBy(order, asc(visits.id));
+  const total = rows[0]?.total ?? 0;
+  const clean = rows.map(({ total: _t, ...r }) => (void _t, r));
+  return pageOf(deidentify(actor, clean), total, page, pageSize);
+}
+
+/** One visit; a foreign site's (or a malformed id) is "not found". */
+export async function getVisit(actor: Actor, id: string, now = new Date()): Promise<VisitRow & { scheduleItemName: string | null }> {
+  authorize(actor, "visit.read");
+  if (!UUID.test(id)) throw new NotFoundError();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...visitColumns(now),
+      scheduleItemName: sql<string | null>`(select ${visitScheduleItems.name} from ${visitScheduleItems} where ${visitScheduleItems.id} = ${visits.scheduleItemId})`,
+    })
+    .from(visits)
+    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
+    .innerJoin(studies, eq(studies.id, visits.studyId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
+    .where(and(eq(visits.id, id), isNull(visits.retiredAt), scopeWhere(actor, visits)))
+    .limit(1);
+  if (!row) throw new NotFoundError();
+  authorize(actor, "visit.read", { siteId: row.siteId, studyId: row.studyId });
+  return deidentify(actor, [row])[0]!;
+}
+
+export type VisitHistoryEntry = {
+  at: Date;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, [unknown, unknown]>;
+  reason: string | null;
+};
+
+/** A visit's changes from the audit trail (reschedules, completion, …), oldest first. */
+export async function listVisitHistory(actor: Actor, visitId: string): Promise<VisitHistoryEntry[]> {
+  // Visibility first: the history of a visit one may not see is "not found" like the visit.
+  const visit = await getVisit(actor, visitId);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
+      changes: auditEvents.changes,
+      reason: auditEvents.reason,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entity, "visit"), eq(auditEvents.entityId, visit.id)))
+    .orderBy(asc(auditEvents.seq))
+    .limit(200);
+  if (canSeeIdentifiers(actor)) return rows;
+  return rows.map((r) => {
+    const { statusReason: _s, ...changes } = r.changes;
+    void _s;
+    return { ...r, reason: null, changes };
+  });
+}
+
+export type SchedulableSubject = { id: string; label: string; coordinatorId: string };
+export const SCHEDULABLE_LIMIT = 100;
+
+/**
+ * Subjects a visit may be scheduled for (in screening or enrolled), as choices for the schedule
+ * form: a search narrows a large site's list; `includeId` (the preselected subject) is always there.
+ */
+export async function listSchedulableSubjects(
+  actor: Actor,
+  opts: { q?: string; includeId?: string } = {},
+): Promise<{ options: SchedulableSubject[]; more: boolean }> {
+  authorize(actor, "visit.create");
+  const db = await getDb();
+  const q = opts.q?.trim().slice(0, 100);
+  const include = opts.includeId && UUID.test(opts.includeId) ? opts.includeId : null;
+  const match = q ? or(ilike(subjects.subjectId, containsPattern(q)), ilike(subjects.fullName, containsPattern(q))) : undefined;
+  const rows = await db
+    .select({
+      id: subjects.id,
+      subjectId: subjects.subjectId,
+      fullName: subjects.fullName,
+      protocolId: studies.protocolId,
+      coordinatorId: subjects.coordinatorId,
+    })
+    .from(subjects)
+    .innerJoin(studies, eq(studies.id, subjects.studyId))
+    .where(
+      and(
+        scopeWhere(actor, subjects),
+        isNull(subjects.retiredAt),
+        inArray(subjects.status, ["screening", "enrolled"]),
+        include ? or(match ?? sql`true`, eq(subjects.id, include)) : match,
+      ),
+    )
+    // The preselected subject first, so the cap never drops it.
+    .orderBy(include ? desc(sql`${subjects.id} = ${include}`) : asc(subjects.subjectId), asc(subjects.subjectId))
+    .limit(SCHEDULABLE_LIMIT + 1);
+  const options = rows.slice(0, SCHEDULABLE_LIMIT).map((s) => ({
+    id: s.id,
+    label: `${s.subjectId} · ${canSeeIdentifiers(actor) ? s.fullName : "—"} (${s.protocolId})`,
+    coordinatorId: s.coordinatorId,
+  }));
+  options.sort((a, b) => a.label.localeCompare(b.label));
+  return { options, more: rows.length > SCHEDULABLE_LIMIT };
+}

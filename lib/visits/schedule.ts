@@ -1,0 +1,59 @@
+/**
+ * Schedules a visit for a subject (an unplanned or extra visit; planned protocol visits are
+ * created by enrolment). The time is read in the subject's site time zone.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { sites, subjects, visits, type Visit } from "@/db/schema";
+import type { Actor } from "../actor";
+import { parseOrThrow } from "../action-state";
+import { NotFoundError, ValidationError } from "../errors";
+import { authorize, scopeWhere } from "../policy";
+import { isActiveSiteStaff } from "../users/site-staff";
+import { scheduleVisitSchema } from "../validation/visit";
+import { recordChange, transact } from "../write";
+import { checkVisitTime } from "./time-rules";
+
+/** Only these subjects still have visits ahead of them. */
+export const SCHEDULABLE_SUBJECT_STATUSES = ["screening", "enrolled"] as const;
+
+export async function scheduleVisit(actor: Actor, input: unknown, now = new Date()): Promise<Visit> {
+  const data = parseOrThrow(scheduleVisitSchema, input);
+  return transact(async (tx) => {
+    const [subject] = await tx
+      .select({ subject: subjects, timeZone: sites.timezone })
+      .from(subjects)
+      .innerJoin(sites, eq(sites.id, subjects.siteId))
+      .where(and(eq(subjects.id, data.subjectId), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
+      .for("share", { of: subjects });
+    if (!subject) throw new NotFoundError();
+    const { siteId, studyId } = subject.subject;
+    authorize(actor, "visit.create", { siteId, studyId });
+
+    const errors: Record<string, string[]> = {};
+    const status = subject.subject.status;
+    if (!(SCHEDULABLE_SUBJECT_STATUSES as readonly string[]).includes(status)) {
+      errors.subjectId = [`This subject is ${status.replace(/_/g, " ")}; visits can be scheduled only for subjects in screening or enrolled.`];
+    }
+    const scheduledAt = checkVisitTime(errors, "scheduledAt", data.scheduledAt, subject.timeZone, now);
+    const coordinatorId = data.coordinatorId ?? subject.subject.coordinatorId;
+    if (!(await isActiveSiteStaff(tx, siteId, coordinatorId))) {
+      errors.coordinatorId = ["Choose an active coordinator or investigator of this site."];
+    }
+    if (Object.keys(errors).length > 0 || !scheduledAt) throw new ValidationError("Please correct the highlighted fields.", errors);
+
+    const [visit] = await tx
+      .insert(visits)
+      .values({
+        siteId,
+        studyId,
+        subjectId: subject.subject.id,
+        visitType: data.visitType,
+        scheduledAt,
+        location: data.location,
+        coordinatorId,
+      })
+      .returning();
+    await recordChange(tx, actor, { entity: "visit", action: "create", before: null, after: visit! });
+    return visit!;
+  });
+}
