@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/action-state";
-import { useNotifyingAction } from "./use-notifying-action";
+import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 
 export function DialogForm({
   title,

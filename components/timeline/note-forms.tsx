@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { humanize } from "@/components/ui/badge";
 import { NOTE_TYPES } from "@/db/schema";
 import type { ActionState } from "@/lib/action-state";
-import { useNotifyingAction } from "./use-notifying-action";
+import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
 const NOTE_TYPE_OPTIONS = NOTE_TYPES.map((t) => ({ value: t, label: humanize(t) }));

@@ -12,7 +12,6 @@ import {
   AE_STATUSES,
   SEVERITIES,
   adverseEvents,
-  auditEvents,
   eSignatures,
   sites,
   studies,
@@ -24,6 +23,7 @@ import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
 import { containsPattern } from "../list/like-pattern";
 import { optional, pageOf, type ListState } from "../list/params";
+import { presentHistory, selectHistory, type HistoryEntry } from "../history";
 import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,14 +138,7 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
   return pageOf(deidentify(actor, rows), count?.n ?? 0, state.page, state.pageSize);
 }
 
-export type AeHistoryEntry = {
-  id: string;
-  at: Date;
-  action: string;
-  actorName: string | null;
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-};
+export type AeHistoryEntry = HistoryEntry;
 
 const signer = alias(users, "ae_signer");
 const assessor = alias(users, "ae_assessor");
@@ -183,20 +176,7 @@ export async function getAdverseEvent(actor: Actor, id: string) {
       .limit(1),
     // Fetched alongside and dropped below when the AE is not visible, so a foreign id costs the
     // same two queries and reveals nothing.
-    db
-      .select({
-        id: auditEvents.id,
-        at: auditEvents.at,
-        action: auditEvents.action,
-        actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
-        changes: auditEvents.changes,
-        reason: auditEvents.reason,
-      })
-      .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(and(eq(auditEvents.entity, "adverse_event"), eq(auditEvents.entityId, id)))
-      .orderBy(desc(auditEvents.seq))
-      .limit(500),
+    selectHistory(db, ["adverse_event"], [id], { order: "desc", limit: 500 }),
   ]);
   if (!row) throw new NotFoundError();
   authorize(actor, "ae.read", { siteId: row.siteId, studyId: row.studyId });
@@ -204,7 +184,7 @@ export async function getAdverseEvent(actor: Actor, id: string) {
   return {
     ...visible!,
     consentSignedAt: canSeeIdentifiers(actor) ? row.consentSignedAt : null,
-    history: history as AeHistoryEntry[],
+    history: presentHistory(actor, history),
   };
 }
 export type AeDetail = Awaited<ReturnType<typeof getAdverseEvent>>;

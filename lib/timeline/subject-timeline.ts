@@ -10,13 +10,13 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { adverseEvents, auditEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
+import { adverseEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
+import { presentHistory, selectHistory } from "../history";
 import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
-import { redactChanges } from "./redact";
 import type { HistoryRow, TimelineEntry } from "./types";
 
 /** The audit entity names of the records a timeline shows (as written by recordChange). */
@@ -107,21 +107,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
   // record, under its read permission: product.md "Each record's history is visible where the record is shown").
   authorize(actor, "subject.read", { siteId: subject.siteId, studyId: subject.studyId });
   const entityIds = [subject.id, ...screeningRows.map((r) => r.id), ...visitRows.map((r) => r.id), ...aeRows.map((r) => r.id), ...noteRows.map((r) => r.id)];
-  const auditRows = await db
-    .select({
-      id: auditEvents.id,
-      entity: auditEvents.entity,
-      entityId: auditEvents.entityId,
-      action: auditEvents.action,
-      at: auditEvents.at,
-      actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
-      changes: auditEvents.changes,
-      reason: auditEvents.reason,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(inArray(auditEvents.entity, [...ENTITIES]), inArray(auditEvents.entityId, entityIds)))
-    .orderBy(asc(auditEvents.seq));
+  const auditRows = presentHistory(actor, await selectHistory(db, ENTITIES, entityIds));
 
   const history = new Map<string, HistoryRow[]>();
   for (const row of auditRows) {
@@ -131,7 +117,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       action: row.action,
       at: row.at,
       actorName: row.actorName ?? "System",
-      changes: identified ? row.changes : redactChanges(row.changes),
+      changes: row.changes,
       reason: row.reason,
     };
     const list = history.get(row.entityId!) ?? [];

@@ -137,7 +137,7 @@ describe("getVisit and its history", () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: "reschedule", reason: "Alice asked", actorName: "coord_a Person" });
     const sponsorView = await listVisitHistory(await f.actor(f.users.sponsor.id), visit.id);
-    expect(sponsorView[0]!.reason).toBeNull();
+    expect(sponsorView[0]!.reason).toBe("[withheld]");
     await expect(listVisitHistory(await f.actor(f.users.coordB.id), visit.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

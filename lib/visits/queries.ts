@@ -8,12 +8,13 @@ import "server-only";
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { auditEvents, sites, studies, subjects, users, visitScheduleItems, visits } from "@/db/schema";
+import { sites, studies, subjects, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
 import { NotFoundError, ValidationError } from "../errors";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
+import { presentHistory, selectHistory, type HistoryEntry } from "../history";
 import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
 import type { VisitFilters, VisitFlag } from "../validation/visit";
 import { outOfWindowSql, overdueSql } from "./flags";
@@ -246,38 +247,15 @@ export async function getVisit(actor: Actor, id: string, now = new Date()): Prom
   return deidentify(actor, [row])[0]!;
 }
 
-export type VisitHistoryEntry = {
-  at: Date;
-  action: string;
-  actorName: string | null;
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-};
+export type VisitHistoryEntry = HistoryEntry;
 
 /** A visit's changes from the audit trail (reschedules, completion, …), oldest first. */
 export async function listVisitHistory(actor: Actor, visitId: string): Promise<VisitHistoryEntry[]> {
   // Visibility first: the history of a visit one may not see is "not found" like the visit.
   const visit = await getVisit(actor, visitId);
   const db = await getDb();
-  const rows = await db
-    .select({
-      at: auditEvents.at,
-      action: auditEvents.action,
-      actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
-      changes: auditEvents.changes,
-      reason: auditEvents.reason,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entity, "visit"), eq(auditEvents.entityId, visit.id)))
-    .orderBy(asc(auditEvents.seq))
-    .limit(200);
-  if (canSeeIdentifiers(actor)) return rows;
-  return rows.map((r) => {
-    const { statusReason: _s, ...changes } = r.changes;
-    void _s;
-    return { ...r, reason: null, changes };
-  });
+  const rows = await selectHistory(db, ["visit"], [visit.id], { limit: 200 });
+  return presentHistory(actor, rows);
 }
 
 export type SchedulableSubject = { id: string; label: string; coordinatorId: string };

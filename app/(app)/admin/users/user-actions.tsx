@@ -1,23 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { useNotice } from "@/components/ui/notices";
-import { idle, type ActionState } from "@/lib/action-state";
+import { useNotifyingAction } from "@/components/ui/use-notifying-action";
+import type { ActionState } from "@/lib/action-state";
 import type { UserRow } from "@/lib/users/admin";
 import { assignRoleAction, setStatusAction } from "./actions";
 
 const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
-/** Wraps a server action so that its success message also becomes a page-level notice. */
-function useNotifyingAction(serverAction: (prev: ActionState, data: FormData) => Promise<ActionState>) {
-  const notify = useNotice();
-  return useActionState(async (prev: ActionState, data: FormData) => {
-    const result = await serverAction(prev, data);
-    if (result.status === "success" && result.message) notify(result.message);
-    return result;
-  }, idle);
-}
-
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
 /** Refusals stay beside the form (success becomes a page notice, as the row may move away). */
