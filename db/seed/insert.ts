@@ -70,5 +70,8 @@ export async function insertClinicalRows(db: DbOrTx, rows: ClinicalRows): Promis
   await timed("visits", () => bulkInsert(db, visits, rows.visits));
   await timed("adverseEvents", () => bulkInsert(db, adverseEvents, rows.adverseEvents));
   await timed("notes", () => bulkInsert(db, subjectNotes, rows.notes));
+  // Planner statistics for what was just loaded: without them PostgreSQL plans the first pages
+  // for the tiny tables it last saw (a nested loop over 5,000 visits took 46 s instead of 22 ms).
+  await db.execute(sql`analyze ${screenings}, ${visits}, ${adverseEvents}, ${subjectNotes}, ${subjects}`);
   return timings;
 }
