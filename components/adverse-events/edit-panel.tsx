@@ -11,21 +11,10 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotice } from "@/components/ui/notices";
 import { idle, type ActionState } from "@/lib/action-state";
-import { AE_FIELD_LABELS } from "@/lib/adverse-events/labels";
+import { AE_EDITABLE_FIELDS, AE_FIELD_LABELS } from "@/lib/adverse-events/labels";
 import { AeFields, type AeFieldValues } from "./ae-fields";
 
-const CONFLICT_FIELDS = [
-  "eventTerm",
-  "severity",
-  "grade",
-  "serious",
-  "seriousnessCriteria",
-  "onsetDate",
-  "awareAt",
-  "outcome",
-  "endDate",
-  "status",
-].map((name) => ({ name, label: AE_FIELD_LABELS[name]! }));
+const CONFLICT_FIELDS = AE_EDITABLE_FIELDS.map((name) => ({ name, label: AE_FIELD_LABELS[name]! }));
 
 export function EditPanel({
   id,

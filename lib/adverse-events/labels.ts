@@ -6,6 +6,20 @@
 import { AE_OUTCOMES, AE_STATUSES, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/db/schema";
 import { formatInstant } from "../format";
 
+/** The fields an AE edit may change (the server's whitelist; the conflict notice shows the same). */
+export const AE_EDITABLE_FIELDS = [
+  "eventTerm",
+  "severity",
+  "grade",
+  "serious",
+  "seriousnessCriteria",
+  "onsetDate",
+  "awareAt",
+  "outcome",
+  "endDate",
+  "status",
+] as const;
+
 export const AE_FIELD_LABELS: Record<string, string> = {
   subjectId: "Subject",
   eventTerm: "Event term",

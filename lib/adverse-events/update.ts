@@ -21,23 +21,13 @@ import {
 } from "../validation/adverse-event";
 import { updateVersioned } from "../versioned";
 import { recordChange, transact } from "../write";
+import { AE_EDITABLE_FIELDS } from "./labels";
 import { aeSignedSql } from "./signed";
 
 export const AE_CONFLICT_MESSAGE =
   "Someone else saved this adverse event after you opened it. Review their changes below, then try again.";
 
-const EDITABLE = [
-  "eventTerm",
-  "severity",
-  "grade",
-  "serious",
-  "seriousnessCriteria",
-  "onsetDate",
-  "awareAt",
-  "outcome",
-  "endDate",
-  "status",
-] as const satisfies readonly (keyof AdverseEvent)[];
+const EDITABLE = AE_EDITABLE_FIELDS satisfies readonly (keyof AdverseEvent)[];
 
 export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date = new Date()): Promise<AdverseEvent> {
   authorize(actor, "ae.read");
