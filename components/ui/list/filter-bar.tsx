@@ -33,7 +33,7 @@ export function FilterBar({
             {f.label}
           </label>
           {f.kind === "select" ? (
-            <select id={`filter-${f.name}`} name={f.name} defaultValue={f.value ?? ""} className={control}>
+            <select id={`filter-${f.name}`} name={f.name} defaultValue={f.value ?? ""} className={`${control} max-w-72`}>
               <option value="">All</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
