@@ -4,7 +4,7 @@
  * one rule for what a sponsor may read of it (product.md: de-identified — no name, year of birth
  * only, no free text). Every page that shows a record shows its history through here.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "./actor";
@@ -21,14 +21,19 @@ export type HistoryEntry = {
   reason: string | null;
 };
 
-/** Audit rows of the given records, with the actor's display name. */
+/**
+ * Audit rows of the given records, with the actor's display name. Pass `viewer` and, for one who
+ * may not see identifiers, the query itself redacts the old → new values and the reason (the same
+ * rule as presentHistory, in SQL), so the identifying values never leave the database.
+ */
 export function selectHistory(
   db: DbOrTx,
   entities: readonly string[],
   entityIds: readonly string[],
-  { order = "asc", limit = 1000 }: { order?: "asc" | "desc"; limit?: number } = {},
+  { order = "asc", limit = 1000, viewer }: { order?: "asc" | "desc"; limit?: number; viewer?: Actor } = {},
 ): Promise<HistoryEntry[]> {
   if (entityIds.length === 0) return Promise.resolve([]);
+  const redact = viewer !== undefined && !canSeeIdentifiers(viewer);
   return db
     .select({
       id: auditEvents.id,
@@ -37,8 +42,8 @@ export function selectHistory(
       action: auditEvents.action,
       at: auditEvents.at,
       actorName: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
-      changes: auditEvents.changes,
-      reason: auditEvents.reason,
+      changes: redact ? redactedChangesSql() : auditEvents.changes,
+      reason: redact ? sql<string | null>`case when ${auditEvents.reason} is null then null else ${WITHHELD} end` : auditEvents.reason,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
@@ -50,6 +55,22 @@ export function selectHistory(
 /** Fields of the audit's old → new values that identify a person or are free text. */
 const WITHHELD_FIELDS = new Set(["fullName", "noteText", "notes", "failReason", "withdrawalReason", "statusReason", "retireReason"]);
 export const WITHHELD = "[withheld]";
+
+/** redactChanges() as SQL over `audit_events.changes`: withheld fields masked, dates of birth cut to the year. */
+function redactedChangesSql() {
+  const side = (v: SQL, i: 0 | 1) => sql`(${v}) -> ${sql.raw(String(i))}`;
+  const masked = (v: SQL, i: 0 | 1) =>
+    sql`case when ${side(v, i)} is null or ${side(v, i)} = 'null'::jsonb then 'null'::jsonb else to_jsonb(${WITHHELD}::text) end`;
+  const year = (v: SQL, i: 0 | 1) =>
+    sql`case when jsonb_typeof(${side(v, i)}) = 'string' and (${side(v, i)} #>> '{}') ~ '^[0-9]{4}-' then to_jsonb(left(${side(v, i)} #>> '{}', 4)) else ${side(v, i)} end`;
+  const v = sql`e.value`;
+  const withheld = sql.join([...WITHHELD_FIELDS].map((f) => sql`${f}`), sql`, `);
+  return sql<Record<string, [unknown, unknown]>>`(select coalesce(jsonb_object_agg(e.key, case
+      when e.key in (${withheld}) then jsonb_build_array(${masked(v, 0)}, ${masked(v, 1)})
+      when e.key = 'dob' then jsonb_build_array(${year(v, 0)}, ${year(v, 1)})
+      else e.value end), '{}'::jsonb)
+    from jsonb_each(${auditEvents.changes}) as e)`.mapWith(auditEvents.changes);
+}
 
 const yearOnly = (v: unknown) => (typeof v === "string" && /^\d{4}-/.test(v) ? v.slice(0, 4) : v);
 

@@ -4,7 +4,16 @@ import { AE_FIELD_LABELS, formatAeValue } from "@/lib/adverse-events/labels";
 import type { AeHistoryEntry } from "@/lib/adverse-events/queries";
 import { formatInstant } from "@/lib/format";
 
-const ACTION_LABELS: Record<string, string> = { create: "Reported", update: "Edited" };
+const ACTION_LABELS: Record<string, string> = {
+  create: "Reported",
+  update: "Edited",
+  // Written by the safety review (lib/safety, lib/signatures).
+  assess: "Assessed",
+  sign: "Signed",
+  "signature.void": "Signature voided",
+  "sign.failed": "Signing refused (wrong password)",
+  notify_sponsor: "Sponsor notified",
+};
 
 export function AeHistory({ entries, timeZone }: { entries: AeHistoryEntry[]; timeZone: string }) {
   return (

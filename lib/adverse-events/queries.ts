@@ -21,10 +21,11 @@ import {
 import type { Actor } from "../actor";
 import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
+import { identifying, identifyingInstant } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { optional, pageOf, type ListState } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../history";
-import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { authorize, scopeWhere } from "../policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDate = z.string().refine(isIsoDate);
@@ -51,8 +52,8 @@ export type AeListState = ListState<AeListFilters, AeSortKey>;
 
 const reporter = alias(users, "ae_reporter");
 
-/** Columns every AE read shares. */
-const aeColumns = {
+/** Columns every AE read shares; the subject's name only for those who may see it (in the query). */
+const aeColumns = (actor: Actor) => ({
   id: adverseEvents.id,
   siteId: adverseEvents.siteId,
   studyId: adverseEvents.studyId,
@@ -60,7 +61,7 @@ const aeColumns = {
   subjectId: adverseEvents.subjectId,
   /** The study's own subject identifier ("ONC-014"), not the name. */
   subjectCode: subjects.subjectId,
-  subjectName: subjects.fullName,
+  subjectName: identifying(actor, subjects.fullName),
   eventTerm: adverseEvents.eventTerm,
   severity: adverseEvents.severity,
   grade: adverseEvents.grade,
@@ -79,7 +80,7 @@ const aeColumns = {
   version: adverseEvents.version,
   createdAt: adverseEvents.createdAt,
   updatedAt: adverseEvents.updatedAt,
-};
+});
 
 const SORT_COLUMNS: Record<AeSortKey, SQL | AnyPgColumn> = {
   onsetDate: adverseEvents.onsetDate,
@@ -104,10 +105,6 @@ function listWhere(actor: Actor, f: AeListFilters): SQL | undefined {
   );
 }
 
-function deidentify<T extends { subjectName: string | null }>(actor: Actor, rows: T[]): T[] {
-  return canSeeIdentifiers(actor) ? rows : rows.map((r) => ({ ...r, subjectName: null }));
-}
-
 export type AeListRow = Awaited<ReturnType<typeof listAdverseEvents>>["rows"][number];
 
 /** One page of the AE list for the URL's filters and sort: two queries (rows, count). */
@@ -119,7 +116,7 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
   const order = state.sort.dir === "asc" ? asc(column) : desc(column);
   const [rows, [count]] = await Promise.all([
     db
-      .select(aeColumns)
+      .select(aeColumns(actor))
       .from(adverseEvents)
       .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
       .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
@@ -135,7 +132,7 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
       .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
       .where(where),
   ]);
-  return pageOf(deidentify(actor, rows), count?.n ?? 0, state.page, state.pageSize);
+  return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
 }
 
 export type AeHistoryEntry = HistoryEntry;
@@ -151,8 +148,8 @@ export async function getAdverseEvent(actor: Actor, id: string) {
   const [[row], history] = await Promise.all([
     db
       .select({
-        ...aeColumns,
-        consentSignedAt: subjects.consentSignedAt,
+        ...aeColumns(actor),
+        consentSignedAt: identifyingInstant(actor, subjects.consentSignedAt),
         causality: adverseEvents.causality,
         expectedness: adverseEvents.expectedness,
         assessedAt: adverseEvents.assessedAt,
@@ -176,16 +173,11 @@ export async function getAdverseEvent(actor: Actor, id: string) {
       .limit(1),
     // Fetched alongside and dropped below when the AE is not visible, so a foreign id costs the
     // same two queries and reveals nothing.
-    selectHistory(db, ["adverse_event"], [id], { order: "desc", limit: 500 }),
+    selectHistory(db, ["adverse_event"], [id], { order: "desc", limit: 500, viewer: actor }),
   ]);
   if (!row) throw new NotFoundError();
   authorize(actor, "ae.read", { siteId: row.siteId, studyId: row.studyId });
-  const [visible] = deidentify(actor, [row]);
-  return {
-    ...visible!,
-    consentSignedAt: canSeeIdentifiers(actor) ? row.consentSignedAt : null,
-    history: presentHistory(actor, history),
-  };
+  return { ...row, history: presentHistory(actor, history) };
 }
 export type AeDetail = Awaited<ReturnType<typeof getAdverseEvent>>;
 

@@ -64,7 +64,7 @@ describe("updateAdverseEvent", () => {
     expect(after.awareAt.toISOString()).toBe("2024-02-01T14:00:27.000Z");
   });
 
-  it("lets an investigator edit a signed AE (the signature stays for the safety issue to void)", async () => {
+  it("voids the live signature when an investigator changes signed content, in the same write", async () => {
     const ae = await insertAe(f);
     await signAe(ae, f.users.invA.id);
     const after = await updateAdverseEvent(await f.actor(f.users.invA.id), edit(ae, { status: "resolved", endDate: "2024-02-05", outcome: "recovered" }));
@@ -72,18 +72,27 @@ describe("updateAdverseEvent", () => {
     const db = await testDb();
     const sigs = await db.select().from(eSignatures).where(eq(eSignatures.entityId, ae.id));
     expect(sigs).toHaveLength(1);
+    expect(sigs[0]).toMatchObject({ voidedById: f.users.invA.id, voidReason: "Signed content changed: endDate, outcome, status" });
+    expect(sigs[0]!.voidedAt).toBeInstanceOf(Date);
   });
 
-  it("refuses a coordinator once an investigator has signed, but not after the signature is voided", async () => {
+  it("lets a coordinator change a signed AE, which voids the signature (issue 4)", async () => {
     const ae = await insertAe(f);
     await signAe(ae, f.users.invA.id);
     const coord = await f.actor(f.users.coordA.id);
-    const before = await aeCounts();
-    await expect(updateAdverseEvent(coord, edit(ae, { severity: "severe" }))).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await aeCounts()).toEqual(before);
-    const db = await testDb();
-    await db.update(eSignatures).set({ voidedAt: new Date(), voidReason: "test" }).where(eq(eSignatures.entityId, ae.id));
     expect((await updateAdverseEvent(coord, edit(ae, { severity: "severe" }))).severity).toBe("severe");
+    const db = await testDb();
+    const [sig] = await db.select().from(eSignatures).where(eq(eSignatures.entityId, ae.id));
+    expect(sig).toMatchObject({ voidedById: f.users.coordA.id, voidReason: "Signed content changed: severity" });
+  });
+
+  it("keeps the signature when only unsigned content (awareness time) changes", async () => {
+    const ae = await insertAe(f);
+    await signAe(ae, f.users.invA.id);
+    await updateAdverseEvent(await f.actor(f.users.invA.id), edit(ae, { awareAt: "2024-02-01T10:30" }));
+    const db = await testDb();
+    const [sig] = await db.select().from(eSignatures).where(eq(eSignatures.entityId, ae.id));
+    expect(sig!.voidedAt).toBeNull();
   });
 
   it("answers 'not found' across sites and refuses sponsors and admins — nothing written", async () => {

@@ -1,10 +1,8 @@
 /**
  * Editing an adverse event after it was reported: a reason for change is required, the version
  * must be the one the editor started from (else a ConflictError carrying the newer record), and
- * coordinators may edit only while no investigator signature stands (policy "ae.update").
- *
- * Voiding a signature when an investigator changes a signed AE belongs to the safety issue; until
- * then the signature is left as it is (its content hash shows the content changed).
+ * (policy "ae.update"). A change to signed content voids the live investigator signature in the
+ * same transaction (lib/signatures/void.ts), which puts the AE back in the safety queue.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { adverseEvents, sites, subjects, type AdverseEvent } from "@/db/schema";
@@ -19,6 +17,8 @@ import {
   awareAtInstant,
   updateAdverseEventSchema,
 } from "../validation/adverse-event";
+import { AE_SIGNED_FIELDS, changedSignedFields } from "../signatures/content";
+import { voidLiveSignature } from "../signatures/void";
 import { updateVersioned } from "../versioned";
 import { recordChange, transact } from "../write";
 import { AE_EDITABLE_FIELDS } from "./labels";
@@ -90,6 +90,10 @@ export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date
     const values = Object.fromEntries(changed.map((key) => [key, merged[key]])) as Partial<AdverseEvent>;
     const { after } = await updateVersioned(tx, adverseEvents, before.id, data.version, values, scopeWhere(actor, adverseEvents));
     await recordChange(tx, actor, { entity: "adverse_event", action: "update", before, after, reason: data.reason });
+    if (found.signed) {
+      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId };
+      await voidLiveSignature(tx, actor, target, changedSignedFields(AE_SIGNED_FIELDS, before, after));
+    }
     return after;
   });
 }

@@ -84,8 +84,9 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
   "visit.update":             { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },
   "ae.read":                  { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
   "ae.report":                { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },
-  // An investigator may change a signed AE: the write voids the signature and requeues the AE.
-  "ae.update":                { coordinator: "unsigned", investigator: "yes", sponsor: "no", admin: "no" },
+  // Site staff may change a signed AE (issue 4: a coordinator corrects the severity): the write
+  // voids the signature and requeues the AE for the investigator, so nothing stays signed unseen.
+  "ae.update":                { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },
   "ae.assess":                { coordinator: "no", investigator: "yes", sponsor: "no", admin: "no" },
   "ae.sign":                  { coordinator: "no", investigator: "yes", sponsor: "no", admin: "no" },
   "ae.notifySponsor":         { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },

@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { screenings, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { EXPORT_ROW_LIMIT } from "../export";
+import { identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
 import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
@@ -36,7 +37,7 @@ export type QueueRow = {
     screeningStatus: ScreeningStatus;
     completedById: string;
     completedByName: string;
-    /** Null for sponsors: free text is withheld from them. */
+    /** Null for sponsors: free text is withheld from them (in the query). */
     notes: string | null;
     failReason: string | null;
   } | null;
@@ -66,8 +67,9 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
       screeningDate: screenings.screeningDate,
       screeningStatus: sql<ScreeningStatus>`${screenings.screeningStatus}`.as("latest_status"),
       completedById: screenings.completedById,
-      notes: screenings.notes,
-      failReason: screenings.failReason,
+      // Free text: withheld from sponsors by the query itself.
+      notes: identifying(actor, screenings.notes).as("latest_notes"),
+      failReason: identifying(actor, screenings.failReason).as("latest_fail_reason"),
     })
     .from(screenings)
     .where(and(eq(screenings.subjectId, subjects.id), isNull(screenings.retiredAt)))
@@ -92,7 +94,7 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
     .select({
       id: subjects.id,
       subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      fullName: identifying(actor, subjects.fullName),
       studyId: subjects.studyId,
       protocolId: studies.protocolId,
       screeningStatus: subjects.screeningStatus,
@@ -116,11 +118,10 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
     .limit(limit)
     .offset(offset);
 
-  const identified = canSeeIdentifiers(actor);
   return rows.map((r) => ({
     id: r.id,
     subjectId: r.subjectId,
-    fullName: identified ? r.fullName : null,
+    fullName: r.fullName,
     studyId: r.studyId,
     protocolId: r.protocolId,
     screeningStatus: r.screeningStatus,
@@ -134,7 +135,7 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
           screeningStatus: r.latestStatus!,
           completedById: r.completedById!,
           completedByName: r.completedByName ?? "—",
-          notes: identified ? r.notes : null,
+          notes: r.notes,
           failReason: r.failReason,
         }
       : null,

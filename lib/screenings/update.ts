@@ -12,6 +12,8 @@ import { authorize, scopeWhere } from "../policy";
 import { updateScreeningSchema } from "../validation/screening";
 import { updateVersioned } from "../versioned";
 import { recordChange, transact } from "../write";
+import { changedSignedFields, SCREENING_SIGNED_FIELDS } from "../signatures/content";
+import { voidLiveSignature } from "../signatures/void";
 import { outcomeErrors, SCREENING_STAGE, subjectStatusAfter } from "./rules";
 
 export function screeningConflictView(s: typeof screenings.$inferSelect) {
@@ -69,6 +71,8 @@ export async function updateScreening(actor: Actor, input: unknown) {
       scope,
     );
     await recordChange(tx, actor, { entity: "screening", action: "update", before, after, reason: data.reason });
+    // A confirmed eligibility covers exactly what was signed: a change to it voids the signature.
+    await voidLiveSignature(tx, actor, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
 
     // While in screening, the subject mirrors its latest screening (a corrected date can change
     // which one that is); past screening, its status is the enrolment's business, not ours.

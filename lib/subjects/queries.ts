@@ -1,10 +1,14 @@
-/** Site-scoped reads of subjects: a foreign site's subject is simply not found. */
+/**
+ * Site-scoped reads of subjects: a foreign site's subject is simply not found. Sponsors get the rows
+ * de-identified by the query itself (../deidentify-sql): no name, year of birth only, no free text.
+ */
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
+import { birthDate, identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
 import { authorize, canSeeIdentifiers, scopeStudies, scopeWhere } from "../policy";
@@ -22,7 +26,7 @@ export async function getSubject(actor: Actor, id: string) {
       id: subjects.id,
       siteId: subjects.siteId,
       subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      fullName: identifying(actor, subjects.fullName),
       screeningStatus: subjects.screeningStatus,
       status: subjects.status,
       studyId: subjects.studyId,
@@ -32,12 +36,12 @@ export async function getSubject(actor: Actor, id: string) {
       siteTimezone: sites.timezone,
       coordinatorId: subjects.coordinatorId,
       coordinatorName: users.displayName,
-      dob: subjects.dob,
+      dob: birthDate(actor, subjects.dob),
       sexAtBirth: subjects.sexAtBirth,
       consentSignedAt: subjects.consentSignedAt,
       enrolledAt: subjects.enrolledAt,
       withdrawnAt: subjects.withdrawnAt,
-      withdrawalReason: subjects.withdrawalReason,
+      withdrawalReason: identifying(actor, subjects.withdrawalReason),
       version: subjects.version,
       createdAt: subjects.createdAt,
       updatedAt: subjects.updatedAt,
@@ -50,9 +54,8 @@ export async function getSubject(actor: Actor, id: string) {
     .limit(1);
   if (!row) throw new NotFoundError();
   authorize(actor, "subject.read", { siteId: row.siteId, studyId: row.studyId });
-  if (canSeeIdentifiers(actor)) return row;
-  // Sponsors: de-identified (no name, year of birth only, no free-text withdrawal reason).
-  return { ...row, fullName: null, dob: row.dob ? row.dob.slice(0, 4) : null, withdrawalReason: null };
+  // Sponsors got it de-identified from the query: no name, year of birth only, no withdrawal reason.
+  return row;
 }
 
 /** The most recently changed subjects the actor may see (a preview until the registry lands). */
@@ -63,7 +66,7 @@ export async function listRecentSubjects(actor: Actor, limit = 10) {
     .select({
       id: subjects.id,
       subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      fullName: identifying(actor, subjects.fullName),
       protocolId: studies.protocolId,
       screeningStatus: subjects.screeningStatus,
       status: subjects.status,
@@ -73,7 +76,7 @@ export async function listRecentSubjects(actor: Actor, limit = 10) {
     .where(and(isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
     .orderBy(desc(subjects.updatedAt), desc(subjects.id))
     .limit(Math.min(Math.max(1, limit), 50));
-  return canSeeIdentifiers(actor) ? rows : rows.map((r) => ({ ...r, fullName: null }));
+  return rows;
 }
 
 export type SubjectRow = {
@@ -132,14 +135,14 @@ function selectRows(db: Awaited<ReturnType<typeof getDb>>, actor: Actor, state: 
     .select({
       id: subjects.id,
       subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      fullName: identifying(actor, subjects.fullName),
       studyId: subjects.studyId,
       protocolId: studies.protocolId,
       screeningStatus: subjects.screeningStatus,
       status: subjects.status,
       coordinatorId: subjects.coordinatorId,
       coordinatorName: users.displayName,
-      dob: subjects.dob,
+      dob: birthDate(actor, subjects.dob),
       sexAtBirth: subjects.sexAtBirth,
       consentSignedAt: subjects.consentSignedAt,
       enrolledAt: subjects.enrolledAt,
@@ -150,11 +153,6 @@ function selectRows(db: Awaited<ReturnType<typeof getDb>>, actor: Actor, state: 
     .innerJoin(users, eq(users.id, subjects.coordinatorId))
     .where(listWhere(actor, state.filters))
     .orderBy(...listOrder(actor, state.sort));
-}
-
-function deidentify(actor: Actor, rows: SubjectRow[]): SubjectRow[] {
-  if (canSeeIdentifiers(actor)) return rows;
-  return rows.map((r) => ({ ...r, fullName: null, dob: r.dob ? r.dob.slice(0, 4) : null }));
 }
 
 /** The registry: one page of rows and the total, in two queries whatever the site's size. */
@@ -168,7 +166,7 @@ export async function listSubjects(actor: Actor, state: SubjectListState): Promi
       .from(subjects)
       .where(listWhere(actor, state.filters)),
   ]);
-  return pageOf(deidentify(actor, rows), count?.n ?? 0, state.page, state.pageSize);
+  return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
 }
 
 /** Every row of the current filter, for the CSV export (capped by the caller). */
@@ -176,7 +174,7 @@ export async function exportSubjects(actor: Actor, state: Pick<SubjectListState,
   authorize(actor, "export");
   authorize(actor, "subject.read");
   const db = await getDb();
-  return deidentify(actor, await selectRows(db, actor, state).limit(limit));
+  return selectRows(db, actor, state).limit(limit);
 }
 
 export type Option = { value: string; label: string };

@@ -13,8 +13,9 @@ import { getDb } from "@/db";
 import { adverseEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
+import { identifying } from "../deidentify-sql";
 import { presentHistory, selectHistory } from "../history";
-import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { authorize, scopeWhere } from "../policy";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
@@ -25,7 +26,6 @@ const ENTITIES = ["subject", "screening", "visit", "adverse_event", "subject_not
 export async function getSubjectTimeline(actor: Actor, id: string, now = new Date()) {
   const subject = await getSubject(actor, id);
   const db = await getDb();
-  const identified = canSeeIdentifiers(actor);
   const completedBy = alias(users, "completed_by");
 
   const [screeningRows, visitRows, aeRows, noteRows, [schedule]] = await Promise.all([
@@ -35,8 +35,9 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
         screeningStatus: screenings.screeningStatus,
         screeningDate: screenings.screeningDate,
         completedByName: completedBy.displayName,
-        notes: screenings.notes,
-        failReason: screenings.failReason,
+        // Free text: withheld from sponsors by the query itself (../deidentify-sql).
+        notes: identifying(actor, screenings.notes),
+        failReason: identifying(actor, screenings.failReason),
         createdAt: screenings.createdAt,
       })
       .from(screenings)
@@ -55,7 +56,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
         scheduleName: visitScheduleItems.name,
         windowStart: visits.windowStart,
         windowEnd: visits.windowEnd,
-        statusReason: visits.statusReason,
+        statusReason: identifying(actor, visits.statusReason),
         outOfWindow: outOfWindowSql(),
         overdue: overdueSql(now),
       })
@@ -85,7 +86,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       .select({
         id: subjectNotes.id,
         noteType: subjectNotes.noteType,
-        noteText: subjectNotes.noteText,
+        noteText: identifying(actor, subjectNotes.noteText),
         authorId: subjectNotes.authorId,
         authorName: users.displayName,
         version: subjectNotes.version,
@@ -107,7 +108,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
   // record, under its read permission: product.md "Each record's history is visible where the record is shown").
   authorize(actor, "subject.read", { siteId: subject.siteId, studyId: subject.studyId });
   const entityIds = [subject.id, ...screeningRows.map((r) => r.id), ...visitRows.map((r) => r.id), ...aeRows.map((r) => r.id), ...noteRows.map((r) => r.id)];
-  const auditRows = presentHistory(actor, await selectHistory(db, ENTITIES, entityIds));
+  const auditRows = presentHistory(actor, await selectHistory(db, ENTITIES, entityIds, { viewer: actor }));
 
   const history = new Map<string, HistoryRow[]>();
   for (const row of auditRows) {
@@ -147,7 +148,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       key: `scr-${s.id}`,
       at: startOfLocalDay(s.screeningDate, tz),
       dateOnly: s.screeningDate,
-      record: { ...s, notes: identified ? s.notes : null, failReason: identified ? s.failReason : null },
+      record: s,
       history: historyOf(s.id),
     });
   }
@@ -163,7 +164,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       kind: "note",
       key: `n-${n.id}`,
       at: n.createdAt,
-      record: { ...n, noteText: identified ? n.noteText : null, edited: n.version > 1 || noteHistory.some((h) => h.action === "update") },
+      record: { ...n, edited: n.version > 1 || noteHistory.some((h) => h.action === "update") },
       history: noteHistory,
     });
   }

@@ -72,6 +72,8 @@ describe("admin user management", () => {
     const error = await assignRole(admin, { userId: target.id, role: "coordinator", siteId: f.siteB.id, version: 1 }).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<{ status: string; version: number }>).current).toMatchObject({ status: "active", version: 2 });
+    // The newer row goes back to the admin's browser: never with the password hash.
+    expect((error as ConflictError).current).not.toHaveProperty("password");
   });
 
   it("disables a user with a reason; their next request is refused", async () => {

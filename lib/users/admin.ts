@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { authorize } from "../policy";
 import { updateVersioned } from "../versioned";
 import { assignRoleSchema, setStatusSchema } from "../validation/user";
+import { withoutPasswordHash } from "./public-user";
 
 export type UserRow = {
   id: string;
@@ -112,7 +113,7 @@ export async function assignRole(actor: Actor, input: unknown) {
         siteId: ["Principal investigators cannot move site."],
       });
     }
-    throw error;
+    return withoutPasswordHash(error);
   }
 }
 
@@ -122,24 +123,28 @@ export async function setUserStatus(actor: Actor, input: unknown) {
   const data = parseOrThrow(setStatusSchema, input);
   if (data.userId === actor.id) throw new ForbiddenError("You cannot disable your own account.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [target] = await tx.select({ status: users.status }).from(users).where(eq(users.id, data.userId));
-    if (!target) throw new NotFoundError();
-    if (target.status === "pending" && data.status === "active") {
-      throw new ValidationError("Activate a pending account by giving it a role and site.");
-    }
-    const { before, after } = await updateVersioned(tx, users, data.userId, data.version, { status: data.status });
-    await appendAudit(tx, {
-      actor,
-      siteId: after.siteId,
-      entity: "user",
-      entityId: after.id,
-      action: data.status === "disabled" ? "user.disable" : "user.enable",
-      changes: diffChanges(pick(before), pick(after)),
-      reason: data.reason,
+  try {
+    return await db.transaction(async (tx) => {
+      const [target] = await tx.select({ status: users.status }).from(users).where(eq(users.id, data.userId));
+      if (!target) throw new NotFoundError();
+      if (target.status === "pending" && data.status === "active") {
+        throw new ValidationError("Activate a pending account by giving it a role and site.");
+      }
+      const { before, after } = await updateVersioned(tx, users, data.userId, data.version, { status: data.status });
+      await appendAudit(tx, {
+        actor,
+        siteId: after.siteId,
+        entity: "user",
+        entityId: after.id,
+        action: data.status === "disabled" ? "user.disable" : "user.enable",
+        changes: diffChanges(pick(before), pick(after)),
+        reason: data.reason,
+      });
+      return after;
     });
-    return after;
-  });
+  } catch (error) {
+    return withoutPasswordHash(error);
+  }
 }
 
 const pick = (u: typeof users.$inferSelect) => ({ role: u.role, siteId: u.siteId, status: u.status });

@@ -12,6 +12,7 @@ import { sites, studies, subjects, users, visitScheduleItems, visits } from "@/d
 import type { Actor } from "../actor";
 import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
 import { NotFoundError, ValidationError } from "../errors";
+import { identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../history";
@@ -25,15 +26,15 @@ export const MAX_RANGE_DAYS = 62;
 
 const coordinator = alias(users, "coordinator");
 
-/** What every visit list and the visit page show. */
-function visitColumns(now: Date) {
+/** What every visit list and the visit page show; de-identified for sponsors by the query itself. */
+function visitColumns(actor: Actor, now: Date) {
   return {
     id: visits.id,
     siteId: visits.siteId,
     studyId: visits.studyId,
     subjectRef: visits.subjectId,
     subjectCode: subjects.subjectId,
-    subjectName: subjects.fullName,
+    subjectName: identifying(actor, subjects.fullName),
     protocolId: studies.protocolId,
     visitType: visits.visitType,
     scheduledAt: visits.scheduledAt,
@@ -45,7 +46,7 @@ function visitColumns(now: Date) {
     windowStart: visits.windowStart,
     windowEnd: visits.windowEnd,
     completedAt: visits.completedAt,
-    statusReason: visits.statusReason,
+    statusReason: identifying(actor, visits.statusReason),
     version: visits.version,
     siteTimezone: sites.timezone,
     overdue: overdueSql(now).mapWith(Boolean),
@@ -79,11 +80,6 @@ export type VisitRow = {
   overdue: boolean;
   outOfWindow: boolean;
 };
-
-function deidentify<T extends VisitRow>(actor: Actor, rows: T[]): T[] {
-  if (canSeeIdentifiers(actor)) return rows;
-  return rows.map((r) => ({ ...r, subjectName: null, statusReason: null }));
-}
 
 function filterWhere(filters: VisitFilters = {}): SQL[] {
   const out: SQL[] = [];
@@ -147,7 +143,7 @@ export async function listVisitsInRange(
   const rows = await db
     .with(ranked)
     .select({
-      ...visitColumns(now),
+      ...visitColumns(actor, now),
       localDay: ranked.localDay,
       dayTotal: sql<number>`${ranked.dayTotal}`.mapWith(Number),
       total: sql<number>`${ranked.total}`.mapWith(Number),
@@ -169,7 +165,7 @@ export async function listVisitsInRange(
   for (const r of rows) dayTotals[r.localDay] = r.dayTotal;
   const total = rows[0]?.total ?? 0;
   const clean = rows.map(({ dayTotal: _d, total: _t, ...r }) => (void _d, void _t, r));
-  return { ...pageOf(deidentify(actor, clean), total, page, pageSize), dayTotals };
+  return { ...pageOf(clean, total, page, pageSize), dayTotals };
 }
 
 export const FLAGGED_PAGE_SIZE = 50;
@@ -212,7 +208,7 @@ export async function listFlaggedVisits(
   );
   const rows = await db
     .with(flagged)
-    .select({ ...visitColumns(now), total: sql<number>`${flagged.total}`.mapWith(Number) })
+    .select({ ...visitColumns(actor, now), total: sql<number>`${flagged.total}`.mapWith(Number) })
     .from(flagged)
     .innerJoin(visits, eq(visits.id, flagged.visitId))
     .innerJoin(subjects, eq(subjects.id, visits.subjectId))
@@ -222,7 +218,7 @@ export async function listFlaggedVisits(
     .orderBy(order, asc(visits.id));
   const total = rows[0]?.total ?? 0;
   const clean = rows.map(({ total: _t, ...r }) => (void _t, r));
-  return pageOf(deidentify(actor, clean), total, page, pageSize);
+  return pageOf(clean, total, page, pageSize);
 }
 
 /** One visit; a foreign site's (or a malformed id) is "not found". */
@@ -232,7 +228,7 @@ export async function getVisit(actor: Actor, id: string, now = new Date()): Prom
   const db = await getDb();
   const [row] = await db
     .select({
-      ...visitColumns(now),
+      ...visitColumns(actor, now),
       scheduleItemName: sql<string | null>`(select ${visitScheduleItems.name} from ${visitScheduleItems} where ${visitScheduleItems.id} = ${visits.scheduleItemId})`,
     })
     .from(visits)
@@ -244,7 +240,7 @@ export async function getVisit(actor: Actor, id: string, now = new Date()): Prom
     .limit(1);
   if (!row) throw new NotFoundError();
   authorize(actor, "visit.read", { siteId: row.siteId, studyId: row.studyId });
-  return deidentify(actor, [row])[0]!;
+  return row;
 }
 
 export type VisitHistoryEntry = HistoryEntry;
@@ -254,7 +250,7 @@ export async function listVisitHistory(actor: Actor, visitId: string): Promise<V
   // Visibility first: the history of a visit one may not see is "not found" like the visit.
   const visit = await getVisit(actor, visitId);
   const db = await getDb();
-  const rows = await selectHistory(db, ["visit"], [visit.id], { limit: 200 });
+  const rows = await selectHistory(db, ["visit"], [visit.id], { limit: 200, viewer: actor });
   return presentHistory(actor, rows);
 }
 

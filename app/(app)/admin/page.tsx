@@ -7,9 +7,9 @@ import { guard } from "@/lib/auth/page-guard";
 export const metadata: Metadata = { title: "Admin" };
 
 const SECTIONS = [
-  { href: "/admin/users", title: "Users", text: "Approve sign-ups, set role and site, disable accounts.", ready: true },
-  { href: "/admin", title: "Sites", text: "Site names and time zones.", ready: false },
-  { href: "/admin", title: "Studies", text: "Protocols, principal investigators, visit schedules and sponsor access.", ready: false },
+  { href: "/admin/users", title: "Users", text: "Approve sign-ups, set role and site, disable accounts, reset passwords.", ready: true },
+  { href: "/admin/sites", title: "Sites", text: "Site names and time zones.", ready: true },
+  { href: "/admin/studies", title: "Studies", text: "Protocols, principal investigators, visit schedules and sponsor access.", ready: true },
 ];
 
 export default async function AdminPage() {

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 import type { ActionState } from "@/lib/action-state";
 import type { UserRow } from "@/lib/users/admin";
-import { assignRoleAction, setStatusAction } from "./actions";
+import { assignRoleAction, resetPasswordAction, setStatusAction } from "./actions";
 
 const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
@@ -91,5 +91,54 @@ export function StatusForm({ user }: { user: UserRow }) {
       </Button>
       <Message state={state} id={msgId} />
     </form>
+  );
+}
+
+/**
+ * An admin sets a temporary password (at least 12 characters, typed twice). Sessions already open
+ * keep working — they are JWTs with no server record to revoke; disable the account to cut one off.
+ */
+export function ResetPasswordForm({ user }: { user: UserRow }) {
+  const [state, action, pending] = useNotifyingAction(resetPasswordAction);
+  const msgId = `reset-${user.id}-msg`;
+  const key = state.status === "success" ? state.message : "form";
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-slate-700 underline underline-offset-2">Reset password</summary>
+      <form key={key} action={action} className="mt-1.5 flex flex-wrap items-center gap-1.5" aria-label={`Reset password of ${user.username}`}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="version" value={user.version} />
+        <label className="sr-only" htmlFor={`pw-${user.id}`}>
+          Temporary password for {user.username}
+        </label>
+        <input
+          id={`pw-${user.id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          placeholder="Temporary password (12+)"
+          className={`${small} w-48`}
+          aria-invalid={state.fieldErrors?.password ? true : undefined}
+          aria-describedby={msgId}
+        />
+        <label className="sr-only" htmlFor={`pw2-${user.id}`}>
+          Repeat temporary password for {user.username}
+        </label>
+        <input
+          id={`pw2-${user.id}`}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          placeholder="Repeat it"
+          className={`${small} w-36`}
+          aria-invalid={state.fieldErrors?.confirmPassword ? true : undefined}
+          aria-describedby={msgId}
+        />
+        <Button type="submit" variant="secondary" disabled={pending} aria-label={`Set password of ${user.username}`}>
+          Set password
+        </Button>
+        <Message state={state} id={msgId} />
+      </form>
+    </details>
   );
 }

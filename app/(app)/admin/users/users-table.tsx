@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/users/admin";
-import { AssignRoleForm, StatusForm } from "./user-actions";
+import { AssignRoleForm, ResetPasswordForm, StatusForm } from "./user-actions";
 
 const STATUS_TONE = { pending: "warning", active: "success", disabled: "neutral" } as const;
 
@@ -40,6 +40,7 @@ export function UsersTable({ rows, sites, selfId }: { rows: UserRow[]; sites: { 
           <div className="space-y-1.5">
             {u.status !== "disabled" && <AssignRoleForm user={u} sites={sites} />}
             {u.status !== "pending" && <StatusForm user={u} />}
+            {u.status !== "pending" && <ResetPasswordForm user={u} />}
           </div>
         ),
     },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AeHistory } from "@/components/adverse-events/ae-history";
 import { EditPanel } from "@/components/adverse-events/edit-panel";
 import { SponsorClockPanel } from "@/components/adverse-events/sponsor-clock";
+import { SignaturePanel } from "@/components/safety/signature-panel";
 import { Badge, humanize } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { AE_FIELD_LABELS, formatAeValue } from "@/lib/adverse-events/labels";
@@ -13,6 +14,7 @@ import { instantToLocalInput, localDate, siteToday } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatInstant } from "@/lib/format";
 import { can } from "@/lib/policy";
+import { listSignatures } from "@/lib/signatures/queries";
 import { STATUS_TONE } from "@/components/adverse-events/tones";
 
 export const metadata: Metadata = { title: "Adverse event" };
@@ -31,9 +33,9 @@ export default async function AdverseEventPage({
     throw error;
   });
   const tz = ae.timeZone;
+  const signatures = await listSignatures(actor, { entity: "adverse_event", id: ae.id, siteId: ae.siteId, studyId: ae.studyId });
   const now = new Date();
   const mayEdit = can(actor, "ae.update", { siteId: ae.siteId, studyId: ae.studyId, signed: ae.signed });
-  const lockedForMe = !mayEdit && can(actor, "ae.update", { siteId: ae.siteId, studyId: ae.studyId, signed: false });
   const show = (field: string, value: unknown) => formatAeValue(field, value, tz);
 
   const facts: [string, React.ReactNode][] = [
@@ -85,7 +87,15 @@ export default async function AdverseEventPage({
           </div>
         ))}
       </dl>
+      <SignaturePanel
+        signatures={signatures}
+        timeZone={tz}
+        unsignedText={ae.assessedAt ? "Assessed, not signed: awaiting the investigator's signature in Safety review." : "Not yet assessed or signed by an investigator."}
+      />
       <div className="mt-4 max-w-4xl">
+        {mayEdit && ae.signed && (
+          <p className="mb-2 text-sm text-amber-900">Saving a change to signed content voids the investigator&apos;s signature and returns this event to Safety review.</p>
+        )}
         {mayEdit ? (
           <EditPanel
             key={ae.version}
@@ -107,8 +117,6 @@ export default async function AdverseEventPage({
               status: ae.status,
             }}
           />
-        ) : lockedForMe ? (
-          <p className="text-sm text-slate-700">An investigator has signed this adverse event; only an investigator can change it now.</p>
         ) : null}
       </div>
       <AeHistory entries={ae.history} timeZone={tz} />

@@ -27,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
       { header: "Latest screening status", value: (r) => r.latest?.screeningStatus },
       { header: "Completed by", value: (r) => r.latest?.completedByName },
       ...(identified ? [{ header: "Notes", value: (r: QueueRow) => r.latest?.notes }] : []),
-      { header: "Fail reason", value: (r) => r.latest?.failReason },
+      ...(identified ? [{ header: "Fail reason", value: (r: QueueRow) => r.latest?.failReason }] : []),
     ];
     return csvResponse(toCsv(rows, columns), `screening-queue-${siteToday(actor.siteTimezone ?? "UTC")}.csv`);
   } catch (error) {

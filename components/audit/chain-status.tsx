@@ -1,0 +1,36 @@
+/**
+ * The hash-chain check's verdict. Async: the check reads every audit row, so the page streams it
+ * in a Suspense boundary and the log itself is not held up.
+ */
+import { checkAuditChain } from "@/lib/audit-log/queries";
+import type { Actor } from "@/lib/actor";
+
+export async function ChainStatus({ actor }: { actor: Actor }) {
+  const result = await checkAuditChain(actor);
+  if (result.ok) {
+    return (
+      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <span className="font-semibold">Hash chain intact</span>, {result.checked} {result.checked === 1 ? "event" : "events"} checked.
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      <p>
+        <span className="font-semibold">Hash chain BROKEN at #{result.brokenAt.seq}</span>: {result.brokenAt.problem}. {result.checked} events checked.
+      </p>
+      <p className="mt-1">
+        Events from #{result.brokenAt.seq} on cannot be trusted as recorded. Keep this database as it is and tell whoever is
+        responsible for data integrity; <code className="font-mono">npm run audit:verify</code> repeats the check.
+      </p>
+    </div>
+  );
+}
+
+export function ChainStatusPending() {
+  return (
+    <p role="status" aria-busy="true" className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">
+      Checking the hash chain…
+    </p>
+  );
+}

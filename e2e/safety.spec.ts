@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { loginAndWait, logout } from "./support";
+
+/** Today at site 1 (Riverside, America/New_York), as a date input takes it. */
+const siteToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+
+/** coordinator1 reports a serious AE; returns its page's path. */
+async function reportSeriousAe(page: Page, term: string): Promise<string> {
+  await page.goto("/adverse-events/new");
+  const subjectId = await page.getByLabel("Subject").locator("option").nth(1).getAttribute("value");
+  await page.getByLabel("Subject").selectOption(subjectId!);
+  await page.getByLabel("Event term").fill(term);
+  await page.getByLabel("Severity").selectOption("moderate");
+  await page.getByLabel("CTCAE grade").selectOption("3");
+  await page.getByLabel("Serious", { exact: true }).check();
+  await page.getByLabel("Hospitalization (initial or prolonged)").check();
+  await page.getByLabel("Onset date").fill(siteToday());
+  await page.getByRole("button", { name: "Report adverse event" }).click();
+  await expect(page).toHaveURL(/\/adverse-events\/[0-9a-f-]{36}\?reported=1$/);
+  return new URL(page.url()).pathname;
+}
+
+const queueRow = (page: Page, term: string) =>
+  page.getByRole("table", { name: "Adverse events awaiting safety review" }).getByRole("row").filter({ hasText: term });
+
+test("investigator1 signs a serious AE; coordinator1 edits its severity; the signature shows as void and the AE is back in the queue", async ({ page }) => {
+  const term = `E2E sepsis ${Date.now().toString(36)}`;
+  await loginAndWait(page, "coordinator1");
+  const aePath = await reportSeriousAe(page, term);
+  // Coordinators have no safety review of their own.
+  expect((await page.goto("/safety"))?.status()).toBe(403);
+  await logout(page);
+
+  await loginAndWait(page, "investigator1");
+  await page.goto("/safety?serious=true&sort=-awareAt");
+  const row = queueRow(page, term);
+  await expect(row).toContainText("Not assessed");
+  await expect(row).toContainText(/\d+ h \d\d min left/);
+
+  await row.getByRole("button", { name: "Assess" }).click();
+  const assess = page.getByRole("dialog", { name: /Assess/ });
+  await assess.getByLabel("Causality").selectOption("probable");
+  await assess.getByLabel("Expectedness").selectOption("unexpected");
+  await assess.getByLabel("CTCAE grade").selectOption("3");
+  await assess.getByLabel("Outcome").selectOption("recovering");
+  await assess.getByRole("button", { name: "Save assessment" }).click();
+  await expect(row).toContainText("Assessed, not signed");
+  await expect(row).toContainText("15-day report candidate");
+
+  await row.getByRole("button", { name: "Sponsor notified" }).click();
+  await page.getByRole("dialog", { name: /Sponsor notified/ }).getByRole("button", { name: "Record notification" }).click();
+  await expect(row).toContainText("Sponsor notified");
+
+  // A wrong password signs nothing.
+  await row.getByRole("button", { name: "Sign", exact: true }).click();
+  const sign = page.getByRole("dialog", { name: /Sign/ });
+  await expect(sign).toContainText("Reviewed and assessed");
+  await sign.getByLabel("Password").fill("not-the-password");
+  await sign.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(sign.getByText("The password is not correct. Nothing was signed.").first()).toBeVisible();
+  await sign.getByLabel("Password").fill("TrialDesk-demo-1");
+  await sign.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(row).toHaveCount(0);
+
+  await page.goto(aePath);
+  const signatures = page.getByRole("region", { name: "Signatures" });
+  await expect(signatures.getByTestId("signature-live")).toContainText("Reviewed and assessed");
+  await expect(page.getByRole("table", { name: "Change history" })).toContainText("Signing refused (wrong password)");
+  await logout(page);
+
+  await loginAndWait(page, "coordinator1");
+  await page.goto(aePath);
+  await page.getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("form", { name: "Edit adverse event" });
+  await form.getByLabel("Severity").selectOption("severe");
+  await form.getByLabel("Reason for change").fill("Source notes say severe");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  const void_ = page.getByRole("region", { name: "Signatures" }).getByTestId("signature-void");
+  await expect(void_).toContainText("Signed content changed: severity");
+  await expect(void_).toContainText("Dana Whitfield");
+  await expect(page.getByRole("region", { name: "Signatures" }).getByTestId("signature-live")).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Change history" })).toContainText("Signature voided");
+  await logout(page);
+
+  await loginAndWait(page, "investigator1");
+  await page.goto("/safety?serious=true&sort=-awareAt");
+  await expect(queueRow(page, term).getByTestId("signature-void")).toContainText("Signed content changed: severity");
+  await logout(page);
+
+  // Site 2's investigator neither sees it in their queue nor reaches its page.
+  await loginAndWait(page, "investigator2");
+  await page.goto("/safety?serious=true&sort=-awareAt");
+  await expect(queueRow(page, term)).toHaveCount(0);
+  expect((await page.goto(aePath))?.status()).toBe(404);
+});
+
+test("investigator1 confirms a passed screening's eligibility with their password", async ({ page }) => {
+  await loginAndWait(page, "investigator1");
+  await page.goto("/safety/eligibility");
+  const table = page.getByRole("table", { name: "Screenings awaiting eligibility sign-off" });
+  const before = await table.getByRole("row").count();
+  const row = table.getByRole("row").nth(1);
+  const subject = (await row.getByRole("link").first().textContent())!;
+  await row.getByRole("button", { name: "Sign", exact: true }).click();
+  const sign = page.getByRole("dialog", { name: /Confirm eligibility/ });
+  await expect(sign).toContainText("Eligibility confirmed");
+  await sign.getByLabel("Password").fill("TrialDesk-demo-1");
+  await sign.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.getByText("Signed: eligibility confirmed.").first()).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: subject })).toHaveCount(0);
+  expect(await table.getByRole("row").count()).toBeLessThanOrEqual(before);
+});

@@ -1,0 +1,168 @@
+/**
+ * The investigator's safety queue: AEs of the actor's site not yet assessed, or assessed but not
+ * (or no longer) signed — a voided signature puts an AE back here. Serious first, then by when
+ * the site learnt of it (oldest first: its 24-hour clock runs out first). Two queries whatever
+ * the data size (page + count); the latest voided signature comes from a lateral join, not a
+ * query per row.
+ */
+import "server-only";
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { adverseEvents, eSignatures, screenings, sites, studies, subjects, users } from "@/db/schema";
+import type { Actor } from "../actor";
+import { aeSignedSql } from "../adverse-events/signed";
+import { optional, pageOf, type ListState } from "../list/params";
+import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { expeditedCandidate } from "./expedited";
+
+export const SAFETY_SORTABLE = ["awareAt", "onsetDate", "eventTerm", "subject"] as const;
+export type SafetySortKey = (typeof SAFETY_SORTABLE)[number];
+
+export const safetyQueueSpec = {
+  filters: {
+    studyId: optional(z.uuid()),
+    serious: optional(z.enum(["true", "false"])),
+  },
+  sortable: SAFETY_SORTABLE,
+  defaultSort: { key: "awareAt" as SafetySortKey, dir: "asc" as const },
+};
+export type SafetyQueueFilters = z.output<z.ZodObject<typeof safetyQueueSpec.filters>>;
+export type SafetyQueueState = ListState<SafetyQueueFilters, SafetySortKey>;
+
+const SORT_COLUMNS: Record<SafetySortKey, SQL | AnyPgColumn> = {
+  awareAt: adverseEvents.awareAt,
+  onsetDate: adverseEvents.onsetDate,
+  eventTerm: sql`lower(${adverseEvents.eventTerm})`,
+  subject: subjects.subjectId,
+};
+
+const assessor = alias(users, "safety_assessor");
+const voider = alias(users, "safety_voider");
+
+/** The most recent voided signature of each AE (one lateral subquery, joined per page). */
+const lastVoid = sql`lateral (
+    select ${eSignatures.printedName} as printed_name, ${eSignatures.signedAt} as signed_at,
+           ${eSignatures.voidedAt} as voided_at, ${eSignatures.voidedById} as voided_by_id, ${eSignatures.voidReason} as void_reason
+    from ${eSignatures}
+    where ${eSignatures.entity} = 'adverse_event' and ${eSignatures.entityId} = ${adverseEvents.id} and ${eSignatures.voidedAt} is not null
+    order by ${eSignatures.voidedAt} desc
+    limit 1
+  ) as last_void`;
+
+function queueWhere(actor: Actor, f: SafetyQueueFilters): SQL | undefined {
+  return and(
+    isNull(adverseEvents.retiredAt),
+    scopeWhere(actor, adverseEvents),
+    or(isNull(adverseEvents.assessedAt), sql`not ${aeSignedSql}`),
+    f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
+    f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
+  );
+}
+
+/** One page of the queue for the URL's filters: two queries. */
+export async function listSafetyQueue(actor: Actor, state: SafetyQueueState) {
+  authorize(actor, "ae.assess");
+  const db = await getDb();
+  const where = queueWhere(actor, state.filters);
+  const column = SORT_COLUMNS[state.sort.key];
+  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: adverseEvents.id,
+        version: adverseEvents.version,
+        studyId: adverseEvents.studyId,
+        protocolId: studies.protocolId,
+        subjectId: adverseEvents.subjectId,
+        subjectCode: subjects.subjectId,
+        subjectName: canSeeIdentifiers(actor) ? subjects.fullName : sql<string | null>`null`,
+        eventTerm: adverseEvents.eventTerm,
+        severity: adverseEvents.severity,
+        grade: adverseEvents.grade,
+        serious: adverseEvents.serious,
+        seriousnessCriteria: adverseEvents.seriousnessCriteria,
+        onsetDate: adverseEvents.onsetDate,
+        awareAt: adverseEvents.awareAt,
+        sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
+        outcome: adverseEvents.outcome,
+        status: adverseEvents.status,
+        causality: adverseEvents.causality,
+        expectedness: adverseEvents.expectedness,
+        assessedAt: adverseEvents.assessedAt,
+        assessedByName: assessor.displayName,
+        timeZone: sites.timezone,
+        voidedAt: sql<Date | null>`last_void.voided_at`.mapWith(adverseEvents.assessedAt),
+        voidReason: sql<string | null>`last_void.void_reason`,
+        voidedByName: voider.displayName,
+        voidedSignerName: sql<string | null>`last_void.printed_name`,
+      })
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
+      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
+      .leftJoin(assessor, eq(assessor.id, adverseEvents.assessedById))
+      .leftJoin(lastVoid, sql`true`)
+      .leftJoin(voider, sql`${voider.id} = last_void.voided_by_id`)
+      .where(where)
+      .orderBy(desc(adverseEvents.serious), order, asc(adverseEvents.id))
+      .limit(state.pageSize)
+      .offset((state.page - 1) * state.pageSize),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(adverseEvents).where(where),
+  ]);
+  return pageOf(
+    rows.map((row) => ({ ...row, expedited: expeditedCandidate(row) })),
+    count?.n ?? 0,
+    state.page,
+    state.pageSize,
+  );
+}
+export type SafetyQueueRow = Awaited<ReturnType<typeof listSafetyQueue>>["rows"][number];
+
+export const eligibilitySpec = {
+  filters: { studyId: optional(z.uuid()) },
+  sortable: ["screeningDate"] as const,
+  defaultSort: { key: "screeningDate" as const, dir: "asc" as const },
+};
+export type EligibilityState = ListState<z.output<z.ZodObject<typeof eligibilitySpec.filters>>, "screeningDate">;
+
+const completer = alias(users, "eligibility_completer");
+
+/** Passed screenings of the site whose eligibility no investigator has confirmed (or whose confirmation was voided). Two queries. */
+export async function listEligibilityToConfirm(actor: Actor, state: EligibilityState) {
+  authorize(actor, "screening.signEligibility");
+  const db = await getDb();
+  const where = and(
+    isNull(screenings.retiredAt),
+    scopeWhere(actor, screenings),
+    eq(screenings.screeningStatus, "passed"),
+    sql`not exists (select 1 from ${eSignatures} where ${eSignatures.entity} = 'screening' and ${eSignatures.entityId} = ${screenings.id} and ${eSignatures.voidedAt} is null)`,
+    state.filters.studyId ? eq(screenings.studyId, state.filters.studyId) : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: screenings.id,
+        version: screenings.version,
+        subjectId: screenings.subjectId,
+        subjectCode: subjects.subjectId,
+        subjectName: canSeeIdentifiers(actor) ? subjects.fullName : sql<string | null>`null`,
+        protocolId: studies.protocolId,
+        screeningDate: screenings.screeningDate,
+        completedByName: completer.displayName,
+        notes: screenings.notes,
+      })
+      .from(screenings)
+      .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
+      .innerJoin(studies, eq(studies.id, screenings.studyId))
+      .innerJoin(completer, eq(completer.id, screenings.completedById))
+      .where(where)
+      .orderBy(state.sort.dir === "asc" ? asc(screenings.screeningDate) : desc(screenings.screeningDate), asc(screenings.id))
+      .limit(state.pageSize)
+      .offset((state.page - 1) * state.pageSize),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(screenings).where(where),
+  ]);
+  return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
+}
+export type EligibilityRow = Awaited<ReturnType<typeof listEligibilityToConfirm>>["rows"][number];

@@ -1,0 +1,78 @@
+/** zod schemas for study setup (sites, studies, visit schedules, sponsor access) and password resets. */
+import { z } from "zod";
+import { STUDY_STATUSES, VISIT_TYPES } from "@/db/schema";
+import { passwordSchema } from "./user";
+
+const uuid = z.uuid("Choose an existing record.");
+const version = z.coerce.number().int().positive();
+const text = (label: string, max: number) =>
+  z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
+
+/** IANA names the runtime knows (Intl), so a site's clock is never a typo. */
+export function isTimeZone(value: string): boolean {
+  return Intl.supportedValuesOf("timeZone").includes(value) || value === "UTC";
+}
+
+export const siteFields = z.object({
+  name: text("site name", 120),
+  timezone: z
+    .string({ error: "Choose a time zone." })
+    .trim()
+    .refine(isTimeZone, "Choose a time zone from the list (for example Europe/London)."),
+});
+export const createSiteSchema = siteFields.strict();
+export const updateSiteSchema = siteFields.extend({ id: uuid, version }).strict();
+
+export const studyFields = z.object({
+  protocolId: text("protocol ID", 40),
+  title: text("title", 300),
+  status: z.enum(STUDY_STATUSES, { error: "Choose a status." }),
+  principalInvestigatorId: z.uuid("Choose the principal investigator."),
+  siteId: z.uuid("Choose a site."),
+});
+export const createStudySchema = studyFields.strict();
+export const updateStudySchema = studyFields.extend({ id: uuid, version }).strict();
+
+/** Whole days; FormData sends strings, so coerce (an empty box is "", which must not become 0). */
+const days = (label: string, min: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number({ error: `Enter the ${label} in days.` })
+      .int(`Enter whole days.`)
+      .min(min, min === 0 ? "Use 0 or more days." : `Use at least ${min} days.`)
+      .max(3650, "Use at most 3650 days."),
+  );
+
+export const scheduleItemFields = z.object({
+  code: z
+    .string({ error: "Enter a code." })
+    .trim()
+    .min(1, "Enter a code.")
+    .max(20, "Use at most 20 characters.")
+    .regex(/^[A-Za-z0-9._-]*$/, "Use letters, digits, dots, dashes or underscores only."),
+  name: text("visit name", 120),
+  visitType: z.enum(VISIT_TYPES, { error: "Choose a visit type." }),
+  dayOffset: days("day offset", -3650),
+  windowBefore: days("window before", 0),
+  windowAfter: days("window after", 0),
+  sortOrder: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "Enter the order." }).int("Enter a whole number.").min(1, "Use 1 or more.").max(999, "Use at most 999."),
+  ),
+});
+export const addScheduleItemSchema = scheduleItemFields.extend({ studyId: uuid }).strict();
+export const updateScheduleItemSchema = scheduleItemFields.extend({ id: uuid, version }).strict();
+export const retireScheduleItemSchema = z
+  .object({ id: uuid, version, reason: text("reason", 500) })
+  .strict();
+
+export const sponsorAccessSchema = z
+  .object({ studyId: uuid, userId: z.uuid("Choose a sponsor.") })
+  .strict();
+
+/** An admin sets a temporary password; it is typed twice so a slip does not lock the person out. */
+export const resetPasswordSchema = z
+  .object({ userId: uuid, version, password: passwordSchema, confirmPassword: z.string() })
+  .strict()
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
