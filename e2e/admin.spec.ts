@@ -55,21 +55,21 @@ test("admin creates a study with a visit-schedule item; a duplicate protocol ID 
   await expect(page.getByRole("link", { name: protocolId })).toHaveCount(1);
 });
 
-test("admin resets coordinator2's password; the temporary one signs in", async ({ page }) => {
+test("admin resets coordinator4's password; the temporary one signs in", async ({ page }) => {
   await loginAndWait(page, "admin");
   await page.goto("/admin/users?status=active");
-  await page.getByRole("row", { name: /coordinator2/ }).getByText("Reset password").click();
-  const form = page.getByRole("form", { name: "Reset password of coordinator2" });
-  await form.getByLabel("Temporary password for coordinator2", { exact: true }).fill("short");
-  await form.getByLabel("Repeat temporary password for coordinator2").fill("short");
-  await form.getByRole("button", { name: "Set password of coordinator2" }).click();
+  await page.getByRole("row", { name: /coordinator4/ }).getByText("Reset password").click();
+  const form = page.getByRole("form", { name: "Reset password of coordinator4" });
+  await form.getByLabel("Temporary password for coordinator4", { exact: true }).fill("short");
+  await form.getByLabel("Repeat temporary password for coordinator4").fill("short");
+  await form.getByRole("button", { name: "Set password of coordinator4" }).click();
   await expect(form.getByText(/at least 12 characters/)).toBeVisible();
-  await form.getByLabel("Temporary password for coordinator2", { exact: true }).fill("Temporary-pass-2026");
-  await form.getByLabel("Repeat temporary password for coordinator2").fill("Temporary-pass-2026");
-  await form.getByRole("button", { name: "Set password of coordinator2" }).click();
-  await expect(page.getByText("Temporary password set for coordinator2.", { exact: false })).toBeVisible();
+  await form.getByLabel("Temporary password for coordinator4", { exact: true }).fill("Temporary-pass-2026");
+  await form.getByLabel("Repeat temporary password for coordinator4").fill("Temporary-pass-2026");
+  await form.getByRole("button", { name: "Set password of coordinator4" }).click();
+  await expect(page.getByText("Temporary password set for coordinator4.", { exact: false })).toBeVisible();
   await logout(page);
-  await loginAndWait(page, "coordinator2", "Temporary-pass-2026");
+  await loginAndWait(page, "coordinator4", "Temporary-pass-2026");
 });
 
 test("site staff cannot reach the admin pages", async ({ page }) => {

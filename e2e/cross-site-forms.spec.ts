@@ -15,12 +15,12 @@ const swap = (el: Element, value: string) => {
 
 async function firstRecordId(page: Page, listUrl: string, prefix: string): Promise<string> {
   await page.goto(listUrl);
-  const href = await page
-    .locator(`main a[href^="${prefix}"]`)
-    .filter({ hasNotText: /^(Schedule|Report|New)/ })
-    .evaluateAll((links, p) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(`^${p}[0-9a-f-]{36}$`).test(h)), prefix);
-  expect(href, `a record link on ${listUrl}`).toBeTruthy();
-  return href!.slice(prefix.length);
+  const links = page.locator(`main a[href^="${prefix}"]`);
+  const find = () =>
+    links.evaluateAll((all, p) => all.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(`^${p}[0-9a-f-]{36}$`).test(h)) ?? null, prefix);
+  // The list streams in after its loading state: wait for a record link to appear.
+  await expect.poll(find, { message: `a record link on ${listUrl}`, timeout: 15_000 }).not.toBeNull();
+  return (await find())!.slice(prefix.length);
 }
 
 test("coordinator2 cannot create a subject in a site-1 study", async ({ page }) => {

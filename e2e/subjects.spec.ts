@@ -6,7 +6,10 @@ async function createSubject(page: Page, subjectId: string, fullName: string) {
   await page.goto("/subjects/new");
   await page.getByLabel("Subject ID").fill(subjectId);
   await page.getByLabel("Full name").fill(fullName);
-  await page.getByLabel("Study").selectOption({ index: 1 });
+  // A demo study (its schedule plans visits weeks ahead), not one another spec created.
+  const study = page.getByLabel("Study");
+  const value = await study.locator("option", { hasText: /^(RCR|LTU)-/ }).first().getAttribute("value");
+  await study.selectOption(value!);
   await page.getByLabel("Date of birth").fill("1980-04-05");
   await page.getByLabel("Sex at birth").selectOption("female");
   await page.getByLabel("Consent signed at").fill("2025-01-10T10:00");
@@ -26,7 +29,10 @@ test("coordinator1: create a subject, find it, add a note, edit with a reason, e
   await page.goto("/subjects/new");
   await page.getByLabel("Subject ID").fill("E2E-001");
   await page.getByLabel("Full name").fill("Someone Else");
-  await page.getByLabel("Study").selectOption({ index: 1 });
+  // A demo study (its schedule plans visits weeks ahead), not one another spec created.
+  const study = page.getByLabel("Study");
+  const value = await study.locator("option", { hasText: /^(RCR|LTU)-/ }).first().getAttribute("value");
+  await study.selectOption(value!);
   await page.getByLabel("Date of birth").fill("1990-01-01");
   await page.getByLabel("Sex at birth").selectOption("male");
   await page.getByRole("button", { name: "Create subject" }).click();

@@ -1,6 +1,8 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { recordLogHref } from "@/lib/audit-log/links";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/users/admin";
@@ -17,6 +19,9 @@ export function UsersTable({ rows, sites, selfId }: { rows: UserRow[]; sites: { 
           <p className="font-medium text-slate-900">{u.displayName}</p>
           <p className="font-mono text-xs text-slate-600">{u.username}</p>
           <p className="text-xs text-slate-600">{u.email}</p>
+          <Link href={recordLogHref("user", u.id)} className="text-xs text-brand-700 underline underline-offset-2">
+            History
+          </Link>
         </div>
       ),
     },

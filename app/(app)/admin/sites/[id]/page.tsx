@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { recordLogHref } from "@/lib/audit-log/links";
 import { notFound } from "next/navigation";
 import { SiteForm } from "@/components/admin/site-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +22,16 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
       <PageHeader
         title={site.name}
         description="Renaming or moving the time zone applies to everyone at this site on their next page."
-        actions={<Link href="/admin/sites" className="text-sm text-brand-700 underline underline-offset-2">All sites</Link>}
+        actions={
+          <div className="flex items-center gap-3 text-sm">
+            <Link href={recordLogHref("site", site.id)} className="text-brand-700 underline underline-offset-2">
+              History
+            </Link>
+            <Link href="/admin/sites" className="text-brand-700 underline underline-offset-2">
+              All sites
+            </Link>
+          </div>
+        }
       />
       <div className="max-w-lg rounded-lg border border-slate-200 bg-white p-4">
         <SiteForm site={site} zones={timeZoneChoices()} action={updateSiteAction} />

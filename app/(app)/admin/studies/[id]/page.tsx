@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { recordLogHref } from "@/lib/audit-log/links";
 import { notFound } from "next/navigation";
 import { GrantSponsorForm, RetireItemForm, RevokeSponsorForm } from "@/components/admin/row-forms";
 import { ScheduleItemForm } from "@/components/admin/schedule-item-form";
@@ -44,6 +45,9 @@ export default async function StudySetupPage({
         actions={
           <div className="flex items-center gap-3">
             <StudyStatusBadge status={study.status} />
+            <Link href={recordLogHref("study", study.id)} className="text-sm text-brand-700 underline underline-offset-2">
+              History
+            </Link>
             <Link href="/admin/studies" className="text-sm text-brand-700 underline underline-offset-2">
               All studies
             </Link>
