@@ -1,30 +1,9 @@
 /** A record's changes from the audit trail: who, when, old → new, and the reason given. */
 import { humanize } from "@/components/ui/badge";
+import { FIELD_LABELS } from "@/components/history/changes";
 import { formatInstant } from "@/lib/format";
 import type { HistoryRow } from "@/lib/timeline/types";
 
-const LABELS: Record<string, string> = {
-  subjectId: "Subject ID",
-  fullName: "Full name",
-  dob: "Date of birth",
-  sexAtBirth: "Sex at birth",
-  consentSignedAt: "Consent signed at",
-  screeningStatus: "Screening status",
-  screeningDate: "Screening date",
-  coordinatorId: "Coordinator",
-  completedById: "Completed by",
-  reportedById: "Reported by",
-  authorId: "Author",
-  visitType: "Visit type",
-  scheduledAt: "Scheduled at",
-  visitStatus: "Visit status",
-  location: "Location",
-  statusReason: "Status reason",
-  eventTerm: "Event term",
-  onsetDate: "Onset date",
-  noteType: "Note type",
-  noteText: "Note text",
-};
 
 /** Bookkeeping and keys that say nothing a reader needs (the record itself is shown above). */
 const HIDDEN = new Set(["id", "siteId", "studyId", "scheduleItemId", "version", "createdAt", "updatedAt"]);
@@ -65,7 +44,7 @@ export function ChangeList({
         const [before, after] = changes[field]!;
         return (
           <div key={field} className="contents">
-            <dt className="text-slate-500">{LABELS[field] ?? humanize(field.replace(/([A-Z])/g, "_$1").toLowerCase())}</dt>
+            <dt className="text-slate-500">{FIELD_LABELS[field] ?? humanize(field.replace(/([A-Z])/g, "_$1").toLowerCase())}</dt>
             <dd className="text-slate-800">
               <span className="text-slate-500 line-through decoration-slate-400">{formatValue(field, before, timeZone, userNames)}</span>
               <span aria-label="changed to"> → </span>
