@@ -21,7 +21,13 @@ export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+type Handle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** See getBookkeepingDb(). Absent: use `db`. */
+  bookkeeping?: Db;
+};
 type Holder = { promise?: Promise<Handle>; override?: Handle };
 const holder: Holder = ((globalThis as Record<string, unknown>).__trialdeskDb ??= {}) as Holder;
 
@@ -41,7 +47,21 @@ async function openPostgres(url: string): Promise<Handle> {
     connection: { TimeZone: "UTC" },
   });
   const db = drizzlePg(client, { schema });
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  // A small second pool for bookkeeping writes (see getBookkeepingDb): its commits do not wait for
+  // the disk. Clinical writes never use it.
+  const light = postgres(url, {
+    max: Number(process.env.DATABASE_BOOKKEEPING_POOL_SIZE ?? 4),
+    onnotice: () => {},
+    connection: { TimeZone: "UTC", synchronous_commit: "off" },
+  });
+  return {
+    db,
+    kind: "postgres",
+    bookkeeping: drizzlePg(light, { schema }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), light.end({ timeout: 5 })]);
+    },
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {
@@ -79,6 +99,18 @@ async function handle(): Promise<Handle> {
 
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/**
+ * For per-request bookkeeping that is not clinical data and may lose its last few milliseconds in
+ * a crash: API rate-limit counters and tokens' "last used" times. On PostgreSQL its sessions run
+ * with synchronous_commit=off, so a hot counter row is locked for microseconds instead of a disk
+ * flush — otherwise every API request would queue behind the previous one's fsync. Elsewhere
+ * (PGlite, tests) it is simply the one database.
+ */
+export async function getBookkeepingDb(): Promise<Db> {
+  const h = await handle();
+  return h.bookkeeping ?? h.db;
 }
 
 export async function dbKind(): Promise<Handle["kind"]> {

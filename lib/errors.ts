@@ -42,7 +42,7 @@ export class ConflictError<T = unknown> extends AppError {
 }
 
 export class ValidationError extends AppError {
-  override readonly status = 422;
+  override readonly status: number = 422;
   constructor(
     message: string,
     readonly fieldErrors: FieldErrors = {},

@@ -1,0 +1,24 @@
+/** Every REST route of /api/v1, in one table: the router and the OpenAPI document both read it. */
+import { route, type Route } from "./http/route";
+import { openApiDocument } from "./http/openapi";
+import { createRouter } from "./http/router";
+import { sessionRoutes } from "./resources/sessions";
+import { subjectRoutes } from "./resources/subjects/routes";
+
+const resourceRoutes: Route[] = [...sessionRoutes, ...subjectRoutes];
+
+let document: Record<string, unknown> | undefined;
+const openApiRoute = route({
+  method: "GET",
+  path: "/openapi.json",
+  operationId: "getOpenApi",
+  summary: "This document",
+  tag: "Meta",
+  public: true,
+  success: { status: 200, description: "The OpenAPI 3.1 document.", schema: null },
+  errors: [],
+  handle: async () => ({ body: (document ??= openApiDocument(apiRoutes)) }),
+});
+
+export const apiRoutes: Route[] = [openApiRoute, ...resourceRoutes];
+export const dispatchApi = createRouter(apiRoutes);

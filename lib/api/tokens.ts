@@ -1,0 +1,165 @@
+/**
+ * API tokens: session tokens (POST /api/v1/sessions, for apps that sign a person in) and named
+ * personal tokens (created on the settings page, for integrations). Both are stored hashed, both
+ * can expire and be revoked, and every creation and revocation is audited.
+ */
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { apiTokens } from "@/db/schema";
+import type { Actor } from "../actor";
+import { parseOrThrow } from "../action-state";
+import { appendAudit } from "../audit";
+import { NotFoundError, ValidationError } from "../errors";
+import { transact } from "../write";
+import { newTokenSecret } from "./token-secret";
+
+/** A signed-in app's token lives as long as a web session. */
+export const SESSION_TOKEN_HOURS = 12;
+/** Personal tokens per person that are not revoked: enough for real integrations, bounded. */
+const MAX_PERSONAL_TOKENS = 20;
+
+type AuditedUser = Pick<Actor, "id" | "username"> & { siteId: string | null };
+
+export async function createSessionToken(
+  user: AuditedUser,
+  clientAddress: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
+  const secret = newTokenSecret("session");
+  const expiresAt = new Date(Date.now() + SESSION_TOKEN_HOURS * 3600_000);
+  await transact(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: user.id, kind: "session", name: "API session", tokenHash: secret.hash, prefix: secret.prefix, expiresAt })
+      .returning({ id: apiTokens.id });
+    await appendAudit(tx, {
+      actor: user,
+      siteId: user.siteId,
+      entity: "api_token",
+      entityId: row!.id,
+      action: "session.create",
+      clientAddress,
+    });
+  });
+  return { token: secret.token, expiresAt };
+}
+
+/** Logging out of the API: the token stops working at once. */
+export async function revokeSessionToken(actor: Actor, tokenId: string, clientAddress: string | null): Promise<void> {
+  await transact(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) return;
+    await appendAudit(tx, { actor, siteId: actor.siteId, entity: "api_token", entityId: row.id, action: "logout", clientAddress });
+  });
+}
+
+export const createPersonalTokenSchema = z
+  .object({
+    name: z
+      .string({ error: "Name the token." })
+      .trim()
+      .min(1, "Name the token, e.g. after the integration that will use it.")
+      .max(80, "Use at most 80 characters."),
+    /** Days until it expires; empty for a token that does not expire. */
+    expiresInDays: z.preprocess(
+      (v) => (v === "" || v === undefined || v === null ? null : v),
+      z.coerce
+        .number({ error: "Enter a number of days." })
+        .int("Enter a whole number of days.")
+        .min(1, "At least 1 day.")
+        .max(366, "At most 366 days.")
+        .nullable(),
+    ),
+  })
+  .strict();
+
+export type PersonalToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
+/** Creates a personal token and returns its secret — the only time anyone sees it. */
+export async function createPersonalToken(
+  actor: Actor,
+  input: unknown,
+): Promise<{ token: string; record: PersonalToken }> {
+  const data = parseOrThrow(createPersonalTokenSchema, input);
+  const secret = newTokenSecret("personal");
+  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  const record = await transact(async (tx) => {
+    const live = await tx
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt)));
+    if (live.length >= MAX_PERSONAL_TOKENS) {
+      throw new ValidationError(`You have ${MAX_PERSONAL_TOKENS} tokens. Revoke one you no longer use first.`, {
+        name: [`At most ${MAX_PERSONAL_TOKENS} active tokens.`],
+      });
+    }
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.id, kind: "personal", name: data.name, tokenHash: secret.hash, prefix: secret.prefix, expiresAt })
+      .returning(tokenColumns);
+    await appendAudit(tx, {
+      actor,
+      siteId: actor.siteId,
+      entity: "api_token",
+      entityId: row!.id,
+      action: "create",
+      changes: { name: [null, data.name], expiresAt: [null, expiresAt?.toISOString() ?? null] },
+    });
+    return row!;
+  });
+  return { token: secret.token, record };
+}
+
+/** The actor's own personal tokens, newest first (revoked ones too, so the list tells the story). */
+export async function listPersonalTokens(actor: Actor): Promise<PersonalToken[]> {
+  const db = await getDb();
+  return db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal")))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(100);
+}
+
+export async function revokePersonalToken(actor: Actor, input: unknown): Promise<void> {
+  const { id } = parseOrThrow(z.object({ id: z.uuid("Unknown token.") }).strict(), input);
+  await transact(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name });
+    // Someone else's token, or one already revoked, is simply not found.
+    if (!row) throw new NotFoundError("Token not found.");
+    await appendAudit(tx, {
+      actor,
+      siteId: actor.siteId,
+      entity: "api_token",
+      entityId: row.id,
+      action: "revoke",
+      changes: { revokedAt: [null, new Date().toISOString()] },
+    });
+  });
+}
