@@ -278,6 +278,8 @@ export const subjects = pgTable(
     }),
     index("subjects_site_screening_idx").on(t.siteId, t.screeningStatus, t.createdAt),
     index("subjects_site_status_idx").on(t.siteId, t.status),
+    // The API's default order (by Subject ID within the site).
+    index("subjects_site_subject_idx").on(t.siteId, t.subjectId),
     index("subjects_study_idx").on(t.studyId, t.screeningStatus),
     index("subjects_coordinator_idx").on(t.coordinatorId),
     index("subjects_site_name_idx").on(t.siteId, sql`lower(${t.fullName})`),
@@ -320,6 +322,9 @@ export const screenings = pgTable(
     }),
     index("screenings_subject_date_idx").on(t.subjectId, t.screeningDate),
     index("screenings_site_date_idx").on(t.siteId, t.screeningDate),
+    // Sponsors (by granted study) and admins (all sites) page screenings by date too.
+    index("screenings_study_date_idx").on(t.studyId, t.screeningDate),
+    index("screenings_date_idx").on(t.screeningDate),
     index("screenings_study_status_idx").on(t.studyId, t.screeningStatus, t.screeningDate),
     check(
       "screenings_fail_reason",
@@ -478,6 +483,9 @@ export const subjectNotes = pgTable(
       foreignColumns: [studies.id, studies.siteId],
     }),
     index("subject_notes_subject_created_idx").on(t.subjectId, t.createdAt),
+    // Site-wide and per-study note lists (API), newest first.
+    index("subject_notes_site_created_idx").on(t.siteId, t.createdAt),
+    index("subject_notes_study_created_idx").on(t.studyId, t.createdAt),
     check("subject_notes_text_not_blank", sql`length(trim(${t.noteText})) > 0`),
   ],
 );

@@ -9,48 +9,14 @@
  * BENCH_DATABASE_URL picks the server (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_pages;
  * the database is dropped and recreated). BENCH_REQUESTS sets the timed requests per page (default 40).
  */
-import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
-import path from "node:path";
 import postgres from "postgres";
+import { benchEnv, dropDatabase, pct, recreateDatabase, seed, startServer, waitFor } from "./bench-common.mjs";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/trialdesk_bench_pages");
-const dbName = url.pathname.slice(1);
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const base = `http://localhost:${port}`;
 const requests = Number(process.env.BENCH_REQUESTS ?? 40);
-const env = { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: crypto.randomBytes(32).toString("base64url") };
-delete env.TRIALDESK_PGLITE_DIR;
-
-async function recreateDatabase() {
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-}
-
-function seed() {
-  const t = Date.now();
-  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["db/cli/seed.ts", "--subjects", "10000"], { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) throw new Error("seeding failed");
-  console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-}
-
-async function waitFor(u, ms = 300_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(u)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${u} did not come up`);
-}
+const env = benchEnv(url, port);
 
 /** Signs in through Auth.js's own endpoints, like a browser would; returns the Cookie header. */
 async function signIn(username, password) {
@@ -85,11 +51,9 @@ async function time(pathname, cookie) {
   return performance.now() - t;
 }
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function main() {
-  await recreateDatabase();
-  seed();
+  await recreateDatabase(url);
+  seed(env);
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
   // The busiest subject of site 1 (most visits + AEs + notes) for the timeline.
   const [subject] = await sql`
@@ -100,15 +64,7 @@ async function main() {
   const [visit] = await sql`select v.id from visits v join users u on u.site_id = v.site_id and u.username = 'coordinator1' order by v.scheduled_at desc limit 1`;
   await sql.end();
 
-  const server = spawn("node", ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-  };
-  process.on("exit", stop);
+  const stop = startServer("node", ["scripts/start.mjs"], env);
   try {
     await waitFor(`${base}/login`);
     const cookie = await signIn("coordinator1", "TrialDesk-demo-1");
@@ -142,11 +98,7 @@ async function main() {
   } finally {
     stop();
   }
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(url);
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 /** An AE's change history from the audit trail: who, when, old → new, and the reason given. */
+import { ChangeList } from "@/components/history/changes";
 import { humanize } from "@/components/ui/badge";
 import { AE_FIELD_LABELS, formatAeValue } from "@/lib/adverse-events/labels";
 import type { AeHistoryEntry } from "@/lib/adverse-events/queries";
@@ -46,16 +47,14 @@ export function AeHistory({ entries, timeZone }: { entries: AeHistoryEntry[]; ti
                     {e.action === "create" ? (
                       <span className="text-slate-600">First report</span>
                     ) : (
-                      <ul className="space-y-0.5">
-                        {Object.entries(e.changes).map(([field, [from, to]]) => (
-                          <li key={field}>
-                            <span className="font-medium">{AE_FIELD_LABELS[field] ?? humanize(field)}:</span>{" "}
-                            <span className="text-slate-600">{formatAeValue(field, from, timeZone)}</span>
-                            {" → "}
-                            <span>{formatAeValue(field, to, timeZone)}</span>
-                          </li>
-                        ))}
-                      </ul>
+                      <ChangeList
+                        changes={e.changes}
+                        timeZone={timeZone}
+                        mode="diff"
+                        layout="lines"
+                        labels={AE_FIELD_LABELS}
+                        format={(field, value) => formatAeValue(field, value, timeZone)}
+                      />
                     )}
                   </td>
                   <td className="px-3 py-2 text-slate-800">{e.reason ?? "—"}</td>

@@ -1,6 +1,7 @@
 /**
  * Old → new per field, as an audit row records it ({ field: [old, new] }), for any kind of record.
- * Pure (no hooks, no server imports), so server pages and client tables can both render it.
+ * Pure (no hooks, no server imports), so server pages and client tables can both render it: the
+ * one ChangeList of the app (audit log, subject timeline, AE history, visit history).
  * Ids of people, sites, studies and subjects are shown by name when the caller passes `names`.
  */
 import { humanize } from "@/components/ui/badge";
@@ -73,12 +74,20 @@ export function formatChangeValue(field: string, value: unknown, timeZone: strin
   return text;
 }
 
+/**
+ * Layout "terms": a definition list (field, then its values); "lines": one "Label: old → new"
+ * line per field, for a history table or list that reads as sentences.
+ */
 export function ChangeList({
   changes,
   timeZone,
   names,
   mode = "auto",
   hidden,
+  labels,
+  format,
+  layout = "terms",
+  className = "",
 }: {
   changes: FieldChanges;
   /** Zone for instants in the values (shown with the zone named). */
@@ -87,29 +96,51 @@ export function ChangeList({
   /** "values" lists only the new values; the default shows old → new unless every old value is empty (a creation). */
   mode?: "diff" | "values" | "auto";
   hidden?: ReadonlySet<string>;
+  /** The caller's own words for some fields, before FIELD_LABELS. */
+  labels?: Record<string, string>;
+  /** The caller's own display of a stored value; formatChangeValue by default. */
+  format?: (field: string, value: unknown) => string;
+  layout?: "terms" | "lines";
+  className?: string;
 }) {
   const fields = Object.keys(changes).filter((f) => !hidden?.has(f));
   if (fields.length === 0) return null;
   const diff = mode === "diff" || (mode === "auto" && fields.some((f) => changes[f]![0] !== null && changes[f]![0] !== undefined));
+  const label = (field: string) => labels?.[field] ?? fieldLabel(field);
+  const shown = (field: string, value: unknown) => (format ? format(field, value) : formatChangeValue(field, value, timeZone, names));
+  const value = (field: string) => {
+    const [before, after] = changes[field]!;
+    return (
+      <>
+        {diff && (
+          <>
+            <span className="text-slate-500 line-through decoration-slate-400">{shown(field, before)}</span>
+            <span aria-label="changed to"> → </span>
+          </>
+        )}
+        <span>{shown(field, after)}</span>
+      </>
+    );
+  };
+  if (layout === "lines") {
+    return (
+      <ul className={`space-y-0.5 ${className}`}>
+        {fields.map((field) => (
+          <li key={field} className="break-words">
+            <span className="font-medium">{label(field)}:</span> {value(field)}
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
-      {fields.map((field) => {
-        const [before, after] = changes[field]!;
-        return (
-          <div key={field} className="contents">
-            <dt className="text-slate-500">{fieldLabel(field)}</dt>
-            <dd className="break-words text-slate-800">
-              {diff && (
-                <>
-                  <span className="text-slate-500 line-through decoration-slate-400">{formatChangeValue(field, before, timeZone, names)}</span>
-                  <span aria-label="changed to"> → </span>
-                </>
-              )}
-              <span>{formatChangeValue(field, after, timeZone, names)}</span>
-            </dd>
-          </div>
-        );
-      })}
+    <dl className={`grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs ${className}`}>
+      {fields.map((field) => (
+        <div key={field} className="contents">
+          <dt className="text-slate-500">{label(field)}</dt>
+          <dd className="break-words text-slate-800">{value(field)}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -6,13 +6,11 @@
  * void — who changed what, when) and the row's actions: Assess, Sign, Sponsor notified.
  */
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
-import { ClockBadge } from "@/components/adverse-events/sponsor-clock";
+import { AeTermLink, aeRowColumns, sortableHeader, type Sorts } from "@/components/adverse-events/ae-columns";
 import { SEVERITY_TONE } from "@/components/adverse-events/tones";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
-import { SortLink } from "@/components/ui/list/sort-link";
 import type { ActionState } from "@/lib/action-state";
 import { formatDate, formatInstant } from "@/lib/format";
 import type { SafetyQueueRow, SafetySortKey } from "@/lib/safety/queries";
@@ -20,7 +18,6 @@ import { ActionDialog } from "./action-dialog";
 import { SignFields } from "./sign-fields";
 
 type Option = { value: string; label: string };
-type Sorts = Record<SafetySortKey, { href: string; active?: "asc" | "desc" }>;
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
 
 const CONFLICT_FIELDS = [
@@ -48,7 +45,7 @@ export function SafetyQueue({
   mayReview,
 }: {
   rows: SafetyQueueRow[];
-  sorts: Sorts;
+  sorts: Sorts<SafetySortKey>;
   now: string;
   empty: React.ReactNode;
   signer: string;
@@ -57,32 +54,15 @@ export function SafetyQueue({
   mayNotify: boolean;
   mayReview: boolean;
 }) {
-  const sortable = (key: SafetySortKey, label: string) =>
-    function SortHeader() {
-      return <SortLink label={label} href={sorts[key].href} active={sorts[key].active} />;
-    };
+  const shared = aeRowColumns<SafetyQueueRow>(sorts, now);
   const columns: ColumnDef<SafetyQueueRow, unknown>[] = [
-    {
-      id: "subject",
-      header: sortable("subject", "Subject"),
-      cell: ({ row: { original: r } }) => (
-        <div>
-          <Link href={`/subjects/${r.subjectId}`} className="font-mono text-slate-900 underline-offset-2 hover:underline">
-            {r.subjectCode}
-          </Link>
-          {r.subjectName && <p className="text-xs text-slate-600">{r.subjectName}</p>}
-          <p className="whitespace-nowrap text-xs text-slate-500">{r.protocolId}</p>
-        </div>
-      ),
-    },
+    shared.subject,
     {
       id: "eventTerm",
-      header: sortable("eventTerm", "Event term"),
+      header: sortableHeader(sorts, "eventTerm", "Event term"),
       cell: ({ row: { original: r } }) => (
         <div className="space-y-1">
-          <Link href={`/adverse-events/${r.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-            {r.eventTerm}
-          </Link>
+          <AeTermLink ae={r} />
           <div className="flex flex-wrap gap-1">
             <Badge tone={SEVERITY_TONE[r.severity]}>{humanize(r.severity)}</Badge>
             {r.grade ? <span className="text-xs text-slate-600">Grade {r.grade}</span> : null}
@@ -92,26 +72,8 @@ export function SafetyQueue({
         </div>
       ),
     },
-    {
-      id: "serious",
-      header: "Serious",
-      cell: ({ row: { original: r } }) =>
-        r.serious ? (
-          <div className="space-y-1 whitespace-nowrap">
-            <Badge tone="danger">Serious</Badge>
-            <div>
-              <ClockBadge ae={r} now={now} />
-            </div>
-          </div>
-        ) : (
-          <span className="text-slate-600">No</span>
-        ),
-    },
-    {
-      id: "awareAt",
-      header: sortable("awareAt", "Aware at"),
-      cell: ({ row: { original: r } }) => <span className="whitespace-nowrap text-slate-700">{formatInstant(r.awareAt, r.timeZone)}</span>,
-    },
+    shared.serious,
+    shared.awareAt,
     {
       id: "review",
       header: "Review",

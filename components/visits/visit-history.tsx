@@ -1,27 +1,13 @@
 /** A visit's changes from the audit trail: who, when, what changed (old → new), and why. */
+import { ChangeList } from "@/components/history/changes";
 import { humanize } from "@/components/ui/badge";
 import { formatInstant } from "@/lib/format";
 import type { VisitHistoryEntry } from "@/lib/visits/queries";
 
-const LABELS: Record<string, string> = {
-  scheduledAt: "Scheduled at",
-  visitStatus: "Visit status",
-  completedAt: "Completed at",
-  statusReason: "Reason",
-  location: "Location",
-  coordinatorId: "Coordinator",
-  visitType: "Visit type",
-};
-const INSTANTS = new Set(["scheduledAt", "completedAt"]);
+/** The visit page's word for the reason of a reschedule, cancellation or miss. */
+const LABELS: Record<string, string> = { statusReason: "Reason" };
 // Ids and bookkeeping say nothing a reader needs on a creation line.
 const HIDDEN = new Set(["id", "siteId", "studyId", "subjectId", "scheduleItemId", "coordinatorId"]);
-
-function shown(field: string, value: unknown, timeZone: string): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (INSTANTS.has(field) && typeof value === "string") return formatInstant(value, timeZone);
-  if (typeof value === "string" && /^[a-z_]+$/.test(value)) return humanize(value);
-  return String(value);
-}
 
 export function VisitHistory({ entries, timeZone }: { entries: VisitHistoryEntry[]; timeZone: string }) {
   return (
@@ -40,15 +26,7 @@ export function VisitHistory({ entries, timeZone }: { entries: VisitHistoryEntry
                 <span className="text-slate-600">{formatInstant(entry.at, timeZone)}</span>
               </p>
               {entry.action !== "create" && (
-                <ul className="text-slate-700">
-                  {Object.entries(entry.changes)
-                    .filter(([field]) => !HIDDEN.has(field))
-                    .map(([field, [before, after]]) => (
-                      <li key={field}>
-                        {LABELS[field] ?? humanize(field)}: {shown(field, before, timeZone)} → {shown(field, after, timeZone)}
-                      </li>
-                    ))}
-                </ul>
+                <ChangeList changes={entry.changes} timeZone={timeZone} mode="diff" layout="lines" hidden={HIDDEN} labels={LABELS} className="text-slate-700" />
               )}
               {entry.reason && <p className="text-slate-700">Reason: {entry.reason}</p>}
             </li>

@@ -21,11 +21,12 @@ import {
 import type { Actor } from "../actor";
 import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
-import { identifying, identifyingInstant } from "../deidentify-sql";
+import { identifyingInstant } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { optional, pageOf, type ListState } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../history";
 import { authorize, scopeWhere } from "../policy";
+import { aeRowSelect } from "./row-select";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDate = z.string().refine(isIsoDate);
@@ -52,32 +53,11 @@ export type AeListState = ListState<AeListFilters, AeSortKey>;
 
 const reporter = alias(users, "ae_reporter");
 
-/** Columns every AE read shares; the subject's name only for those who may see it (in the query). */
+/** Columns every AE read shares: the list row plus who reported it and when it was written. */
 const aeColumns = (actor: Actor) => ({
-  id: adverseEvents.id,
-  siteId: adverseEvents.siteId,
-  studyId: adverseEvents.studyId,
-  protocolId: studies.protocolId,
-  subjectId: adverseEvents.subjectId,
-  /** The study's own subject identifier ("ONC-014"), not the name. */
-  subjectCode: subjects.subjectId,
-  subjectName: identifying(actor, subjects.fullName),
-  eventTerm: adverseEvents.eventTerm,
-  severity: adverseEvents.severity,
-  grade: adverseEvents.grade,
-  serious: adverseEvents.serious,
-  seriousnessCriteria: adverseEvents.seriousnessCriteria,
-  onsetDate: adverseEvents.onsetDate,
-  endDate: adverseEvents.endDate,
-  awareAt: adverseEvents.awareAt,
-  sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
-  outcome: adverseEvents.outcome,
-  status: adverseEvents.status,
+  ...aeRowSelect(actor),
   reportedById: adverseEvents.reportedById,
   reportedByName: reporter.displayName,
-  /** The AE's own site's zone: sponsors and admins have none of their own. */
-  timeZone: sites.timezone,
-  version: adverseEvents.version,
   createdAt: adverseEvents.createdAt,
   updatedAt: adverseEvents.updatedAt,
 });

@@ -18,11 +18,11 @@ import {
   updateAdverseEventSchema,
 } from "../validation/adverse-event";
 import { AE_SIGNED_FIELDS, changedSignedFields } from "../signatures/content";
+import { hasLiveSignature } from "../signatures/live";
 import { voidLiveSignature } from "../signatures/void";
 import { updateVersioned } from "../versioned";
 import { recordChange, transact } from "../write";
 import { AE_EDITABLE_FIELDS } from "./labels";
-import { aeSignedSql } from "./signed";
 
 export const AE_CONFLICT_MESSAGE =
   "Someone else saved this adverse event after you opened it. Review their changes below, then try again.";
@@ -36,7 +36,7 @@ export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date
     const [found] = await tx
       .select({
         ae: adverseEvents,
-        signed: aeSignedSql,
+        signed: hasLiveSignature("adverse_event", adverseEvents.id),
         consentSignedAt: subjects.consentSignedAt,
         timeZone: sites.timezone,
       })

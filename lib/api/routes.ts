@@ -4,8 +4,13 @@ import { openApiDocument } from "./http/openapi";
 import { createRouter } from "./http/router";
 import { sessionRoutes } from "./resources/sessions";
 import { subjectRoutes } from "./resources/subjects/routes";
+import { screeningRoutes } from "./resources/screenings/routes";
+import { visitRoutes } from "./resources/visits/routes";
+import { adverseEventRoutes } from "./resources/adverse-events/routes";
+import { subjectNoteRoutes } from "./resources/subject-notes/routes";
+import { studyRoutes } from "./resources/studies/routes";
 
-const resourceRoutes: Route[] = [...sessionRoutes, ...subjectRoutes];
+const resourceRoutes: Route[] = [...sessionRoutes, ...subjectRoutes, ...screeningRoutes, ...visitRoutes, ...adverseEventRoutes, ...subjectNoteRoutes, ...studyRoutes];
 
 let document: Record<string, unknown> | undefined;
 const openApiRoute = route({

@@ -12,9 +12,10 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { adverseEvents, eSignatures, screenings, sites, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
-import { aeSignedSql } from "../adverse-events/signed";
+import { aeRowSelect } from "../adverse-events/row-select";
 import { optional, pageOf, type ListState } from "../list/params";
 import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { hasLiveSignature } from "../signatures/live";
 import { expeditedCandidate } from "./expedited";
 
 export const SAFETY_SORTABLE = ["awareAt", "onsetDate", "eventTerm", "subject"] as const;
@@ -55,7 +56,7 @@ function queueWhere(actor: Actor, f: SafetyQueueFilters): SQL | undefined {
   return and(
     isNull(adverseEvents.retiredAt),
     scopeWhere(actor, adverseEvents),
-    or(isNull(adverseEvents.assessedAt), sql`not ${aeSignedSql}`),
+    or(isNull(adverseEvents.assessedAt), sql`not ${hasLiveSignature("adverse_event", adverseEvents.id)}`),
     f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
     f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
   );
@@ -71,28 +72,11 @@ export async function listSafetyQueue(actor: Actor, state: SafetyQueueState) {
   const [rows, [count]] = await Promise.all([
     db
       .select({
-        id: adverseEvents.id,
-        version: adverseEvents.version,
-        studyId: adverseEvents.studyId,
-        protocolId: studies.protocolId,
-        subjectId: adverseEvents.subjectId,
-        subjectCode: subjects.subjectId,
-        subjectName: canSeeIdentifiers(actor) ? subjects.fullName : sql<string | null>`null`,
-        eventTerm: adverseEvents.eventTerm,
-        severity: adverseEvents.severity,
-        grade: adverseEvents.grade,
-        serious: adverseEvents.serious,
-        seriousnessCriteria: adverseEvents.seriousnessCriteria,
-        onsetDate: adverseEvents.onsetDate,
-        awareAt: adverseEvents.awareAt,
-        sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
-        outcome: adverseEvents.outcome,
-        status: adverseEvents.status,
+        ...aeRowSelect(actor),
         causality: adverseEvents.causality,
         expectedness: adverseEvents.expectedness,
         assessedAt: adverseEvents.assessedAt,
         assessedByName: assessor.displayName,
-        timeZone: sites.timezone,
         voidedAt: sql<Date | null>`last_void.voided_at`.mapWith(adverseEvents.assessedAt),
         voidReason: sql<string | null>`last_void.void_reason`,
         voidedByName: voider.displayName,
@@ -137,7 +121,7 @@ export async function listEligibilityToConfirm(actor: Actor, state: EligibilityS
     isNull(screenings.retiredAt),
     scopeWhere(actor, screenings),
     eq(screenings.screeningStatus, "passed"),
-    sql`not exists (select 1 from ${eSignatures} where ${eSignatures.entity} = 'screening' and ${eSignatures.entityId} = ${screenings.id} and ${eSignatures.voidedAt} is null)`,
+    sql`not ${hasLiveSignature("screening", screenings.id)}`,
     state.filters.studyId ? eq(screenings.studyId, state.filters.studyId) : undefined,
   );
   const [rows, [count]] = await Promise.all([

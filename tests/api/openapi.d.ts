@@ -104,6 +104,223 @@ export interface paths {
         patch: operations["updateSubject"];
         trace?: never;
     };
+    "/api/v1/subjects/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subject's timeline: screenings, visits, AEs, notes and their history, oldest first */
+        get: operations["getSubjectTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List screenings (the screening queue) */
+        get: operations["listScreenings"];
+        put?: never;
+        /** Record a screening outcome for a subject */
+        post: operations["recordScreening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screenings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One screening */
+        get: operations["getScreening"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a recorded screening (with a reason) */
+        patch: operations["updateScreening"];
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List visits */
+        get: operations["listVisits"];
+        put?: never;
+        /** Schedule a visit for a subject */
+        post: operations["scheduleVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit */
+        get: operations["getVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Complete, mark missed, cancel or reschedule a visit */
+        patch: operations["updateVisit"];
+        trace?: never;
+    };
+    "/api/v1/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List adverse events */
+        get: operations["listAdverseEvents"];
+        put?: never;
+        /** Report an adverse event */
+        post: operations["reportAdverseEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adverse-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One adverse event */
+        get: operations["getAdverseEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an adverse event (voids a live signature when signed content changes) */
+        patch: operations["updateAdverseEvent"];
+        trace?: never;
+    };
+    "/api/v1/subject-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subject notes */
+        get: operations["listSubjectNotes"];
+        put?: never;
+        /** Write a note on a subject */
+        post: operations["createSubjectNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subject note */
+        get: operations["getSubjectNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a note (its author only) */
+        patch: operations["updateSubjectNote"];
+        trace?: never;
+    };
+    "/api/v1/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List studies */
+        get: operations["listStudies"];
+        put?: never;
+        /** Create a study (administrators) */
+        post: operations["createStudy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One study */
+        get: operations["getStudy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a study (administrators) */
+        patch: operations["updateStudy"];
+        trace?: never;
+    };
+    "/api/v1/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live changes (Server-Sent Events)
+         * @description A `text/event-stream` of changes to the records the caller may see (their site; a sponsor's granted studies; everything for an admin). Each change is an unnamed event with an `id:` and `data: {type, entity, id, studyId, at}` — ids only, never personal data: fetch the record through the REST API to see it. Named events: `ready` (the stream is live), `reset` (changes may have been missed — refetch; sent when a `Last-Event-ID` is older than this server process's bounded in-memory buffer of recent changes, or from another process), `end` (the account may no longer listen; the stream closes). A comment line is sent about every 15 s as a heartbeat; the caller's rights are re-read then. Web pages may authenticate with their session cookie instead of a token.
+         */
+        get: operations["streamLiveChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -151,6 +368,58 @@ export interface components {
              */
             expiresAt: string;
             user: components["schemas"]["User"];
+        };
+        SubjectTimeline: {
+            /** @description The subject, as on its page (de-identified for sponsors). */
+            subject: {
+                [key: string]: unknown;
+            };
+            plannedVisitCount: number;
+            entries: {
+                /** @enum {string} */
+                kind: "subject" | "consent" | "screening" | "visit" | "ae" | "note";
+                key: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO 8601 with a zone.
+                 */
+                at: string;
+                /** @description For records dated by a calendar date (screenings, AEs). */
+                dateOnly?: string;
+                action?: string;
+                record?: {
+                    [key: string]: unknown;
+                };
+                history?: ({
+                    id: string;
+                    action: string;
+                    /**
+                     * Format: date-time
+                     * @description An instant, ISO 8601 with a zone.
+                     */
+                    at: string;
+                    actorName: string;
+                    /** @description field → [old, new] */
+                    changes: {
+                        [key: string]: unknown[];
+                    };
+                    reason: string | null;
+                } | {
+                    id: string;
+                    action: string;
+                    /**
+                     * Format: date-time
+                     * @description An instant, ISO 8601 with a zone.
+                     */
+                    at: string;
+                    actorName: string;
+                    /** @description field → [old, new] */
+                    changes: {
+                        [key: string]: unknown[];
+                    };
+                    reason: string | null;
+                }[]) | null;
+            }[];
         };
         Subject: {
             /** Format: uuid */
@@ -217,6 +486,384 @@ export interface components {
             consentSignedAt?: string | null;
             /** @enum {string} */
             status?: "enrolled" | "withdrawn";
+        };
+        Screening: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            studyId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            screeningStatus: "pending" | "passed" | "failed" | "rescreen";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD.
+             */
+            screeningDate: string;
+            /** Format: uuid */
+            completedById: string;
+            /** @description Free text; null for sponsors. */
+            notes: string | null;
+            /** @description Why the subject failed screening (free text); null otherwise and for sponsors. */
+            failReason: string | null;
+            subject?: {
+                /** Format: uuid */
+                id: string;
+                subjectId: string;
+                /** @description Null for sponsors. */
+                fullName: string | null;
+                /** @description YYYY-MM-DD; the year only for sponsors. */
+                dob: string | null;
+                sexAtBirth: string | null;
+                screeningStatus: string;
+                status: string;
+                /** Format: uuid */
+                studyId: string;
+            };
+            study?: {
+                /** Format: uuid */
+                id: string;
+                protocolId: string;
+                title: string;
+                status: string;
+                /** Format: uuid */
+                siteId: string;
+            };
+            completedBy?: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+        };
+        ScreeningPatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            /** @description Reason for the correction (required). */
+            reason: string;
+            /** @enum {string} */
+            screeningStatus?: "pending" | "passed" | "failed" | "rescreen";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; not in the future at the site.
+             */
+            screeningDate?: string;
+            /**
+             * Format: uuid
+             * @description An active coordinator or investigator of the site.
+             */
+            completedById?: string;
+            /** @description Null clears the notes. */
+            notes?: string | null;
+            /** @description Required when the outcome is `failed`. */
+            failReason?: string | null;
+        };
+        Visit: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            studyId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            visitType: "screening" | "baseline" | "treatment" | "follow_up" | "unscheduled" | "end_of_study";
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            scheduledAt: string;
+            /** @enum {string} */
+            visitStatus: "scheduled" | "completed" | "missed" | "canceled";
+            location: string | null;
+            /** Format: uuid */
+            coordinatorId: string;
+            /** @description The protocol visit this fulfils; null for unscheduled visits. */
+            scheduleItemId: string | null;
+            /** @description Protocol window, first site-local day (inclusive). */
+            windowStart: string | null;
+            /** @description Protocol window, last site-local day (inclusive). */
+            windowEnd: string | null;
+            completedAt: string | null;
+            /** @description Why it was canceled or missed (free text); null for sponsors. */
+            statusReason: string | null;
+            /** @description A scheduled or completed visit whose site-local date (completedAt when done, else scheduledAt) is outside its window. */
+            outOfWindow: boolean;
+            subject?: {
+                /** Format: uuid */
+                id: string;
+                subjectId: string;
+                /** @description Null for sponsors. */
+                fullName: string | null;
+                /** @description YYYY-MM-DD; the year only for sponsors. */
+                dob: string | null;
+                sexAtBirth: string | null;
+                screeningStatus: string;
+                status: string;
+                /** Format: uuid */
+                studyId: string;
+            };
+            study?: {
+                /** Format: uuid */
+                id: string;
+                protocolId: string;
+                title: string;
+                status: string;
+                /** Format: uuid */
+                siteId: string;
+            };
+            coordinator?: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+        };
+        VisitPatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            /** @description Required to cancel or reschedule; optional when marking missed; not taken when completing. */
+            reason?: string;
+            /** @enum {string} */
+            visitStatus?: "completed" | "missed" | "canceled";
+            /** @description With `visitStatus: completed`: when it took place (default now). ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm. */
+            completedAt?: string;
+            /** @description A new time: reschedules the visit. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm. */
+            scheduledAt?: string;
+        };
+        AdverseEvent: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            studyId: string;
+            /** Format: uuid */
+            siteId: string;
+            eventTerm: string;
+            /** @enum {string} */
+            severity: "mild" | "moderate" | "severe";
+            /** @description CTCAE grade 1–5. */
+            grade: number | null;
+            serious: boolean;
+            seriousnessCriteria: ("death" | "life_threatening" | "hospitalization" | "disability" | "congenital_anomaly" | "other_important_medical_event")[];
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD.
+             */
+            onsetDate: string;
+            endDate: string | null;
+            outcome: ("recovered" | "recovering" | "not_recovered" | "recovered_with_sequelae" | "fatal" | "unknown") | null;
+            /** @enum {string} */
+            status: "open" | "follow_up" | "resolved" | "closed";
+            /**
+             * Format: date-time
+             * @description When the site learnt of the event: a serious AE's 24-hour sponsor clock starts here.
+             */
+            awareAt: string;
+            sponsorNotifiedAt: string | null;
+            /** Format: uuid */
+            reportedById: string;
+            causality: ("not_related" | "unlikely" | "possible" | "probable" | "definite") | null;
+            expectedness: ("expected" | "unexpected") | null;
+            assessedById: string | null;
+            assessedAt: string | null;
+            /** @description Whether a live (not voided) investigator e-signature stands. */
+            signed: boolean;
+            signedAt: string | null;
+            signedById: string | null;
+            /** @description The signer's printed name, as on the signature. */
+            signedBy: string | null;
+            subject?: {
+                /** Format: uuid */
+                id: string;
+                subjectId: string;
+                /** @description Null for sponsors. */
+                fullName: string | null;
+                /** @description YYYY-MM-DD; the year only for sponsors. */
+                dob: string | null;
+                sexAtBirth: string | null;
+                screeningStatus: string;
+                status: string;
+                /** Format: uuid */
+                studyId: string;
+            };
+            study?: {
+                /** Format: uuid */
+                id: string;
+                protocolId: string;
+                title: string;
+                status: string;
+                /** Format: uuid */
+                siteId: string;
+            };
+            reportedBy?: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+        };
+        AdverseEventPatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            /** @description Reason for the change (required). */
+            reason: string;
+            eventTerm?: string;
+            /** @enum {string} */
+            severity?: "mild" | "moderate" | "severe";
+            /** @description CTCAE grade 1–5. */
+            grade?: number;
+            serious?: boolean;
+            seriousnessCriteria?: ("death" | "life_threatening" | "hospitalization" | "disability" | "congenital_anomaly" | "other_important_medical_event")[];
+            /** @description YYYY-MM-DD. */
+            onsetDate?: string;
+            /** @description YYYY-MM-DD; null clears it. */
+            endDate?: string | null;
+            outcome?: ("recovered" | "recovering" | "not_recovered" | "recovered_with_sequelae" | "fatal" | "unknown") | null;
+            /** @enum {string} */
+            status?: "open" | "follow_up" | "resolved" | "closed";
+            /** @description An ISO 8601 instant with a zone, or the site's local YYYY-MM-DDTHH:mm. */
+            awareAt?: string;
+        };
+        SubjectNote: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            studyId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @enum {string} */
+            noteType: "call" | "visit" | "screening" | "consent" | "general";
+            /** @description Null for sponsors (no free text). */
+            noteText: string | null;
+            subject?: {
+                /** Format: uuid */
+                id: string;
+                subjectId: string;
+                /** @description Null for sponsors. */
+                fullName: string | null;
+                /** @description YYYY-MM-DD; the year only for sponsors. */
+                dob: string | null;
+                sexAtBirth: string | null;
+                screeningStatus: string;
+                status: string;
+                /** Format: uuid */
+                studyId: string;
+            };
+            author?: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+        };
+        SubjectNotePatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            /** @description Reason for the change (required). */
+            reason: string;
+            /** @enum {string} */
+            noteType?: "call" | "visit" | "screening" | "consent" | "general";
+            noteText?: string;
+        };
+        Study: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            protocolId: string;
+            title: string;
+            /** @enum {string} */
+            status: "not_yet_recruiting" | "recruiting" | "active_not_recruiting" | "suspended" | "completed" | "terminated" | "withdrawn";
+            /** Format: uuid */
+            principalInvestigatorId: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            principalInvestigator?: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+            site?: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                timezone: string;
+            };
+        };
+        StudyPatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            protocolId?: string;
+            title?: string;
+            /** @enum {string} */
+            status?: "not_yet_recruiting" | "recruiting" | "active_not_recruiting" | "suspended" | "completed" | "terminated" | "withdrawn";
+            principalInvestigatorId?: string;
+            siteId?: string;
         };
     };
     responses: never;
@@ -774,6 +1421,1907 @@ export interface operations {
                 };
             };
             /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubjectTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectTimeline"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScreenings: {
+        parameters: {
+            query?: {
+                studyId?: string;
+                /** @description The subject's record id (`Subject.id`). */
+                subjectId?: string;
+                screeningStatus?: "pending" | "passed" | "failed" | "rescreen";
+                /** @description Screened on or after this date (YYYY-MM-DD). */
+                screeningFrom?: string;
+                /** @description Screened on or before this date (YYYY-MM-DD). */
+                screeningTo?: string;
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "screeningDate" | "-screeningDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: subject, study, completedBy. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of screenings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Screening"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    subjectId: string;
+                    subjectVersion: number;
+                    /** @enum {string} */
+                    screeningStatus: "pending" | "passed" | "failed" | "rescreen";
+                    screeningDate?: string;
+                    /** Format: uuid */
+                    completedById?: string;
+                    notes?: string;
+                    failReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new screening. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screening"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreening: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: subject, study, completedBy. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screening. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screening"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningPatch"];
+            };
+        };
+        responses: {
+            /** @description The screening as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screening"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVisits: {
+        parameters: {
+            query?: {
+                studyId?: string;
+                /** @description The subject's record id (`Subject.id`). */
+                subjectId?: string;
+                visitStatus?: "scheduled" | "completed" | "missed" | "canceled";
+                visitType?: "screening" | "baseline" | "treatment" | "follow_up" | "unscheduled" | "end_of_study";
+                /** @description Scheduled at or after this instant (ISO 8601 with a zone). */
+                scheduledFrom?: string;
+                /** @description Scheduled before this instant (exclusive; ISO 8601 with a zone). */
+                scheduledTo?: string;
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "scheduledAt" | "-scheduledAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: subject, study, coordinator. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Visit"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scheduleVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    subjectId: string;
+                    /** @enum {string} */
+                    visitType: "screening" | "baseline" | "treatment" | "follow_up" | "unscheduled" | "end_of_study";
+                    scheduledAt: string;
+                    location: string | null;
+                    /** Format: uuid */
+                    coordinatorId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new visit. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVisit: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: subject, study, coordinator. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPatch"];
+            };
+        };
+        responses: {
+            /** @description The visit as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdverseEvents: {
+        parameters: {
+            query?: {
+                studyId?: string;
+                subjectId?: string;
+                serious?: "true" | "false";
+                status?: "open" | "follow_up" | "resolved" | "closed";
+                severity?: "mild" | "moderate" | "severe";
+                /** @description Onset on or after this date (YYYY-MM-DD). */
+                onsetFrom?: string;
+                /** @description Onset on or before this date (YYYY-MM-DD). */
+                onsetTo?: string;
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "onsetDate" | "-onsetDate" | "awareAt" | "-awareAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: subject, study, reportedBy. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of adverse events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdverseEvent"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportAdverseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    subjectId: string;
+                    eventTerm: string;
+                    /** @enum {string} */
+                    severity: "mild" | "moderate" | "severe";
+                    grade: number;
+                    serious: boolean;
+                    seriousnessCriteria: ("death" | "life_threatening" | "hospitalization" | "disability" | "congenital_anomaly" | "other_important_medical_event")[];
+                    onsetDate: string;
+                    awareAt?: string;
+                    outcome?: ("recovered" | "recovering" | "not_recovered" | "recovered_with_sequelae" | "fatal" | "unknown") | null;
+                    endDate?: string | null;
+                    /** @enum {string} */
+                    status?: "open" | "follow_up" | "resolved" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description The new adverse event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdverseEvent: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: subject, study, reportedBy. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adverse event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAdverseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdverseEventPatch"];
+            };
+        };
+        responses: {
+            /** @description The adverse event as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubjectNotes: {
+        parameters: {
+            query?: {
+                subjectId?: string;
+                studyId?: string;
+                noteType?: "call" | "visit" | "screening" | "consent" | "general";
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: subject, author. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SubjectNote"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubjectNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    subjectId: string;
+                    /** @enum {string} */
+                    noteType: "call" | "visit" | "screening" | "consent" | "general";
+                    noteText: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectNote"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubjectNote: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: subject, author. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectNote"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSubjectNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectNotePatch"];
+            };
+        };
+        responses: {
+            /** @description The note as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectNote"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStudies: {
+        parameters: {
+            query?: {
+                status?: "not_yet_recruiting" | "recruiting" | "active_not_recruiting" | "suspended" | "completed" | "terminated" | "withdrawn";
+                siteId?: string;
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "protocolId" | "-protocolId" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: principalInvestigator, site. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of studies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Study"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStudy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    protocolId: string;
+                    title: string;
+                    /** @enum {string} */
+                    status: "not_yet_recruiting" | "recruiting" | "active_not_recruiting" | "suspended" | "completed" | "terminated" | "withdrawn";
+                    /** Format: uuid */
+                    principalInvestigatorId: string;
+                    /** Format: uuid */
+                    siteId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new study. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Study"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStudy: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: principalInvestigator, site. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The study. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Study"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStudy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StudyPatch"];
+            };
+        };
+        responses: {
+            /** @description The study as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Study"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamLiveChanges: {
+        parameters: {
+            query?: {
+                /** @description The same as the Last-Event-ID header, for clients that cannot set headers. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event id. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; it stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: k3v9x2a1-42
+                     *     data: {"type":"updated","entity":"visit","id":"7c1e…","studyId":"0b2f…","at":"2025-01-01T12:00:00.000Z"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No valid token or session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -1,12 +1,11 @@
 /** CSV of the AE list for the current filter (all pages, capped); audited; de-identified for sponsors. */
-import { clockText, sponsorClock, sponsorDeadline } from "@/lib/adverse-events/clock";
+import { aeClockCsvColumns, aeLeadCsvColumns } from "@/lib/adverse-events/csv-columns";
 import { aeListSpec, listAdverseEvents, type AeListRow } from "@/lib/adverse-events/queries";
 import { getActor } from "@/lib/auth/actor";
 import { csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { auditExport, EXPORT_ROW_LIMIT } from "@/lib/export";
 import { parseList } from "@/lib/list/params";
-import { canSeeIdentifiers } from "@/lib/policy";
 import { siteToday } from "@/lib/dates";
 
 export async function GET(request: Request): Promise<Response> {
@@ -19,19 +18,9 @@ export async function GET(request: Request): Promise<Response> {
     await auditExport(actor, "adverse_event", state.filters, rows.length);
     const now = new Date();
     const columns: CsvColumn<AeListRow>[] = [
-      { header: "Subject ID", value: (r) => r.subjectCode },
-      ...(canSeeIdentifiers(actor) ? [{ header: "Full name", value: (r: AeListRow) => r.subjectName }] : []),
-      { header: "Study", value: (r) => r.protocolId },
-      { header: "Event term", value: (r) => r.eventTerm },
-      { header: "Severity", value: (r) => r.severity },
-      { header: "CTCAE grade", value: (r) => r.grade },
-      { header: "Serious", value: (r) => (r.serious ? "yes" : "no") },
-      { header: "Seriousness criteria", value: (r) => r.seriousnessCriteria },
-      { header: "Onset date", value: (r) => r.onsetDate },
+      ...aeLeadCsvColumns<AeListRow>(actor),
       { header: "End date", value: (r) => r.endDate },
-      { header: "Aware at", value: (r) => r.awareAt },
-      { header: "Sponsor deadline", value: (r) => (r.serious ? sponsorDeadline(r.awareAt) : null) },
-      { header: "Sponsor clock", value: (r) => { const c = sponsorClock(r, now); return c ? clockText(c) : null; } },
+      ...aeClockCsvColumns<AeListRow>(now),
       { header: "Sponsor notified at", value: (r) => r.sponsorNotifiedAt },
       { header: "Outcome", value: (r) => r.outcome },
       { header: "Status", value: (r) => r.status },

@@ -1,5 +1,5 @@
 /** CSV of the safety queue for the current filter (all pages, capped); audited. */
-import { clockText, sponsorClock, sponsorDeadline } from "@/lib/adverse-events/clock";
+import { aeClockCsvColumns, aeLeadCsvColumns } from "@/lib/adverse-events/csv-columns";
 import { getActor } from "@/lib/auth/actor";
 import { csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
 import { siteToday } from "@/lib/dates";
@@ -17,18 +17,8 @@ export async function GET(request: Request): Promise<Response> {
     await auditExport(actor, "safety_queue", state.filters, rows.length);
     const now = new Date();
     const columns: CsvColumn<SafetyQueueRow>[] = [
-      { header: "Subject ID", value: (r) => r.subjectCode },
-      { header: "Full name", value: (r) => r.subjectName },
-      { header: "Study", value: (r) => r.protocolId },
-      { header: "Event term", value: (r) => r.eventTerm },
-      { header: "Severity", value: (r) => r.severity },
-      { header: "CTCAE grade", value: (r) => r.grade },
-      { header: "Serious", value: (r) => (r.serious ? "yes" : "no") },
-      { header: "Seriousness criteria", value: (r) => r.seriousnessCriteria },
-      { header: "Onset date", value: (r) => r.onsetDate },
-      { header: "Aware at", value: (r) => r.awareAt },
-      { header: "Sponsor deadline", value: (r) => (r.serious ? sponsorDeadline(r.awareAt) : null) },
-      { header: "Sponsor clock", value: (r) => { const c = sponsorClock(r, now); return c ? clockText(c) : null; } },
+      ...aeLeadCsvColumns<SafetyQueueRow>(actor),
+      ...aeClockCsvColumns<SafetyQueueRow>(now),
       { header: "Causality", value: (r) => r.causality },
       { header: "Expectedness", value: (r) => r.expectedness },
       { header: "Outcome", value: (r) => r.outcome },

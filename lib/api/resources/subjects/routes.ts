@@ -8,6 +8,7 @@ import { route } from "../../http/route";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
 import { getSubjectResource, listSubjects } from "./queries";
+import { subjectTimelineRoute } from "./timeline";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery, SubjectPatch } from "./schema";
 import { createSubjectSchema } from "../../../validation/subject";
 import { z } from "zod";
@@ -98,4 +99,5 @@ export const subjectRoutes = [
       return { body: await getSubjectResource(actor, params.id!) };
     },
   }),
+  subjectTimelineRoute,
 ];

@@ -72,4 +72,18 @@ describe("REST /subjects", () => {
     expect((await rawCall("GET", "/subjects?cursor=zzz", { token })).status).toBe(400);
     expect(await countRows(subjects)).toBe(before);
   });
+
+  it("serves a subject's timeline in one request, site-scoped and de-identified for sponsors", async () => {
+    const coordinator = await clientFor(f.users.coordA.id);
+    const own = await coordinator.GET("/api/v1/subjects/{id}/timeline", { params: { path: { id: f.subjectA.id } } });
+    expect(own.response.status).toBe(200);
+    expect(own.data!.subject.fullName).toBe("Alice Anders");
+    expect(Array.isArray(own.data!.entries)).toBe(true);
+    const foreign = await coordinator.GET("/api/v1/subjects/{id}/timeline", { params: { path: { id: f.subjectB.id } } });
+    expect(foreign.response.status).toBe(404);
+    const sponsor = await clientFor(f.users.sponsor.id);
+    const deidentified = await sponsor.GET("/api/v1/subjects/{id}/timeline", { params: { path: { id: f.subjectA.id } } });
+    expect(deidentified.response.status).toBe(200);
+    expect(JSON.stringify(deidentified.data)).not.toContain("Alice");
+  });
 });

@@ -1,0 +1,115 @@
+/**
+ * Adverse events as the API returns them: one site-scoped query per page, embeds and the live
+ * signature joined in. Sponsors read the same AE fields as the web app shows them (none is free
+ * text about the subject); the embedded subject is de-identified in SQL.
+ */
+import { and, eq, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Db } from "@/db";
+import { adverseEvents, eSignatures, studies, subjects, users } from "@/db/schema";
+import type { Actor } from "../../../actor";
+import { NotFoundError } from "../../../errors";
+import { authorize, scopeWhere } from "../../../policy";
+import { hasLiveSignature } from "../../../signatures/live";
+import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
+import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns, isUuid } from "../common";
+import type { AE_ORDER, AdverseEventListQuery } from "./schema";
+
+const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
+  onsetDate: { column: adverseEvents.onsetDate, cast: "date" },
+  awareAt: { column: adverseEvents.awareAt, cast: "timestamptz" },
+  createdAt: { column: adverseEvents.createdAt, cast: "timestamptz" },
+  updatedAt: { column: adverseEvents.updatedAt, cast: "timestamptz" },
+};
+
+const reporter = alias(users, "ae_reporter");
+/** The live signature row (at most one: e_signatures_one_live), for its time and signer. */
+const signature = alias(eSignatures, "ae_signature");
+
+function aeColumns() {
+  return {
+    id: adverseEvents.id,
+    version: adverseEvents.version,
+    createdAt: adverseEvents.createdAt,
+    updatedAt: adverseEvents.updatedAt,
+    subjectId: adverseEvents.subjectId,
+    studyId: adverseEvents.studyId,
+    siteId: adverseEvents.siteId,
+    eventTerm: adverseEvents.eventTerm,
+    severity: adverseEvents.severity,
+    grade: adverseEvents.grade,
+    serious: adverseEvents.serious,
+    seriousnessCriteria: adverseEvents.seriousnessCriteria,
+    onsetDate: adverseEvents.onsetDate,
+    endDate: adverseEvents.endDate,
+    outcome: adverseEvents.outcome,
+    status: adverseEvents.status,
+    awareAt: adverseEvents.awareAt,
+    sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
+    reportedById: adverseEvents.reportedById,
+    causality: adverseEvents.causality,
+    expectedness: adverseEvents.expectedness,
+    assessedById: adverseEvents.assessedById,
+    assessedAt: adverseEvents.assessedAt,
+    signed: hasLiveSignature("adverse_event", adverseEvents.id),
+    signedAt: signature.signedAt,
+    signedById: signature.signerId,
+    signedBy: signature.printedName,
+  };
+}
+
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+  const query = db
+    .select({
+      ...aeColumns(),
+      _key: key,
+      ...(include.has("subject") ? { subject: embeddedSubjectColumns(actor) } : {}),
+      ...(include.has("study") ? { study: embeddedStudyColumns() } : {}),
+      ...(include.has("reportedBy") ? { reportedBy: embeddedUserColumns(reporter) } : {}),
+    })
+    .from(adverseEvents)
+    .leftJoin(
+      signature,
+      and(eq(signature.entity, "adverse_event"), eq(signature.entityId, adverseEvents.id), isNull(signature.voidedAt)),
+    )
+    .$dynamic();
+  if (include.has("subject")) query.innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId));
+  if (include.has("study")) query.innerJoin(studies, eq(studies.id, adverseEvents.studyId));
+  if (include.has("reportedBy")) query.innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById));
+  return query.where(and(isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents), where));
+}
+
+export async function listAdverseEventResources(actor: Actor, q: AdverseEventListQuery): Promise<Page<unknown>> {
+  authorize(actor, "ae.read");
+  const { field, descending } = parseOrder<(typeof AE_ORDER)[number]>(q.order);
+  const page = keyset(ORDER[field], descending, adverseEvents.id, q.cursor);
+  const rows = await select(
+    await getDb(),
+    actor,
+    and(
+      q.studyId ? eq(adverseEvents.studyId, q.studyId) : undefined,
+      q.subjectId ? eq(adverseEvents.subjectId, q.subjectId) : undefined,
+      q.serious !== undefined ? eq(adverseEvents.serious, q.serious) : undefined,
+      q.status ? eq(adverseEvents.status, q.status) : undefined,
+      q.severity ? eq(adverseEvents.severity, q.severity) : undefined,
+      q.onsetFrom ? gte(adverseEvents.onsetDate, q.onsetFrom) : undefined,
+      q.onsetTo ? lte(adverseEvents.onsetDate, q.onsetTo) : undefined,
+      page.after,
+    ),
+    q.include,
+    page.key,
+  )
+    .orderBy(...page.orderBy)
+    .limit(q.limit + 1);
+  return pageFrom(rows, q.limit);
+}
+
+export async function getAdverseEventResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
+  authorize(actor, "ae.read");
+  if (!isUuid(id)) throw new NotFoundError("Adverse event not found.");
+  const [row] = await select(await getDb(), actor, eq(adverseEvents.id, id), include, sql<string>`''`).limit(1);
+  if (!row) throw new NotFoundError("Adverse event not found.");
+  const { _key, ...ae } = row;
+  void _key;
+  return ae;
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { AE_OUTCOMES, AE_STATUSES, CAUSALITIES, EXPECTEDNESS, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/db/schema";
+import { listQueryShape, queryBoolean } from "../../list";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
+
+/**
+ * An adverse event as the API shows it: the template's fields, the site's safety fields, the
+ * investigator's assessment and the live (not voided) e-signature. Nothing here is free text about
+ * the subject, so sponsors get the same fields; the embedded subject is de-identified in SQL.
+ */
+export const AdverseEvent = z
+  .object({
+    ...meta,
+    subjectId: uuid,
+    studyId: uuid,
+    siteId: uuid,
+    eventTerm: z.string(),
+    severity: z.enum(SEVERITIES),
+    grade: z.number().int().nullable().describe("CTCAE grade 1–5."),
+    serious: z.boolean(),
+    seriousnessCriteria: z.array(z.enum(SERIOUSNESS_CRITERIA)),
+    onsetDate: calendarDate,
+    endDate: calendarDate.nullable(),
+    outcome: z.enum(AE_OUTCOMES).nullable(),
+    status: z.enum(AE_STATUSES),
+    awareAt: instant.describe("When the site learnt of the event: a serious AE's 24-hour sponsor clock starts here."),
+    sponsorNotifiedAt: instant.nullable(),
+    reportedById: uuid,
+    causality: z.enum(CAUSALITIES).nullable(),
+    expectedness: z.enum(EXPECTEDNESS).nullable(),
+    assessedById: uuid.nullable(),
+    assessedAt: instant.nullable(),
+    signed: z.boolean().describe("Whether a live (not voided) investigator e-signature stands."),
+    signedAt: instant.nullable(),
+    signedById: uuid.nullable(),
+    signedBy: z.string().nullable().describe("The signer's printed name, as on the signature."),
+    subject: EmbeddedSubject.optional(),
+    study: EmbeddedStudy.optional(),
+    reportedBy: EmbeddedUser.optional(),
+  })
+  .meta({ id: "AdverseEvent" });
+
+export const AE_ORDER = ["onsetDate", "awareAt", "createdAt", "updatedAt"] as const;
+export const AE_INCLUDE = ["subject", "study", "reportedBy"] as const;
+
+export const AdverseEventListQuery = z
+  .object({
+    studyId: uuid.optional(),
+    subjectId: uuid.optional(),
+    serious: queryBoolean.optional(),
+    status: z.enum(AE_STATUSES).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    onsetFrom: calendarDate.optional().describe("Onset on or after this date (YYYY-MM-DD)."),
+    onsetTo: calendarDate.optional().describe("Onset on or before this date (YYYY-MM-DD)."),
+    ...listQueryShape({ order: AE_ORDER, defaultOrder: "-onsetDate", include: AE_INCLUDE }),
+  })
+  .strict();
+export type AdverseEventListQuery = z.output<typeof AdverseEventListQuery>;
+
+/**
+ * PATCH: the fields to change, the version read and a reason (always required for an AE edit).
+ * Fields left out keep their stored values. Changing signed content voids the investigator's
+ * signature and puts the AE back in the safety queue, exactly as an edit in the web app does.
+ * Assessment, signature and sponsor notification have their own lib functions, not this PATCH.
+ */
+export const AdverseEventPatch = z
+  .object({
+    version: versionField,
+    reason: z.string().describe("Reason for the change (required)."),
+    eventTerm: z.string().optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    grade: z.number().int().optional().describe("CTCAE grade 1–5."),
+    serious: z.boolean().optional(),
+    seriousnessCriteria: z.array(z.enum(SERIOUSNESS_CRITERIA)).optional(),
+    onsetDate: z.string().optional().describe("YYYY-MM-DD."),
+    endDate: z.string().nullable().optional().describe("YYYY-MM-DD; null clears it."),
+    outcome: z.enum(AE_OUTCOMES).nullable().optional(),
+    status: z.enum(AE_STATUSES).optional(),
+    awareAt: z.string().optional().describe("An ISO 8601 instant with a zone, or the site's local YYYY-MM-DDTHH:mm."),
+  })
+  .strict()
+  .meta({ id: "AdverseEventPatch" });

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { STUDY_STATUSES } from "@/db/schema";
+import { listQueryShape } from "../../list";
+import { EmbeddedUser, meta, uuid, versionField } from "../common";
+
+export const EmbeddedSite = z.object({ id: uuid, name: z.string(), timezone: z.string() });
+
+export const Study = z
+  .object({
+    ...meta,
+    protocolId: z.string(),
+    title: z.string(),
+    status: z.enum(STUDY_STATUSES),
+    principalInvestigatorId: uuid,
+    siteId: uuid,
+    siteName: z.string(),
+    principalInvestigator: EmbeddedUser.optional(),
+    site: EmbeddedSite.optional(),
+  })
+  .meta({ id: "Study" });
+
+export const STUDY_ORDER = ["protocolId", "createdAt", "updatedAt"] as const;
+export const STUDY_INCLUDE = ["principalInvestigator", "site"] as const;
+
+export const StudyListQuery = z
+  .object({
+    status: z.enum(STUDY_STATUSES).optional(),
+    siteId: uuid.optional(),
+    ...listQueryShape({ order: STUDY_ORDER, defaultOrder: "protocolId", include: STUDY_INCLUDE }),
+  })
+  .strict();
+export type StudyListQuery = z.output<typeof StudyListQuery>;
+
+/** PATCH (administrators): the fields to change and the version read; the rest stays as it is. */
+export const StudyPatch = z
+  .object({
+    version: versionField,
+    protocolId: z.string().optional(),
+    title: z.string().optional(),
+    status: z.enum(STUDY_STATUSES).optional(),
+    principalInvestigatorId: z.string().optional(),
+    siteId: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "StudyPatch" });

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { NOTE_TYPES } from "@/db/schema";
+import { listQueryShape } from "../../list";
+import { EmbeddedSubject, EmbeddedUser, meta, uuid, versionField } from "../common";
+
+export const SubjectNote = z
+  .object({
+    ...meta,
+    subjectId: uuid,
+    studyId: uuid,
+    siteId: uuid,
+    authorId: uuid,
+    noteType: z.enum(NOTE_TYPES),
+    noteText: z.string().nullable().describe("Null for sponsors (no free text)."),
+    subject: EmbeddedSubject.optional(),
+    author: EmbeddedUser.optional(),
+  })
+  .meta({ id: "SubjectNote" });
+
+export const NOTE_ORDER = ["createdAt", "updatedAt"] as const;
+export const NOTE_INCLUDE = ["subject", "author"] as const;
+
+export const SubjectNoteListQuery = z
+  .object({
+    subjectId: uuid.optional(),
+    studyId: uuid.optional(),
+    noteType: z.enum(NOTE_TYPES).optional(),
+    ...listQueryShape({ order: NOTE_ORDER, defaultOrder: "-createdAt", include: NOTE_INCLUDE }),
+  })
+  .strict();
+export type SubjectNoteListQuery = z.output<typeof SubjectNoteListQuery>;
+
+/** PATCH: only the note's author may edit it, with the version read and a reason. */
+export const SubjectNotePatch = z
+  .object({
+    version: versionField,
+    reason: z.string().describe("Reason for the change (required)."),
+    noteType: z.enum(NOTE_TYPES).optional(),
+    noteText: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "SubjectNotePatch" });

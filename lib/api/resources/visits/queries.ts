@@ -1,0 +1,101 @@
+/**
+ * Visits as the API returns them: one site-scoped query per page, embeds joined in. The
+ * out-of-window flag is the web app's own SQL (lib/visits/flags.ts), read in the visit's site zone.
+ */
+import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Db } from "@/db";
+import { sites, studies, subjects, users, visits } from "@/db/schema";
+import type { Actor } from "../../../actor";
+import { identifying } from "../../../deidentify-sql";
+import { NotFoundError } from "../../../errors";
+import { authorize, scopeWhere } from "../../../policy";
+import { outOfWindowSql } from "../../../visits/flags";
+import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
+import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns, isUuid } from "../common";
+import type { VISIT_ORDER, VisitListQuery } from "./schema";
+
+const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
+  scheduledAt: { column: visits.scheduledAt, cast: "timestamptz" },
+  createdAt: { column: visits.createdAt, cast: "timestamptz" },
+  updatedAt: { column: visits.updatedAt, cast: "timestamptz" },
+};
+
+const coordinator = alias(users, "coordinator");
+
+/** The visit's own columns; the free-text reason is null for sponsors (decided in SQL). */
+function visitColumns(actor: Actor) {
+  return {
+    id: visits.id,
+    subjectId: visits.subjectId,
+    studyId: visits.studyId,
+    siteId: visits.siteId,
+    visitType: visits.visitType,
+    scheduledAt: visits.scheduledAt,
+    visitStatus: visits.visitStatus,
+    location: visits.location,
+    coordinatorId: visits.coordinatorId,
+    scheduleItemId: visits.scheduleItemId,
+    windowStart: visits.windowStart,
+    windowEnd: visits.windowEnd,
+    completedAt: visits.completedAt,
+    statusReason: identifying(actor, visits.statusReason),
+    // Needs `sites` joined: the flag reads dates in the visit's site time zone.
+    outOfWindow: outOfWindowSql().mapWith(Boolean),
+    version: visits.version,
+    createdAt: visits.createdAt,
+    updatedAt: visits.updatedAt,
+  };
+}
+
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+  const query = db
+    .select({
+      ...visitColumns(actor),
+      _key: key,
+      ...(include.has("subject") ? { subject: embeddedSubjectColumns(actor) } : {}),
+      ...(include.has("study") ? { study: embeddedStudyColumns() } : {}),
+      ...(include.has("coordinator") ? { coordinator: embeddedUserColumns(coordinator) } : {}),
+    })
+    .from(visits)
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .$dynamic();
+  if (include.has("subject")) query.innerJoin(subjects, eq(subjects.id, visits.subjectId));
+  if (include.has("study")) query.innerJoin(studies, eq(studies.id, visits.studyId));
+  if (include.has("coordinator")) query.innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId));
+  return query.where(and(isNull(visits.retiredAt), scopeWhere(actor, visits), where));
+}
+
+export async function listVisitsResource(actor: Actor, q: VisitListQuery): Promise<Page<unknown>> {
+  authorize(actor, "visit.read");
+  const { field, descending } = parseOrder<(typeof VISIT_ORDER)[number]>(q.order);
+  const page = keyset(ORDER[field], descending, visits.id, q.cursor);
+  const rows = await select(
+    await getDb(),
+    actor,
+    and(
+      q.studyId ? eq(visits.studyId, q.studyId) : undefined,
+      q.subjectId ? eq(visits.subjectId, q.subjectId) : undefined,
+      q.visitStatus ? eq(visits.visitStatus, q.visitStatus) : undefined,
+      q.visitType ? eq(visits.visitType, q.visitType) : undefined,
+      q.scheduledFrom ? gte(visits.scheduledAt, new Date(q.scheduledFrom)) : undefined,
+      q.scheduledTo ? lt(visits.scheduledAt, new Date(q.scheduledTo)) : undefined,
+      page.after,
+    ),
+    q.include,
+    page.key,
+  )
+    .orderBy(...page.orderBy)
+    .limit(q.limit + 1);
+  return pageFrom(rows, q.limit);
+}
+
+export async function getVisitResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
+  authorize(actor, "visit.read");
+  if (!isUuid(id)) throw new NotFoundError("Visit not found.");
+  const [row] = await select(await getDb(), actor, eq(visits.id, id), include, sql<string>`''`).limit(1);
+  if (!row) throw new NotFoundError("Visit not found.");
+  const { _key, ...visit } = row;
+  void _key;
+  return visit;
+}

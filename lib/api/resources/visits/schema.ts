@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { VISIT_STATUSES, VISIT_TYPES } from "@/db/schema";
+import { listQueryShape } from "../../list";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
+
+export const Visit = z
+  .object({
+    ...meta,
+    subjectId: uuid,
+    studyId: uuid,
+    siteId: uuid,
+    visitType: z.enum(VISIT_TYPES),
+    scheduledAt: instant,
+    visitStatus: z.enum(VISIT_STATUSES),
+    location: z.string().nullable(),
+    coordinatorId: uuid,
+    scheduleItemId: uuid.nullable().describe("The protocol visit this fulfils; null for unscheduled visits."),
+    windowStart: calendarDate.nullable().describe("Protocol window, first site-local day (inclusive)."),
+    windowEnd: calendarDate.nullable().describe("Protocol window, last site-local day (inclusive)."),
+    completedAt: instant.nullable(),
+    statusReason: z.string().nullable().describe("Why it was canceled or missed (free text); null for sponsors."),
+    outOfWindow: z
+      .boolean()
+      .describe("A scheduled or completed visit whose site-local date (completedAt when done, else scheduledAt) is outside its window."),
+    subject: EmbeddedSubject.optional(),
+    study: EmbeddedStudy.optional(),
+    coordinator: EmbeddedUser.optional(),
+  })
+  .meta({ id: "Visit" });
+
+export const VISIT_ORDER = ["scheduledAt", "createdAt", "updatedAt"] as const;
+export const VISIT_INCLUDE = ["subject", "study", "coordinator"] as const;
+
+export const VisitListQuery = z
+  .object({
+    studyId: uuid.optional(),
+    subjectId: uuid.optional().describe("The subject's record id (`Subject.id`)."),
+    visitStatus: z.enum(VISIT_STATUSES).optional(),
+    visitType: z.enum(VISIT_TYPES).optional(),
+    scheduledFrom: instant.optional().describe("Scheduled at or after this instant (ISO 8601 with a zone)."),
+    scheduledTo: instant.optional().describe("Scheduled before this instant (exclusive; ISO 8601 with a zone)."),
+    ...listQueryShape({ order: VISIT_ORDER, defaultOrder: "scheduledAt", include: VISIT_INCLUDE }),
+  })
+  .strict()
+  .refine((q) => !q.scheduledFrom || !q.scheduledTo || Date.parse(q.scheduledFrom) <= Date.parse(q.scheduledTo), {
+    path: ["scheduledTo"],
+    message: "The end of the time range is before its start.",
+  });
+export type VisitListQuery = z.output<typeof VisitListQuery>;
+
+const visitTime = z.string().max(40, "Enter a date and time.");
+
+/**
+ * PATCH: `visitStatus: "completed"` (optionally `completedAt`), `"missed"` (optional `reason`) or
+ * `"canceled"` (with `reason`) closes a scheduled visit; a new `scheduledAt` (with `reason`)
+ * reschedules it. One change per request, each through the same lib function as the calendar.
+ */
+export const VisitPatch = z
+  .object({
+    version: versionField,
+    reason: z.string().max(1000).optional().describe("Required to cancel or reschedule; optional when marking missed; not taken when completing."),
+    visitStatus: z.enum(["completed", "missed", "canceled"]).optional(),
+    completedAt: visitTime
+      .optional()
+      .describe("With `visitStatus: completed`: when it took place (default now). ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
+    scheduledAt: visitTime.optional().describe("A new time: reschedules the visit. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
+  })
+  .strict()
+  .meta({ id: "VisitPatch" });

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:api`: REST throughput on a large site (issue 5, "Speed").
+ *
+ * Seeds the 10,000-subject dataset into a PostgreSQL database of its own, starts `next start` on
+ * it, signs in as coordinator1 through POST /api/v1/sessions, and runs autocannon (10 connections,
+ * 10 s after a 3 s warm-up) per scenario, printing req/s, p50 and p99. It then runs the same
+ * scenarios against the same router on a bare node:http server (scripts/api-bare-server.ts), so the
+ * cost of Next's request pipeline is measured, not guessed. A benchmark, not a test.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_api; dropped and
+ * recreated), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_SKIP_BARE=1,
+ * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline").
+ */
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { benchEnv, dropDatabase, recreateDatabase, seed, startServer, waitFor } from "./bench-common.mjs";
+
+const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/trialdesk_bench_api");
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const nextPort = Number(process.env.BENCH_PORT ?? 3450);
+const barePort = nextPort + 1;
+// The benchmark itself is far above a person's rate limit; lift it for this run only.
+const extra = { API_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "10" };
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function scenarios(base, token, ids) {
+  const auth = { authorization: `Bearer ${token}` };
+  const from = ids.weekStart.toISOString();
+  const to = new Date(ids.weekStart.getTime() + 7 * 86_400_000).toISOString();
+  let n = 0;
+  return [
+    { name: "screening queue", url: `${base}/api/v1/screenings?include=subject,study&order=-screeningDate&limit=50`, headers: auth, target: 400 },
+    {
+      name: "visit week",
+      url: `${base}/api/v1/visits?visitStatus=scheduled&scheduledFrom=${encodeURIComponent(from)}&scheduledTo=${encodeURIComponent(to)}&order=scheduledAt&limit=200`,
+      headers: auth,
+      target: 450,
+    },
+    { name: "serious AEs", url: `${base}/api/v1/adverse-events?serious=true&include=subject&order=-onsetDate&limit=50`, headers: auth, target: 460 },
+    { name: "subject timeline", url: `${base}/api/v1/subjects/${ids.subjectId}/timeline`, headers: auth, target: 400 },
+    {
+      name: "create visit",
+      url: `${base}/api/v1/visits`,
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      // Each request a distinct unscheduled visit for one of the site's enrolled subjects.
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => {
+            const subjectId = ids.enrolled[n++ % ids.enrolled.length];
+            const at = new Date(Date.now() + (1 + (n % 300)) * 86_400_000).toISOString();
+            return { ...req, body: JSON.stringify({ subjectId, visitType: "unscheduled", scheduledAt: at, location: "Clinic", coordinatorId: ids.coordinatorId }) };
+          },
+        },
+      ],
+      target: 580,
+    },
+  ];
+}
+
+async function measure(label, base, token, ids) {
+  const rows = [];
+  const only = process.env.BENCH_SCENARIOS?.split(",");
+  for (const s of await scenarios(base, token, ids)) {
+    if (only && !only.includes(s.name)) continue;
+    const { target, name, ...opts } = s;
+    // Check the scenario answers correctly before timing it.
+    const probe = await run({ ...opts, duration: 1, connections: 1, amount: 1 });
+    if (probe.non2xx > 0 || probe.errors > 0) console.warn(`  ${label} ${name}: the probe request failed (non-2xx ${probe.non2xx}, errors ${probe.errors})`);
+    await run({ ...opts, duration: 3 }); // warm-up
+    const r = await run({ ...opts, duration });
+    rows.push({ label, name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, target });
+  }
+  return rows;
+}
+
+async function main() {
+  const env = benchEnv(url, nextPort, extra);
+  await recreateDatabase(url);
+  seed(env);
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const [coordinator] = await sql`select id, site_id from users where username = 'coordinator1'`;
+  // The busiest subject of the site, for the timeline; the site's enrolled subjects, for creates.
+  const [subject] = await sql`
+    select s.id from subjects s where s.site_id = ${coordinator.site_id}
+    order by (select count(*) from visits v where v.subject_id = s.id) + (select count(*) from adverse_events a where a.subject_id = s.id)
+           + (select count(*) from subject_notes n where n.subject_id = s.id) desc limit 1`;
+  const enrolled = (await sql`select id from subjects where site_id = ${coordinator.site_id} and status = 'enrolled' limit 200`).map((r) => r.id);
+  // The week (from today, UTC midnight) — the seed schedules visits around today.
+  const weekStart = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  await sql.end();
+  const ids = { subjectId: subject.id, enrolled, coordinatorId: coordinator.id, weekStart };
+
+  const results = [];
+  if (process.env.BENCH_SKIP_NEXT !== "1") {
+    const stopNext = startServer("node", ["scripts/start.mjs"], env);
+    try {
+      const base = `http://localhost:${nextPort}`;
+      await waitFor(`${base}/api/v1/openapi.json`);
+      const token = await signIn(base);
+      results.push(...(await measure("next start", base, token, ids)));
+    } finally {
+      stopNext();
+    }
+  }
+  if (process.env.BENCH_SKIP_BARE !== "1") {
+    const stopBare = startServer("node", ["--conditions=react-server", "--import", "tsx", "scripts/api-bare-server.ts"], { ...env, PORT: String(barePort) });
+    try {
+      const base = `http://localhost:${barePort}`;
+      await waitFor(`${base}/api/v1/openapi.json`);
+      const token = await signIn(base);
+      results.push(...(await measure("node:http", base, token, ids)));
+    } finally {
+      stopBare();
+    }
+  }
+
+  console.log(`\nautocannon, ${connections} connections, ${duration} s after a 3 s warm-up, coordinator1 on 10,000 subjects (PostgreSQL):`);
+  console.log(`${"server".padEnd(11)} ${"scenario".padEnd(17)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
+  for (const r of results) {
+    console.log(
+      `${r.label.padEnd(11)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target).padStart(7)}  ${r.non2xx + r.errors}`,
+    );
+  }
+  await dropDatabase(url);
+}
+
+async function signIn(base) {
+  const res = await fetch(`${base}/api/v1/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "coordinator1", password: "TrialDesk-demo-1" }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
+main().catch((error) => {
+  console.error(`bench:api failed: ${error.message}`);
+  process.exit(1);
+});
