@@ -9,6 +9,8 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+      // One copy of graphql: graphql-yoga (external, run by Node) loads its CommonJS entry.
+      graphql: path.resolve(import.meta.dirname, "node_modules/graphql/index.js"),
     },
   },
   test: {

@@ -1,0 +1,119 @@
+/**
+ * The resources GraphQL serves, each wired to REST's own pieces: the output schema, the list-query
+ * schema (so filters, order, limit and cursor parse identically), the list and get functions
+ * (one site-scoped query per page, embeds joined), and the REST routes whose create/update logic
+ * the mutations run.
+ */
+import type { z } from "zod";
+import type { Actor } from "../actor";
+import type { Route } from "../api/http/route";
+import type { Page } from "../api/list";
+import { getAdverseEventResource, listAdverseEventResources } from "../api/resources/adverse-events/queries";
+import { adverseEventRoutes } from "../api/resources/adverse-events/routes";
+import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery } from "../api/resources/adverse-events/schema";
+import { getScreeningResource, listScreenings } from "../api/resources/screenings/queries";
+import { screeningRoutes } from "../api/resources/screenings/routes";
+import { SCREENING_INCLUDE, Screening, ScreeningListQuery } from "../api/resources/screenings/schema";
+import { getStudyResource, listStudyResources } from "../api/resources/studies/queries";
+import { studyRoutes } from "../api/resources/studies/routes";
+import { STUDY_INCLUDE, Study, StudyListQuery } from "../api/resources/studies/schema";
+import { getSubjectNoteResource, listSubjectNoteResources } from "../api/resources/subject-notes/queries";
+import { subjectNoteRoutes } from "../api/resources/subject-notes/routes";
+import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery } from "../api/resources/subject-notes/schema";
+import { getSubjectResource, listSubjects } from "../api/resources/subjects/queries";
+import { subjectRoutes } from "../api/resources/subjects/routes";
+import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "../api/resources/subjects/schema";
+import { getVisitResource, listVisitsResource } from "../api/resources/visits/queries";
+import { visitRoutes } from "../api/resources/visits/routes";
+import { VISIT_INCLUDE, Visit, VisitListQuery } from "../api/resources/visits/schema";
+
+export type Resource = {
+  /** GraphQL type name. */
+  type: string;
+  /** Query field names: the list and the single fetch. */
+  plural: string;
+  singular: string;
+  schema: z.ZodType;
+  listQuery: z.ZodType;
+  include: readonly string[];
+  list: (actor: Actor, query: never) => Promise<Page<unknown>>;
+  get: (actor: Actor, id: string, include?: ReadonlySet<string>) => Promise<unknown>;
+  routes: Route[];
+  /** REST collection path: POST here creates, PATCH `{path}/{id}` updates. */
+  path: string;
+};
+
+export const RESOURCES: Resource[] = [
+  {
+    type: "Subject",
+    plural: "subjects",
+    singular: "subject",
+    schema: Subject,
+    listQuery: SubjectListQuery,
+    include: SUBJECT_INCLUDE,
+    list: listSubjects,
+    get: getSubjectResource,
+    routes: subjectRoutes,
+    path: "/subjects",
+  },
+  {
+    type: "Study",
+    plural: "studies",
+    singular: "study",
+    schema: Study,
+    listQuery: StudyListQuery,
+    include: STUDY_INCLUDE,
+    list: listStudyResources,
+    get: getStudyResource,
+    routes: studyRoutes,
+    path: "/studies",
+  },
+  {
+    type: "Screening",
+    plural: "screenings",
+    singular: "screening",
+    schema: Screening,
+    listQuery: ScreeningListQuery,
+    include: SCREENING_INCLUDE,
+    list: listScreenings,
+    get: getScreeningResource,
+    routes: screeningRoutes,
+    path: "/screenings",
+  },
+  {
+    type: "Visit",
+    plural: "visits",
+    singular: "visit",
+    schema: Visit,
+    listQuery: VisitListQuery,
+    include: VISIT_INCLUDE,
+    list: listVisitsResource,
+    get: getVisitResource,
+    routes: visitRoutes,
+    path: "/visits",
+  },
+  {
+    type: "AdverseEvent",
+    plural: "adverseEvents",
+    singular: "adverseEvent",
+    schema: AdverseEvent,
+    listQuery: AdverseEventListQuery,
+    include: AE_INCLUDE,
+    list: listAdverseEventResources,
+    get: getAdverseEventResource,
+    routes: adverseEventRoutes,
+    path: "/adverse-events",
+  },
+  {
+    type: "SubjectNote",
+    plural: "subjectNotes",
+    singular: "subjectNote",
+    schema: SubjectNote,
+    listQuery: SubjectNoteListQuery,
+    include: NOTE_INCLUDE,
+    list: listSubjectNoteResources,
+    get: getSubjectNoteResource,
+    routes: subjectNoteRoutes,
+    path: "/subject-notes",
+  },
+];
