@@ -13,4 +13,4 @@ export {
   type Resource,
 } from "./policy/decide";
 export { scopeSites, scopeStudies, scopeWhere } from "./policy/scope";
-export { HOME_BY_ROLE, navFor, type NavItem } from "./policy/nav";
+export { accountNavFor, HOME_BY_ROLE, navFor, type NavItem } from "./policy/nav";

@@ -4,7 +4,7 @@ import { humanize } from "@/components/ui/badge";
 import { NavLinks } from "@/components/shell/nav-links";
 import { NoticeProvider } from "@/components/ui/notices";
 import { requireActor } from "@/lib/auth/actor";
-import { HOME_BY_ROLE, navFor } from "@/lib/policy";
+import { accountNavFor, HOME_BY_ROLE, navFor } from "@/lib/policy";
 
 // Every page below reads the signed-in user from the database: never prerender.
 export const dynamic = "force-dynamic";
@@ -29,6 +29,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 {actor.siteName ? ` · ${actor.siteName}` : ""}
               </span>
             </p>
+            <nav aria-label="Account">
+              <NavLinks items={accountNavFor(actor)} />
+            </nav>
             <LogoutButton />
           </div>
         </div>

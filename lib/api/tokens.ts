@@ -11,6 +11,7 @@ import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
 import { appendAudit } from "../audit";
 import { NotFoundError, ValidationError } from "../errors";
+import { authorize } from "../policy";
 import { transact } from "../write";
 import { newTokenSecret } from "./token-secret";
 
@@ -102,6 +103,7 @@ export async function createPersonalToken(
   actor: Actor,
   input: unknown,
 ): Promise<{ token: string; record: PersonalToken }> {
+  authorize(actor, "token.manage");
   const data = parseOrThrow(createPersonalTokenSchema, input);
   const secret = newTokenSecret("personal");
   const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
@@ -134,6 +136,7 @@ export async function createPersonalToken(
 
 /** The actor's own personal tokens, newest first (revoked ones too, so the list tells the story). */
 export async function listPersonalTokens(actor: Actor): Promise<PersonalToken[]> {
+  authorize(actor, "token.manage");
   const db = await getDb();
   return db
     .select(tokenColumns)
@@ -144,6 +147,7 @@ export async function listPersonalTokens(actor: Actor): Promise<PersonalToken[]>
 }
 
 export async function revokePersonalToken(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "token.manage");
   const { id } = parseOrThrow(z.object({ id: z.uuid("Unknown token.") }).strict(), input);
   await transact(async (tx) => {
     const [row] = await tx

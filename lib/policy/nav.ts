@@ -37,3 +37,13 @@ export function navFor(actor: Actor | null): NavItem[] {
   if (!actor) return [];
   return NAV.filter((item) => item.show(actor)).map(({ href, label }) => ({ href, label }));
 }
+
+// The signed-in person's own settings, beside their name rather than among the registers.
+const ACCOUNT_NAV: ReadonlyArray<NavItem & { show: (actor: Actor) => boolean }> = [
+  { href: "/settings/tokens", label: "API tokens", show: (a) => can(a, "token.manage") },
+];
+
+export function accountNavFor(actor: Actor | null): NavItem[] {
+  if (!actor) return [];
+  return ACCOUNT_NAV.filter((item) => item.show(actor)).map(({ href, label }) => ({ href, label }));
+}
