@@ -46,6 +46,13 @@ async function openPostgres(url: string): Promise<Handle> {
     // Instants are timestamptz; keep the session in UTC so date arithmetic in SQL is unambiguous.
     connection: { TimeZone: "UTC" },
   });
+  // Server-side prepared statements for every query outside a transaction: Drizzle prepares only
+  // queries given a name, so without this PostgreSQL parses and plans each list again on every
+  // request. postgres.js keeps one prepared statement per query text and connection; the text of
+  // a list query depends only on its shape (filters, order, includes), never on the values.
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, args?: unknown[], options?: object) =>
+    unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
   const db = drizzlePg(client, { schema });
   // A small second pool for bookkeeping writes (see getBookkeepingDb): its commits do not wait for
   // the disk. Clinical writes never use it.
@@ -115,6 +122,28 @@ export async function getBookkeepingDb(): Promise<Db> {
 
 export async function dbKind(): Promise<Handle["kind"]> {
   return (await handle()).kind;
+}
+
+/**
+ * LISTEN on `channel` with the process's own database client (for lib/live): on PostgreSQL,
+ * postgres.js's dedicated listen connection (outside the pool; it reconnects and re-listens by
+ * itself, calling `onListen` each time); on PGlite, its own in-process listen/notify. Returns the
+ * unlisten function.
+ */
+export async function listen(
+  channel: string,
+  onNotify: (payload: string) => void,
+  onListen?: () => void,
+): Promise<() => Promise<void>> {
+  const h = await handle();
+  const client = (h.db as unknown as { $client: unknown }).$client;
+  if (h.kind === "pglite") {
+    const unlisten = await (client as import("@electric-sql/pglite").PGlite).listen(channel, onNotify);
+    onListen?.();
+    return () => unlisten();
+  }
+  const request = await (client as postgres.Sql).listen(channel, onNotify, onListen);
+  return () => request.unlisten();
 }
 
 export async function closeDb(): Promise<void> {

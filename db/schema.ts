@@ -372,7 +372,9 @@ export const visits = pgTable(
       foreignColumns: [studies.id, studies.siteId],
     }),
     index("visits_site_scheduled_idx").on(t.siteId, t.scheduledAt),
-    index("visits_site_status_scheduled_idx").on(t.siteId, t.visitStatus, t.scheduledAt),
+    // With the id, a page of the calendar or the API (ordered by time, then id) is an index range
+    // read in order: no sort of the whole week.
+    index("visits_site_status_scheduled_idx").on(t.siteId, t.visitStatus, t.scheduledAt, t.id),
     index("visits_subject_scheduled_idx").on(t.subjectId, t.scheduledAt),
     index("visits_study_status_scheduled_idx").on(t.studyId, t.visitStatus, t.scheduledAt),
     index("visits_coordinator_scheduled_idx").on(t.coordinatorId, t.scheduledAt),

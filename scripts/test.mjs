@@ -54,6 +54,9 @@ if (e2e?.stats) {
   failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected > 0 ? 0 : 1);
 } else failed++;
 
+// Live updates across two `next start` instances need PostgreSQL's LISTEN/NOTIFY (reuses the e2e build).
+if (process.env.DATABASE_URL) check("Live updates across two app instances (PostgreSQL)", "node", ["scripts/live-two-instances.mjs"]);
+
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -6,6 +6,7 @@ import { CardList, DashboardCard } from "@/components/dashboard/card";
 import { VisitItem } from "@/components/dashboard/visit-item";
 import { SCREENING_TONE } from "@/components/screening/screening-badge";
 import { Badge, humanize } from "@/components/ui/badge";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { getCoordinatorDashboard } from "@/lib/dashboard/queries";
@@ -30,6 +31,7 @@ export default async function DashboardPage() {
       <PageHeader
         title="Dashboard"
         description={`${actor.siteName ?? "Your site"} · ${formatDate(d.today)} · times in ${tz}`}
+        actions={<LiveRefresh entities={["visit", "screening", "adverse_event", "subject"]} />}
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <DashboardCard title="Today's visits" total={d.todayVisits.total} href={`/visits?view=agenda&date=${d.today}`} linkLabel="Open agenda">

@@ -9,6 +9,7 @@ import { sites, users, type Role } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
 import { appendAudit, diffChanges } from "../audit";
+import { notifyChange } from "../live/notify";
 import { pgErrorCode } from "../db-errors";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { authorize } from "../policy";
@@ -104,6 +105,8 @@ export async function assignRole(actor: Actor, input: unknown) {
         action: before.status === "pending" ? "user.activate" : "user.assign_role",
         changes: diffChanges(pick(before), pick(after)),
       });
+      // Live streams re-read their subscriber's rights at once when the subscriber's own record changes.
+      await notifyChange(tx, { type: "updated", entity: "user", id: after.id, siteId: after.siteId, studyId: null });
       return after;
     });
   } catch (error) {
@@ -140,6 +143,7 @@ export async function setUserStatus(actor: Actor, input: unknown) {
         changes: diffChanges(pick(before), pick(after)),
         reason: data.reason,
       });
+      await notifyChange(tx, { type: "updated", entity: "user", id: after.id, siteId: after.siteId, studyId: null });
       return after;
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { SafetyTabs } from "@/components/safety/safety-tabs";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AE_OUTCOMES, CAUSALITIES, EXPECTEDNESS } from "@/db/schema";
@@ -36,7 +37,12 @@ export default async function SafetyPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Safety review"
         description={`Adverse events not yet assessed, or not (or no longer) signed — serious first, oldest awareness first. Times are site time (${actor.siteTimezone ?? "UTC"}).`}
-        actions={<ExportLink href={listHref(`${PATH}/export`, params, {})} />}
+        actions={
+          <div className="flex items-center gap-3">
+            <LiveRefresh entities={["adverse_event", "subject"]} />
+            <ExportLink href={listHref(`${PATH}/export`, params, {})} />
+          </div>
+        }
       />
       <SafetyTabs current="aes" />
       <FilterBar

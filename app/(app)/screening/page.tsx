@@ -4,6 +4,7 @@ import { QueueTable } from "@/components/screening/queue-table";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SCREENING_STATUSES } from "@/db/schema";
@@ -74,7 +75,12 @@ export default async function ScreeningQueuePage({ searchParams }: { searchParam
       <PageHeader
         title="Screening queue"
         description={`Subjects awaiting a screening decision (pending and rescreen first), with their latest screening. Dates are ${actor.siteName ?? "site"} dates (${timeZone}).`}
-        actions={<ExportLink href={exportHref} />}
+        actions={
+          <div className="flex items-center gap-3">
+            <LiveRefresh entities={["screening", "subject"]} />
+            <ExportLink href={exportHref} />
+          </div>
+        }
       />
       <FilterBar
         action={PATH}

@@ -4,6 +4,7 @@
  * Resource schemas carry `.meta({ id })` and become components referenced by every operation.
  */
 import { z } from "zod";
+import { livePaths } from "../../live/openapi";
 import type { Route } from "./route";
 import { API_PREFIX } from "./router";
 
@@ -112,11 +113,13 @@ function operation(route: Route): Json {
   };
 }
 
-export function openApiDocument(routes: Route[]): Json {
+/** `extraPaths`: path items written out by hand for what the router does not serve (the SSE stream). */
+export function openApiDocument(routes: Route[], extraPaths: Record<string, Json> = livePaths): Json {
   const paths: Record<string, Json> = {};
   for (const route of routes) {
     (paths[`${API_PREFIX}${route.path}`] ??= {})[route.method.toLowerCase()] = operation(route);
   }
+  for (const [path, item] of Object.entries(extraPaths)) paths[path] = { ...paths[path], ...item };
   const registered = z.toJSONSchema(z.globalRegistry, {
     io: "output",
     unrepresentable: "any",

@@ -9,6 +9,7 @@ import { AddNoteForm } from "@/components/timeline/note-forms";
 import { PrintButton } from "@/components/timeline/print-button";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { humanize } from "@/components/ui/badge";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
@@ -72,6 +73,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
         description={`${subject.protocolId} · times in site time (${tz})`}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
+            <LiveRefresh entities={["subject", "screening", "visit", "adverse_event", "subject_note"]} subject={{ id: subject.id, studyId: subject.studyId }} />
             <PrintButton />
             {may.edit && (
               <Link href={`/subjects/${subject.id}/edit`} className={link}>

@@ -8,6 +8,7 @@ import { VisitChip } from "@/components/calendar/visit-chip";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { VISIT_STATUSES } from "@/db/schema";
@@ -72,7 +73,8 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         title="Visits"
         description={`Times in ${timeZone} (${zoneName(timeZone)})${actor.siteName ? `, ${actor.siteName}'s time zone` : ""}.`}
         actions={
-          <div className="flex gap-2">
+          <div className="flex items-center gap-2">
+            <LiveRefresh entities={["visit", "subject"]} />
             <ExportLink href={`/visits/export?${calendarQuery(state)}`} />
             {canSchedule && (
               <Link href="/visits/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">

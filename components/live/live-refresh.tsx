@@ -1,0 +1,140 @@
+"use client";
+
+/**
+ * Keeps a page's server-rendered data current: listens to GET /api/v1/live (the web session
+ * authenticates it), and when a change of one of `entities` arrives — for a subject timeline,
+ * one that concerns that subject — re-renders the page's server components with router.refresh().
+ * Client state (open dialogs, typed text) survives a refresh. Bursts (enrolling a subject books
+ * many visits) are debounced into one refresh. Reconnects with backoff, resuming after the last
+ * event it saw; when the server cannot replay what was missed (`reset`) the page simply refreshes.
+ *
+ * Shows a small "Live" badge; screen readers hear (politely) only when updates pause and resume.
+ */
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+type Entity = "subject" | "screening" | "visit" | "adverse_event" | "subject_note" | "study" | "user" | "site";
+type Change = { type: string; entity: Entity; id: string; studyId: string | null; at: string };
+type Status = "connecting" | "live" | "reconnecting" | "off";
+
+const DEBOUNCE_MS = 150;
+const MAX_BACKOFF_MS = 30_000;
+
+export function LiveRefresh({
+  entities,
+  subject,
+}: {
+  entities: readonly Entity[];
+  /**
+   * A subject timeline: refresh for this subject's own changes, and for changes of its records
+   * (visits, AEs, …) in its study — events carry ids only, not the subject a record belongs to.
+   */
+  subject?: { id: string; studyId: string };
+}) {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>("connecting");
+  const [announcement, setAnnouncement] = useState("");
+  // Read by the long-lived effect without re-subscribing on every render.
+  const filter = useRef({ entities, subject });
+  useEffect(() => {
+    filter.current = { entities, subject };
+  });
+  const key = `${entities.join(",")}|${subject?.id ?? ""}|${subject?.studyId ?? ""}`;
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let lastEventId = "";
+    let attempt = 0;
+    let wasLive = false;
+    let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const refresh = () => {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => router.refresh(), DEBOUNCE_MS);
+    };
+    const relevant = (change: Change) => {
+      const { entities: wanted, subject: s } = filter.current;
+      if (!wanted.includes(change.entity)) return false;
+      if (!s) return true;
+      if (change.entity === "subject") return change.id === s.id;
+      return change.studyId === s.studyId;
+    };
+    const connect = () => {
+      if (stopped) return;
+      const url = lastEventId ? `/api/v1/live?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/v1/live";
+      source = new EventSource(url);
+      const remember = (event: MessageEvent) => {
+        if (event.lastEventId) lastEventId = event.lastEventId;
+      };
+      source.addEventListener("ready", (event) => {
+        remember(event as MessageEvent);
+        attempt = 0;
+        if (wasLive) setAnnouncement("Live updates resumed.");
+        wasLive = true;
+        setStatus("live");
+      });
+      source.addEventListener("reset", (event) => {
+        remember(event as MessageEvent);
+        attempt = 0;
+        wasLive = true;
+        setStatus("live");
+        refresh();
+      });
+      source.addEventListener("end", () => {
+        // The account may no longer listen (disabled, signed out): stop; the next navigation says why.
+        stopped = true;
+        source?.close();
+        setStatus("off");
+      });
+      source.onmessage = (event) => {
+        remember(event);
+        try {
+          if (relevant(JSON.parse(event.data) as Change)) refresh();
+        } catch {
+          // not a change we understand
+        }
+      };
+      source.onerror = () => {
+        // Take over from EventSource's own retry, to back off and to resume after lastEventId.
+        source?.close();
+        if (stopped) return;
+        if (wasLive) setAnnouncement("Live updates paused; reconnecting…");
+        setStatus("reconnecting");
+        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+        attempt++;
+        retryTimer = setTimeout(connect, delay);
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(refreshTimer);
+      source?.close();
+    };
+  }, [router, key]);
+
+  const look: Record<Status, { text: string; dot: string; title: string }> = {
+    connecting: { text: "Live", dot: "bg-slate-400", title: "Connecting to live updates…" },
+    live: { text: "Live", dot: "bg-emerald-600", title: "This page updates itself when someone changes what it shows." },
+    reconnecting: { text: "Reconnecting…", dot: "bg-amber-500", title: "Live updates paused; reconnecting." },
+    off: { text: "Not live", dot: "bg-slate-400", title: "Live updates stopped; reload the page." },
+  };
+  const current = look[status];
+  return (
+    <span
+      className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 print:hidden"
+      title={current.title}
+      data-testid="live-indicator"
+      data-status={status}
+    >
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${current.dot}`} />
+      {current.text}
+      <span className="sr-only" aria-live="polite">
+        {announcement}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * GET /api/v1/live: who is asking (a Bearer token, like the rest of the API, or — so pages can use
+ * EventSource, which cannot send headers — the web session), then their event stream (./stream.ts).
+ * Kept apart from the Next route file so tests can call it without a Next request scope.
+ */
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiTokens } from "@/db/schema";
+import type { Actor } from "@/lib/actor";
+import { authenticateBearer } from "@/lib/api/authenticate";
+import { problemResponse } from "@/lib/api/http/problem";
+import { loadActor } from "@/lib/auth/load-actor";
+import { UnauthenticatedError } from "@/lib/errors";
+import { liveResponse } from "./stream";
+
+async function tokenStands(tokenId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function handleLive(
+  request: Request,
+  sessionActor: () => Promise<Actor | null>,
+  options: { heartbeatMs?: number } = {},
+): Promise<Response> {
+  try {
+    let actor: Actor | null;
+    let reload: () => Promise<Actor | null>;
+    if (request.headers.has("authorization")) {
+      const caller = await authenticateBearer(request.headers);
+      actor = caller.actor;
+      reload = async () => ((await tokenStands(caller.tokenId)) ? loadActor(caller.actor.id) : null);
+    } else {
+      actor = await sessionActor();
+      if (!actor) throw new UnauthenticatedError("Sign in, or send `Authorization: Bearer <token>`.");
+      const id = actor.id;
+      reload = () => loadActor(id);
+    }
+    if (actor.status !== "active") {
+      throw new UnauthenticatedError(actor.status === "pending" ? "This account is waiting for an administrator's approval." : "This account is disabled.");
+    }
+    const url = new URL(request.url);
+    return await liveResponse({
+      actor,
+      reload,
+      lastEventId: request.headers.get("last-event-id") ?? url.searchParams.get("lastEventId"),
+      signal: request.signal,
+      heartbeatMs: options.heartbeatMs,
+    });
+  } catch (error) {
+    return problemResponse(error);
+  }
+}
