@@ -38,6 +38,16 @@ export async function recordChange(
     return copy as T;
   };
   const siteId = change.after.siteId ?? null;
+  // The notification first: it is only delivered if the transaction commits anyway, and the audit
+  // insert takes the hash chain's lock (held until commit), so the less work after it, the less
+  // every other writer waits.
+  await notifyChange(tx, {
+    type: change.before === null ? "created" : change.action === "retire" ? "retired" : "updated",
+    entity: change.entity,
+    id: change.after.id,
+    siteId,
+    studyId: change.after.studyId ?? null,
+  });
   await appendAudit(tx, {
     actor,
     siteId,
@@ -46,12 +56,5 @@ export async function recordChange(
     action: change.action,
     changes: diffChanges(strip(change.before), strip(change.after)),
     reason: change.reason ?? null,
-  });
-  await notifyChange(tx, {
-    type: change.before === null ? "created" : change.action === "retire" ? "retired" : "updated",
-    entity: change.entity,
-    id: change.after.id,
-    siteId,
-    studyId: change.after.studyId ?? null,
   });
 }

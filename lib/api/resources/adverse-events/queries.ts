@@ -3,16 +3,16 @@
  * signature joined in. Sponsors read the same AE fields as the web app shows them (none is free
  * text about the subject); the embedded subject is de-identified in SQL.
  */
-import { and, eq, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
 import { adverseEvents, eSignatures, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { NotFoundError } from "../../../errors";
-import { authorize, scopeWhere } from "../../../policy";
+import { scopeWhere } from "../../../policy";
 import { hasLiveSignature } from "../../../signatures/live";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
-import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns, isUuid } from "../common";
+import { type OrderField } from "../../list";
+import { resourceReader } from "../../resource-reader";
+import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { AE_ORDER, AdverseEventListQuery } from "./schema";
 
 const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
@@ -79,37 +79,18 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents), where));
 }
 
-export async function listAdverseEventResources(actor: Actor, q: AdverseEventListQuery): Promise<Page<unknown>> {
-  authorize(actor, "ae.read");
-  const { field, descending } = parseOrder<(typeof AE_ORDER)[number]>(q.order);
-  const page = keyset(ORDER[field], descending, adverseEvents.id, q.cursor);
-  const rows = await select(
-    await getDb(),
-    actor,
-    and(
-      q.studyId ? eq(adverseEvents.studyId, q.studyId) : undefined,
-      q.subjectId ? eq(adverseEvents.subjectId, q.subjectId) : undefined,
-      q.serious !== undefined ? eq(adverseEvents.serious, q.serious) : undefined,
-      q.status ? eq(adverseEvents.status, q.status) : undefined,
-      q.severity ? eq(adverseEvents.severity, q.severity) : undefined,
-      q.onsetFrom ? gte(adverseEvents.onsetDate, q.onsetFrom) : undefined,
-      q.onsetTo ? lte(adverseEvents.onsetDate, q.onsetTo) : undefined,
-      page.after,
-    ),
-    q.include,
-    page.key,
-  )
-    .orderBy(...page.orderBy)
-    .limit(q.limit + 1);
-  return pageFrom(rows, q.limit);
+const reader = resourceReader({ read: "ae.read", notFound: "Adverse event not found.", idColumn: adverseEvents.id, order: ORDER, select });
+
+export function listAdverseEventResources(actor: Actor, q: AdverseEventListQuery) {
+  return reader.list(actor, q, [
+    q.studyId ? eq(adverseEvents.studyId, q.studyId) : undefined,
+    q.subjectId ? eq(adverseEvents.subjectId, q.subjectId) : undefined,
+    q.serious !== undefined ? eq(adverseEvents.serious, q.serious) : undefined,
+    q.status ? eq(adverseEvents.status, q.status) : undefined,
+    q.severity ? eq(adverseEvents.severity, q.severity) : undefined,
+    q.onsetFrom ? gte(adverseEvents.onsetDate, q.onsetFrom) : undefined,
+    q.onsetTo ? lte(adverseEvents.onsetDate, q.onsetTo) : undefined,
+  ]);
 }
 
-export async function getAdverseEventResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
-  authorize(actor, "ae.read");
-  if (!isUuid(id)) throw new NotFoundError("Adverse event not found.");
-  const [row] = await select(await getDb(), actor, eq(adverseEvents.id, id), include, sql<string>`''`).limit(1);
-  if (!row) throw new NotFoundError("Adverse event not found.");
-  const { _key, ...ae } = row;
-  void _key;
-  return ae;
-}
+export const getAdverseEventResource = reader.get;

@@ -1,13 +1,13 @@
 /** Studies as the API returns them: one query per page, scoped by scopeStudies(actor). */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
 import { sites, studies, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { NotFoundError } from "../../../errors";
-import { authorize, scopeStudies } from "../../../policy";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
-import { embeddedUserColumns, isUuid } from "../common";
+import { scopeStudies } from "../../../policy";
+import { type OrderField } from "../../list";
+import { resourceReader } from "../../resource-reader";
+import { embeddedUserColumns } from "../common";
 import type { STUDY_ORDER, StudyListQuery } from "./schema";
 
 const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
@@ -42,28 +42,10 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(scopeStudies(actor), where));
 }
 
-export async function listStudyResources(actor: Actor, q: StudyListQuery): Promise<Page<unknown>> {
-  authorize(actor, "study.read");
-  const { field, descending } = parseOrder<(typeof STUDY_ORDER)[number]>(q.order);
-  const page = keyset(ORDER[field], descending, studies.id, q.cursor);
-  const rows = await select(
-    await getDb(),
-    actor,
-    and(q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined, page.after),
-    q.include,
-    page.key,
-  )
-    .orderBy(...page.orderBy)
-    .limit(q.limit + 1);
-  return pageFrom(rows, q.limit);
+const reader = resourceReader({ read: "study.read", notFound: "Study not found.", idColumn: studies.id, order: ORDER, select });
+
+export function listStudyResources(actor: Actor, q: StudyListQuery) {
+  return reader.list(actor, q, [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined]);
 }
 
-export async function getStudyResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
-  authorize(actor, "study.read");
-  if (!isUuid(id)) throw new NotFoundError("Study not found.");
-  const [row] = await select(await getDb(), actor, eq(studies.id, id), include, sql<string>`''`).limit(1);
-  if (!row) throw new NotFoundError("Study not found.");
-  const { _key, ...study } = row;
-  void _key;
-  return study;
-}
+export const getStudyResource = reader.get;

@@ -1,14 +1,14 @@
 /** Subject notes as the API returns them: one site-scoped query per page; sponsors get no text. */
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
 import { subjectNotes, subjects, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { identifying } from "../../../deidentify-sql";
-import { NotFoundError } from "../../../errors";
-import { authorize, scopeWhere } from "../../../policy";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
-import { embeddedSubjectColumns, embeddedUserColumns, isUuid } from "../common";
+import { scopeWhere } from "../../../policy";
+import { type OrderField } from "../../list";
+import { resourceReader } from "../../resource-reader";
+import { embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { NOTE_ORDER, SubjectNoteListQuery } from "./schema";
 
 const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
@@ -42,33 +42,14 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes), where));
 }
 
-export async function listSubjectNoteResources(actor: Actor, q: SubjectNoteListQuery): Promise<Page<unknown>> {
-  authorize(actor, "note.read");
-  const { field, descending } = parseOrder<(typeof NOTE_ORDER)[number]>(q.order);
-  const page = keyset(ORDER[field], descending, subjectNotes.id, q.cursor);
-  const rows = await select(
-    await getDb(),
-    actor,
-    and(
-      q.subjectId ? eq(subjectNotes.subjectId, q.subjectId) : undefined,
-      q.studyId ? eq(subjectNotes.studyId, q.studyId) : undefined,
-      q.noteType ? eq(subjectNotes.noteType, q.noteType) : undefined,
-      page.after,
-    ),
-    q.include,
-    page.key,
-  )
-    .orderBy(...page.orderBy)
-    .limit(q.limit + 1);
-  return pageFrom(rows, q.limit);
+const reader = resourceReader({ read: "note.read", notFound: "Note not found.", idColumn: subjectNotes.id, order: ORDER, select });
+
+export function listSubjectNoteResources(actor: Actor, q: SubjectNoteListQuery) {
+  return reader.list(actor, q, [
+    q.subjectId ? eq(subjectNotes.subjectId, q.subjectId) : undefined,
+    q.studyId ? eq(subjectNotes.studyId, q.studyId) : undefined,
+    q.noteType ? eq(subjectNotes.noteType, q.noteType) : undefined,
+  ]);
 }
 
-export async function getSubjectNoteResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
-  authorize(actor, "note.read");
-  if (!isUuid(id)) throw new NotFoundError("Note not found.");
-  const [row] = await select(await getDb(), actor, eq(subjectNotes.id, id), include, sql<string>`''`).limit(1);
-  if (!row) throw new NotFoundError("Note not found.");
-  const { _key, ...note } = row;
-  void _key;
-  return note;
-}
+export const getSubjectNoteResource = reader.get;

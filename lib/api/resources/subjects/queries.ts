@@ -1,13 +1,13 @@
 /** Subjects as the API returns them: one site-scoped query per page, embeds joined in. */
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
 import { studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { NotFoundError } from "../../../errors";
-import { authorize, scopeWhere } from "../../../policy";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
-import { embeddedStudyColumns, embeddedUserColumns, isUuid, subjectColumns } from "../common";
+import { scopeWhere } from "../../../policy";
+import { type OrderField } from "../../list";
+import { resourceReader } from "../../resource-reader";
+import { embeddedStudyColumns, embeddedUserColumns, subjectColumns } from "../common";
 import type { SUBJECT_ORDER, SubjectListQuery } from "./schema";
 
 const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
@@ -33,33 +33,14 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(subjects.retiredAt), scopeWhere(actor, subjects), where));
 }
 
-export async function listSubjects(actor: Actor, q: SubjectListQuery): Promise<Page<unknown>> {
-  authorize(actor, "subject.read");
-  const { field, descending } = parseOrder<(typeof SUBJECT_ORDER)[number]>(q.order);
-  const page = keyset(ORDER[field], descending, subjects.id, q.cursor);
-  const rows = await select(
-      await getDb(),
-      actor,
-      and(
-        q.studyId ? eq(subjects.studyId, q.studyId) : undefined,
-        q.screeningStatus ? eq(subjects.screeningStatus, q.screeningStatus) : undefined,
-        q.status ? eq(subjects.status, q.status) : undefined,
-        page.after,
-      ),
-      q.include,
-      page.key,
-    )
-    .orderBy(...page.orderBy)
-    .limit(q.limit + 1);
-  return pageFrom(rows, q.limit);
+const reader = resourceReader({ read: "subject.read", notFound: "Subject not found.", idColumn: subjects.id, order: ORDER, select });
+
+export function listSubjects(actor: Actor, q: SubjectListQuery) {
+  return reader.list(actor, q, [
+    q.studyId ? eq(subjects.studyId, q.studyId) : undefined,
+    q.screeningStatus ? eq(subjects.screeningStatus, q.screeningStatus) : undefined,
+    q.status ? eq(subjects.status, q.status) : undefined,
+  ]);
 }
 
-export async function getSubjectResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
-  authorize(actor, "subject.read");
-  if (!isUuid(id)) throw new NotFoundError("Subject not found.");
-  const [row] = await select(await getDb(), actor, eq(subjects.id, id), include, sql<string>`''`).limit(1);
-  if (!row) throw new NotFoundError("Subject not found.");
-  const { _key, ...subject } = row;
-  void _key;
-  return subject;
-}
+export const getSubjectResource = reader.get;

@@ -2,17 +2,17 @@
  * Visits as the API returns them: one site-scoped query per page, embeds joined in. The
  * out-of-window flag is the web app's own SQL (lib/visits/flags.ts), read in the visit's site zone.
  */
-import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
 import { sites, studies, subjects, users, visits } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { identifying } from "../../../deidentify-sql";
-import { NotFoundError } from "../../../errors";
-import { authorize, scopeWhere } from "../../../policy";
+import { scopeWhere } from "../../../policy";
 import { outOfWindowSql } from "../../../visits/flags";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "../../list";
-import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns, isUuid } from "../common";
+import { type OrderField } from "../../list";
+import { resourceReader } from "../../resource-reader";
+import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { VISIT_ORDER, VisitListQuery } from "./schema";
 
 const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
@@ -66,36 +66,17 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(visits.retiredAt), scopeWhere(actor, visits), where));
 }
 
-export async function listVisitsResource(actor: Actor, q: VisitListQuery): Promise<Page<unknown>> {
-  authorize(actor, "visit.read");
-  const { field, descending } = parseOrder<(typeof VISIT_ORDER)[number]>(q.order);
-  const page = keyset(ORDER[field], descending, visits.id, q.cursor);
-  const rows = await select(
-    await getDb(),
-    actor,
-    and(
-      q.studyId ? eq(visits.studyId, q.studyId) : undefined,
-      q.subjectId ? eq(visits.subjectId, q.subjectId) : undefined,
-      q.visitStatus ? eq(visits.visitStatus, q.visitStatus) : undefined,
-      q.visitType ? eq(visits.visitType, q.visitType) : undefined,
-      q.scheduledFrom ? gte(visits.scheduledAt, new Date(q.scheduledFrom)) : undefined,
-      q.scheduledTo ? lt(visits.scheduledAt, new Date(q.scheduledTo)) : undefined,
-      page.after,
-    ),
-    q.include,
-    page.key,
-  )
-    .orderBy(...page.orderBy)
-    .limit(q.limit + 1);
-  return pageFrom(rows, q.limit);
+const reader = resourceReader({ read: "visit.read", notFound: "Visit not found.", idColumn: visits.id, order: ORDER, select });
+
+export function listVisitsResource(actor: Actor, q: VisitListQuery) {
+  return reader.list(actor, q, [
+    q.studyId ? eq(visits.studyId, q.studyId) : undefined,
+    q.subjectId ? eq(visits.subjectId, q.subjectId) : undefined,
+    q.visitStatus ? eq(visits.visitStatus, q.visitStatus) : undefined,
+    q.visitType ? eq(visits.visitType, q.visitType) : undefined,
+    q.scheduledFrom ? gte(visits.scheduledAt, new Date(q.scheduledFrom)) : undefined,
+    q.scheduledTo ? lt(visits.scheduledAt, new Date(q.scheduledTo)) : undefined,
+  ]);
 }
 
-export async function getVisitResource(actor: Actor, id: string, include: ReadonlySet<string> = new Set()) {
-  authorize(actor, "visit.read");
-  if (!isUuid(id)) throw new NotFoundError("Visit not found.");
-  const [row] = await select(await getDb(), actor, eq(visits.id, id), include, sql<string>`''`).limit(1);
-  if (!row) throw new NotFoundError("Visit not found.");
-  const { _key, ...visit } = row;
-  void _key;
-  return visit;
-}
+export const getVisitResource = reader.get;

@@ -1,0 +1,53 @@
+/**
+ * The list and single-record reads every API resource shares: authorise the read, page with the
+ * keyset cursor, and look one record up by id (a malformed id is a 404, like a foreign site's).
+ * Each resource supplies only its site-scoped `select` (columns, embeds, scope), its orders and
+ * its filters.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb, type Db } from "@/db";
+import type { Actor } from "../actor";
+import { NotFoundError } from "../errors";
+import { authorize, type Action } from "../policy";
+import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
+import { isUuid } from "./resources/common";
+
+/** The shared part of every parsed list query (lib/api/list.ts listQueryShape). */
+export type PageQuery = { order: string; cursor?: string; limit: number; include: ReadonlySet<string> };
+
+type Limited<Row> = { limit(n: number): PromiseLike<Row[]> };
+type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
+
+/** The resource's site-scoped query: its columns and `_key` (the order value), embeds joined in. */
+export type SelectRows<Row> = (db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) => Paged<Row>;
+
+export function resourceReader<Row extends { id: string; _key: string }>(def: {
+  read: Action;
+  notFound: string;
+  idColumn: AnyPgColumn;
+  order: Record<string, OrderField>;
+  select: SelectRows<Row>;
+}) {
+  return {
+    async list(actor: Actor, q: PageQuery, filters: (SQL | undefined)[]): Promise<Page<Omit<Row, "_key">>> {
+      authorize(actor, def.read);
+      const { field, descending } = parseOrder(q.order);
+      const page = keyset(def.order[field]!, descending, def.idColumn, q.cursor);
+      const rows = await def
+        .select(await getDb(), actor, and(...filters, page.after), q.include, page.key)
+        .orderBy(...page.orderBy)
+        .limit(q.limit + 1);
+      return pageFrom(rows, q.limit);
+    },
+    async get(actor: Actor, id: string, include: ReadonlySet<string> = new Set()): Promise<Omit<Row, "_key">> {
+      authorize(actor, def.read);
+      if (!isUuid(id)) throw new NotFoundError(def.notFound);
+      const [row] = await def.select(await getDb(), actor, eq(def.idColumn, id), include, sql<string>`''`).limit(1);
+      if (!row) throw new NotFoundError(def.notFound);
+      const { _key, ...record } = row;
+      void _key;
+      return record;
+    },
+  };
+}
