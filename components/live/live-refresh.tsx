@@ -4,7 +4,7 @@
  * Keeps a page's server-rendered data current: listens to GET /api/v1/live (the web session
  * authenticates it), and when a change of one of `entities` arrives — for a subject timeline,
  * one that concerns that subject — re-renders the page's server components with router.refresh().
- * Client state (open dialogs, typed text) survives a refresh. Bursts (enrolling a subject books
+ * A refresh waits while a dialog is open or a form field has focus. Bursts (enrolling a subject books
  * many visits) are debounced into one refresh. Reconnects with backoff, resuming after the last
  * event it saw; when the server cannot replay what was missed (`reset`) the page simply refreshes.
  *
@@ -19,6 +19,14 @@ type Status = "connecting" | "live" | "reconnecting" | "off";
 
 const DEBOUNCE_MS = 150;
 const MAX_BACKOFF_MS = 30_000;
+const BUSY_RETRY_MS = 500;
+
+/** A dialog is open, or the person is typing in a form: a refresh now could disrupt them. */
+function busy(): boolean {
+  if (document.querySelector("dialog[open]")) return true;
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active.matches("input:not([type=hidden]), textarea, select") && active.closest("form") !== null;
+}
 
 export function LiveRefresh({
   entities,
@@ -52,7 +60,12 @@ export function LiveRefresh({
 
     const refresh = () => {
       clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => router.refresh(), DEBOUNCE_MS);
+      refreshTimer = setTimeout(function apply() {
+        // Never under someone's hands: a re-render can remount the row that holds an open
+        // dialog (sign, assess) or the field being typed in. Wait until they are done.
+        if (busy()) refreshTimer = setTimeout(apply, BUSY_RETRY_MS);
+        else router.refresh();
+      }, DEBOUNCE_MS);
     };
     const relevant = (change: Change) => {
       const { entities: wanted, subject: s } = filter.current;
