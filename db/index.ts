@@ -46,13 +46,7 @@ async function openPostgres(url: string): Promise<Handle> {
     // Instants are timestamptz; keep the session in UTC so date arithmetic in SQL is unambiguous.
     connection: { TimeZone: "UTC" },
   });
-  // Server-side prepared statements for every query outside a transaction: Drizzle prepares only
-  // queries given a name, so without this PostgreSQL parses and plans each list again on every
-  // request. postgres.js keeps one prepared statement per query text and connection; the text of
-  // a list query depends only on its shape (filters, order, includes), never on the values.
-  const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, args?: unknown[], options?: object) =>
-    unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
+  preparedByDefault(client);
   const db = drizzlePg(client, { schema });
   // A small second pool for bookkeeping writes (see getBookkeepingDb): its commits do not wait for
   // the disk. Clinical writes never use it.
@@ -61,6 +55,7 @@ async function openPostgres(url: string): Promise<Handle> {
     onnotice: () => {},
     connection: { TimeZone: "UTC", synchronous_commit: "off" },
   });
+  preparedByDefault(light);
   return {
     db,
     kind: "postgres",
@@ -69,6 +64,18 @@ async function openPostgres(url: string): Promise<Handle> {
       await Promise.all([client.end({ timeout: 5 }), light.end({ timeout: 5 })]);
     },
   };
+}
+
+/**
+ * Server-side prepared statements for every query outside a transaction: Drizzle prepares only
+ * queries given a name, so without this PostgreSQL parses and plans each list again on every
+ * request. postgres.js keeps one prepared statement per query text and connection; the text of a
+ * query depends only on its shape (filters, order, includes), never on the values.
+ */
+function preparedByDefault(client: postgres.Sql): void {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, args?: unknown[], options?: object) =>
+    unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {

@@ -21,7 +21,13 @@ export function birthDate(actor: Actor, column: AnyPgColumn): SQL<string | null>
 
 /** An identifying timestamp (e.g. a consent date a sponsor need not see): NULL for everyone else. */
 export function identifyingInstant(actor: Actor, column: AnyPgColumn): SQL<Date | null> {
-  return canSeeIdentifiers(actor)
+  const expression = canSeeIdentifiers(actor)
     ? sql`${column}`.mapWith((value: unknown) => (value === null ? null : (column.mapFromDriverValue(value) as Date)))
     : sql<Date | null>`null`;
+  instants.add(expression);
+  return expression;
 }
+
+/** Expressions that yield an instant, so SQL-built JSON (lib/api/json-select) formats them as one. */
+const instants = new WeakSet<SQL>();
+export const isInstantSql = (expression: SQL): boolean => instants.has(expression);

@@ -9,6 +9,7 @@ import { clientAddressFrom } from "../../client-address";
 import { fieldErrorsOf } from "../../action-state";
 import { NotFoundError } from "../../errors";
 import { authenticateBearer, type ApiCaller } from "../authenticate";
+import { JsonPage } from "../json-select";
 import { BadRequestError, problemResponse } from "./problem";
 import type { Method, Route, RouteResult } from "./route";
 
@@ -79,7 +80,7 @@ function parseQuery(route: Route, url: URL): unknown {
 function respond(result: RouteResult): Response {
   const status = result.status ?? 200;
   if (result.body === undefined) return new Response(null, { status, headers: { "cache-control": "no-store", ...result.headers } });
-  return new Response(JSON.stringify(result.body), {
+  return new Response(result.body instanceof JsonPage ? result.body.toString() : JSON.stringify(result.body), {
     status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...result.headers },
   });

@@ -263,4 +263,16 @@ describe("REST /adverse-events", () => {
     expect(JSON.stringify(data) + JSON.stringify(one.data)).not.toContain("Alice");
     expect(JSON.stringify(one.data)).not.toContain("1970-05-02");
   });
+
+  it("reads each record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor, f.users.admin]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/adverse-events", { params: { query: { include: "subject,study,reportedBy", limit: 200 } } });
+      expect(list.response.status).toBe(200);
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/adverse-events/{id}", { params: { path: { id: item.id }, query: { include: "subject,study,reportedBy" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
 import { isUuid, withApiCurrent } from "../common";
-import { getAdverseEventResource, listAdverseEventResources } from "./queries";
+import { getAdverseEventResource, listAdverseEventResourcesJson } from "./queries";
 import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery, AdverseEventPatch } from "./schema";
 
 export const adverseEventRoutes = [
@@ -21,7 +21,7 @@ export const adverseEventRoutes = [
     query: AdverseEventListQuery,
     success: { status: 200, description: "A page of adverse events.", schema: listEnvelope(AdverseEvent) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listAdverseEventResources(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listAdverseEventResourcesJson(actor, query) }),
   }),
   route({
     method: "POST",

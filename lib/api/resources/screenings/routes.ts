@@ -11,7 +11,7 @@ import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
 import { getSubjectResource } from "../subjects/queries";
-import { getScreeningResource, listScreenings } from "./queries";
+import { getScreeningResource, listScreeningsJson } from "./queries";
 import { SCREENING_INCLUDE, Screening, ScreeningListQuery, ScreeningPatch } from "./schema";
 
 const EDITABLE = ["screeningStatus", "screeningDate", "completedById", "notes", "failReason"] as const;
@@ -50,7 +50,7 @@ export const screeningRoutes = [
     query: ScreeningListQuery,
     success: { status: 200, description: "A page of screenings.", schema: listEnvelope(Screening) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listScreenings(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listScreeningsJson(actor, query) }),
   }),
   route({
     method: "POST",

@@ -280,4 +280,16 @@ describe("REST /screenings: roles and sites", () => {
     const text = JSON.stringify([data, failed.data]);
     for (const secret of [listed.fullName, "Ms Smith", "husband"]) expect(text).not.toContain(secret);
   });
+
+  it("reads each record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor, f.users.admin]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/screenings", { params: { query: { include: "subject,study,completedBy", limit: 200 } } });
+      expect(list.response.status).toBe(200);
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/screenings/{id}", { params: { path: { id: item.id }, query: { include: "subject,study,completedBy" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });

@@ -44,8 +44,17 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
 
 const reader = resourceReader({ read: "study.read", notFound: "Study not found.", idColumn: studies.id, order: ORDER, select });
 
+function filters(q: StudyListQuery) {
+  return [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined];
+}
+
 export function listStudyResources(actor: Actor, q: StudyListQuery) {
-  return reader.list(actor, q, [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined]);
+  return reader.list(actor, q, filters(q));
+}
+
+/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
+export function listStudyResourcesJson(actor: Actor, q: StudyListQuery) {
+  return reader.listJson(actor, q, filters(q));
 }
 
 export const getStudyResource = reader.get;

@@ -7,7 +7,7 @@ import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
-import { getStudyResource, listStudyResources } from "./queries";
+import { getStudyResource, listStudyResourcesJson } from "./queries";
 import { STUDY_INCLUDE, Study, StudyListQuery, StudyPatch } from "./schema";
 
 async function patchStudy(actor: Actor, id: string, patch: z.output<typeof StudyPatch>) {
@@ -39,7 +39,7 @@ export const studyRoutes = [
     query: StudyListQuery,
     success: { status: 200, description: "A page of studies.", schema: listEnvelope(Study) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listStudyResources(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listStudyResourcesJson(actor, query) }),
   }),
   route({
     method: "POST",

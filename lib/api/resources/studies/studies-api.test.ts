@@ -182,4 +182,16 @@ describe("REST /studies", () => {
     );
     expect(JSON.stringify(data)).not.toContain("Alice");
   });
+
+  it("reads each record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor, f.users.admin]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/studies", { params: { query: { include: "principalInvestigator,site", limit: 200 } } });
+      expect(list.response.status).toBe(200);
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/studies/{id}", { params: { path: { id: item.id }, query: { include: "principalInvestigator,site" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });

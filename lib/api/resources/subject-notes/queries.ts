@@ -44,12 +44,21 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
 
 const reader = resourceReader({ read: "note.read", notFound: "Note not found.", idColumn: subjectNotes.id, order: ORDER, select });
 
-export function listSubjectNoteResources(actor: Actor, q: SubjectNoteListQuery) {
-  return reader.list(actor, q, [
+function filters(q: SubjectNoteListQuery) {
+  return [
     q.subjectId ? eq(subjectNotes.subjectId, q.subjectId) : undefined,
     q.studyId ? eq(subjectNotes.studyId, q.studyId) : undefined,
     q.noteType ? eq(subjectNotes.noteType, q.noteType) : undefined,
-  ]);
+  ];
+}
+
+export function listSubjectNoteResources(actor: Actor, q: SubjectNoteListQuery) {
+  return reader.list(actor, q, filters(q));
+}
+
+/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
+export function listSubjectNoteResourcesJson(actor: Actor, q: SubjectNoteListQuery) {
+  return reader.listJson(actor, q, filters(q));
 }
 
 export const getSubjectNoteResource = reader.get;

@@ -9,7 +9,7 @@ import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
-import { getSubjectNoteResource, listSubjectNoteResources } from "./queries";
+import { getSubjectNoteResource, listSubjectNoteResourcesJson } from "./queries";
 import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery, SubjectNotePatch } from "./schema";
 
 async function patchNote(actor: Actor, id: string, patch: z.output<typeof SubjectNotePatch>) {
@@ -41,7 +41,7 @@ export const subjectNoteRoutes = [
     query: SubjectNoteListQuery,
     success: { status: 200, description: "A page of notes.", schema: listEnvelope(SubjectNote) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listSubjectNoteResources(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listSubjectNoteResourcesJson(actor, query) }),
   }),
   route({
     method: "POST",

@@ -203,4 +203,16 @@ describe("REST /subject-notes", () => {
     expect(all).not.toContain("Alice");
     expect(all).not.toContain("diary");
   });
+
+  it("reads each record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor, f.users.admin]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/subject-notes", { params: { query: { include: "subject,author", limit: 200 } } });
+      expect(list.response.status).toBe(200);
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/subject-notes/{id}", { params: { path: { id: item.id }, query: { include: "subject,author" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });

@@ -35,12 +35,21 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
 
 const reader = resourceReader({ read: "subject.read", notFound: "Subject not found.", idColumn: subjects.id, order: ORDER, select });
 
-export function listSubjects(actor: Actor, q: SubjectListQuery) {
-  return reader.list(actor, q, [
+function filters(q: SubjectListQuery) {
+  return [
     q.studyId ? eq(subjects.studyId, q.studyId) : undefined,
     q.screeningStatus ? eq(subjects.screeningStatus, q.screeningStatus) : undefined,
     q.status ? eq(subjects.status, q.status) : undefined,
-  ]);
+  ];
+}
+
+export function listSubjects(actor: Actor, q: SubjectListQuery) {
+  return reader.list(actor, q, filters(q));
+}
+
+/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
+export function listSubjectsJson(actor: Actor, q: SubjectListQuery) {
+  return reader.listJson(actor, q, filters(q));
 }
 
 export const getSubjectResource = reader.get;

@@ -7,7 +7,7 @@ import { withdrawSubject } from "../../../subjects/withdraw";
 import { route } from "../../http/route";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
-import { getSubjectResource, listSubjects } from "./queries";
+import { getSubjectResource, listSubjectsJson } from "./queries";
 import { subjectTimelineRoute } from "./timeline";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery, SubjectPatch } from "./schema";
 import { createSubjectSchema } from "../../../validation/subject";
@@ -58,7 +58,7 @@ export const subjectRoutes = [
     query: SubjectListQuery,
     success: { status: 200, description: "A page of subjects.", schema: listEnvelope(Subject) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listSubjects(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listSubjectsJson(actor, query) }),
   }),
   route({
     method: "POST",

@@ -86,4 +86,15 @@ describe("REST /subjects", () => {
     expect(deidentified.response.status).toBe(200);
     expect(JSON.stringify(deidentified.data)).not.toContain("Alice");
   });
+
+  it("reads a record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/subjects", { params: { query: { include: "study,coordinator", studyId: f.studyA.id } } });
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/subjects/{id}", { params: { path: { id: item.id }, query: { include: "study,coordinator" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });

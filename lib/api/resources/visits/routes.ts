@@ -13,7 +13,7 @@ import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
 import { withApiCurrent } from "../common";
-import { getVisitResource, listVisitsResource } from "./queries";
+import { getVisitResource, listVisitsResourceJson } from "./queries";
 import { VISIT_INCLUDE, Visit, VisitListQuery, VisitPatch } from "./schema";
 
 async function patchVisit(actor: Actor, id: string, patch: z.output<typeof VisitPatch>) {
@@ -48,7 +48,7 @@ export const visitRoutes = [
     query: VisitListQuery,
     success: { status: 200, description: "A page of visits.", schema: listEnvelope(Visit) },
     errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listVisitsResource(actor, query) }),
+    handle: async ({ actor, query }) => ({ body: await listVisitsResourceJson(actor, query) }),
   }),
   route({
     method: "POST",

@@ -336,4 +336,16 @@ describe("REST /visits: roles and sites", () => {
     const text = JSON.stringify([data, canceled.data]);
     for (const secret of ["Alice", "daughter", "Ohio", "Role check", "1970-05-02"]) expect(text).not.toContain(secret);
   });
+
+  it("reads each record the same in a list (JSON built by the database) and on its own", async () => {
+    for (const user of [f.users.coordA, f.users.sponsor, f.users.admin]) {
+      const api = await clientFor(user.id);
+      const list = await api.GET("/api/v1/visits", { params: { query: { include: "subject,study,coordinator", limit: 200 } } });
+      expect(list.response.status).toBe(200);
+      for (const item of list.data!.data) {
+        const one = await api.GET("/api/v1/visits/{id}", { params: { path: { id: item.id }, query: { include: "subject,study,coordinator" } } });
+        expect(item).toEqual(one.data);
+      }
+    }
+  });
 });
