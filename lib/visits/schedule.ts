@@ -17,6 +17,8 @@ import { checkVisitTime } from "./time-rules";
 export const SCHEDULABLE_SUBJECT_STATUSES = ["screening", "enrolled"] as const;
 
 export async function scheduleVisit(actor: Actor, input: unknown, now = new Date()): Promise<Visit> {
+  // May this role schedule at all? (A sponsor or admin is refused as such, like every other create.)
+  authorize(actor, "visit.create");
   const data = parseOrThrow(scheduleVisitSchema, input);
   return transact(async (tx) => {
     const [subject] = await tx

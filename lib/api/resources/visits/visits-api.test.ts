@@ -295,7 +295,7 @@ describe("REST /visits: roles and sites", () => {
       { who: "invB", id: f.users.invB.id, sees: [v.foreign.id], hidden: [v.inWindow.id], post: 404, patch: 404 },
       { who: "sponsor (study A)", id: f.users.sponsor.id, sees: [v.inWindow.id], hidden: [v.foreign.id], post: 403, patch: 403 },
       // Without a grant the subject is not even found.
-      { who: "sponsor (no grant)", id: sponsorNone.id, sees: [], hidden: [v.inWindow.id, v.foreign.id], post: 404, patch: 403 },
+      { who: "sponsor (no grant)", id: sponsorNone.id, sees: [], hidden: [v.inWindow.id, v.foreign.id], post: 403, patch: 403 },
       { who: "admin", id: f.users.admin.id, sees: [v.inWindow.id, v.foreign.id], hidden: [], post: 403, patch: 403 },
     ];
     for (const c of cases) {
