@@ -72,10 +72,21 @@ async function openPostgres(url: string): Promise<Handle> {
  * request. postgres.js keeps one prepared statement per query text and connection; the text of a
  * query depends only on its shape (filters, order, includes), never on the values.
  */
-function preparedByDefault(client: postgres.Sql): void {
+function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void {
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, args?: unknown[], options?: object) =>
     unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
+  // Transactions (every write) get their own handle from begin(): prepare there too.
+  if ("begin" in client) {
+    const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    client.begin = ((...args: unknown[]) => {
+      const fn = args.at(-1) as (tx: postgres.TransactionSql) => unknown;
+      return begin(...args.slice(0, -1), (tx: postgres.TransactionSql) => {
+        preparedByDefault(tx);
+        return fn(tx);
+      });
+    }) as typeof client.begin;
+  }
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {

@@ -99,8 +99,10 @@ test("investigator1 confirms a passed screening's eligibility with their passwor
   await loginAndWait(page, "investigator1");
   await page.goto("/safety/eligibility");
   const table = page.getByRole("table", { name: "Screenings awaiting eligibility sign-off" });
-  const before = await table.getByRole("row").count();
   const row = table.getByRole("row").nth(1);
+  // The list streams in: count its rows only once they are there.
+  await expect(row).toBeVisible();
+  const before = await table.getByRole("row").count();
   const subject = (await row.getByRole("link").first().textContent())!;
   await row.getByRole("button", { name: "Sign", exact: true }).click();
   const sign = page.getByRole("dialog", { name: /Confirm eligibility/ });

@@ -8,7 +8,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotice } from "@/components/ui/notices";
 import { idle, type ActionState } from "@/lib/action-state";
@@ -129,23 +129,7 @@ export function RecordOutcomeDialog({
             required
           />
         )}
-        <div className="space-y-1">
-          <label htmlFor="f-notes" className="block text-sm font-medium text-slate-700">
-            Notes
-          </label>
-          <textarea
-            id="f-notes"
-            name="notes"
-            rows={3}
-            defaultValue={values.notes ?? ""}
-            aria-invalid={errors.notes?.length ? true : undefined}
-            aria-describedby="f-notes-error"
-            className="block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm aria-[invalid=true]:border-red-600"
-          />
-          <p id="f-notes-error" aria-live="polite" className="text-xs font-medium text-red-700">
-            {errors.notes?.join(" ")}
-          </p>
-        </div>
+        <TextAreaField label="Notes" name="notes" rows={3} defaultValue={values.notes ?? ""} errors={errors.notes} />
         {state.status === "error" && <FormMessage state={state} />}
         <ConflictNotice current={state.current} fields={CONFLICT_FIELDS} />
         <div className="flex justify-end gap-2 pt-1">

@@ -2,7 +2,7 @@
 
 /** Add a note (inline, at the top of the timeline) and edit one's own note (with a reason). */
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { humanize } from "@/components/ui/badge";
 import { NOTE_TYPES } from "@/db/schema";
@@ -11,28 +11,6 @@ import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
 const NOTE_TYPE_OPTIONS = NOTE_TYPES.map((t) => ({ value: t, label: humanize(t) }));
-
-function TextArea({ id, name, label, rows, defaultValue, errors }: { id: string; name: string; label: string; rows: number; defaultValue?: string; errors?: string[] }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={`${id}-error`}
-        className="block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
-      />
-      <p id={`${id}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
-        {errors?.join(" ")}
-      </p>
-    </div>
-  );
-}
 
 export function AddNoteForm({ subjectId, action }: { subjectId: string; action: Action }) {
   const [state, formAction, pending] = useNotifyingAction(action);
@@ -46,7 +24,7 @@ export function AddNoteForm({ subjectId, action }: { subjectId: string; action: 
       <input type="hidden" name="subjectId" value={subjectId} />
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
         <SelectField label="Note type" name="noteType" options={NOTE_TYPE_OPTIONS} defaultValue={v.noteType ?? "general"} errors={e.noteType} />
-        <TextArea id="f-noteText" name="noteText" label="Note text" rows={2} defaultValue={v.noteText} errors={e.noteText} />
+        <TextAreaField name="noteText" label="Note text" rows={2} defaultValue={v.noteText} errors={e.noteText} />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Add note"}
@@ -96,8 +74,8 @@ export function EditNoteForm({
             ))}
           </select>
         </div>
-        <TextArea id={`note-text-${note.id}`} name="noteText" label="Note text" rows={3} defaultValue={v.noteText ?? note.noteText} errors={e.noteText} />
-        <TextArea id={`note-reason-${note.id}`} name="reason" label="Reason for change" rows={1} defaultValue={v.reason} errors={e.reason} />
+        <TextAreaField name="noteText" label="Note text" rows={3} defaultValue={v.noteText ?? note.noteText} errors={e.noteText} />
+        <TextAreaField name="reason" label="Reason for change" rows={1} defaultValue={v.reason} errors={e.reason} />
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save note"}
         </Button>

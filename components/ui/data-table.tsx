@@ -59,7 +59,7 @@ export function DataTable<T>({
               <tr key={row.id} className="align-top hover:bg-slate-50">
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    {renderCell(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
               </tr>
@@ -69,4 +69,15 @@ export function DataTable<T>({
       </table>
     </div>
   );
+}
+
+/**
+ * A cell renderer is called as a plain function, not mounted as a component (flexRender's way):
+ * columns are rebuilt on every render, and a new function would be a new component type, so every
+ * refresh (a saved action, a live update) would remount each cell — closing a dialog someone has
+ * open in a row. Called directly, its elements are reconciled in place. Cell renderers therefore
+ * must not call hooks themselves; they render components that do.
+ */
+function renderCell<C>(renderer: ColumnDef<never, unknown>["cell"] | ((ctx: C) => React.ReactNode), ctx: C): React.ReactNode {
+  return typeof renderer === "function" ? (renderer as (ctx: C) => React.ReactNode)(ctx) : flexRender(renderer as never, ctx as never);
 }

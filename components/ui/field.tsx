@@ -1,35 +1,44 @@
+"use client";
+
 /**
  * A labelled form control with its error message beside it. The message is tied to the control
  * with aria-describedby and announced (aria-live), so people and tests find both by label.
+ * Ids come from useId(): a table renders the same form once per row (a dialog each), and a label
+ * must point at its own row's control, not the first one on the page with that name.
  */
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: string };
 
 const control =
   "block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600 border-slate-300";
 
-function Wrapper({ label, name, errors, hint, children }: Common & { children: ReactNode }) {
+/** A page-unique id for the control named `name` (and `-error`/`-hint` for its messages). */
+export function useFieldId(name: string): string {
+  return `f${useId()}${name}`;
+}
+
+function Wrapper({ id, label, errors, hint, children }: Omit<Common, "name"> & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={`f-${name}`} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       {children}
       {hint && !errors?.length && (
-        <p id={`f-${name}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
-      <p id={`f-${name}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
+      <p id={`${id}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
         {errors?.join(" ")}
       </p>
     </div>
   );
 }
 
-function describedBy(name: string, errors?: string[], hint?: string) {
-  return errors?.length ? `f-${name}-error` : hint ? `f-${name}-hint` : undefined;
+function describedBy(id: string, errors?: string[], hint?: string) {
+  return errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
 export function TextField({
@@ -39,13 +48,14 @@ export function TextField({
   hint,
   ...props
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const id = useFieldId(name);
   return (
-    <Wrapper label={label} name={name} errors={errors} hint={hint}>
+    <Wrapper id={id} label={label} errors={errors} hint={hint}>
       <input
-        id={`f-${name}`}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, errors, hint)}
         className={control}
         {...props}
       />
@@ -65,13 +75,14 @@ export function SelectField({
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const id = useFieldId(name);
   return (
-    <Wrapper label={label} name={name} errors={errors} hint={hint}>
+    <Wrapper id={id} label={label} errors={errors} hint={hint}>
       <select
-        id={`f-${name}`}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, errors, hint)}
         className={control}
         {...props}
       >
@@ -82,6 +93,28 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </Wrapper>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  ...props
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const id = useFieldId(name);
+  return (
+    <Wrapper id={id} label={label} errors={errors} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={control}
+        {...props}
+      />
     </Wrapper>
   );
 }

@@ -27,8 +27,8 @@ const READ: Record<ChangeEvent["entity"], Action> = {
 };
 
 export function mayReceive(actor: Actor, change: Change): boolean {
+  if (!Object.hasOwn(READ, change.entity)) return false;
   const action = READ[change.entity];
-  if (!action) return false;
   if (change.entity === "user" || change.entity === "site") return decide(actor, action) === "allow";
   return decide(actor, action, { siteId: change.siteId, studyId: change.studyId }) === "allow";
 }
@@ -43,7 +43,7 @@ export function parseChange(payload: string): Change | null {
     const value = JSON.parse(payload) as Partial<Change>;
     if (typeof value !== "object" || value === null) return null;
     if (typeof value.id !== "string" || typeof value.entity !== "string" || typeof value.type !== "string") return null;
-    if (!(value.entity in READ)) return null;
+    if (!Object.hasOwn(READ, value.entity)) return null;
     return {
       type: value.type,
       entity: value.entity,
