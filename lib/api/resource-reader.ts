@@ -23,26 +23,28 @@ type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
 /** The resource's site-scoped query: its columns and `_key` (the order value), embeds joined in. */
 export type SelectRows<Row> = (db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) => Paged<Row>;
 
-export function resourceReader<Row extends { id: string; _key: string }>(def: {
+export function resourceReader<Row extends { id: string; _key: string }, Q extends PageQuery>(def: {
   read: Action;
   notFound: string;
   idColumn: AnyPgColumn;
   order: Record<string, OrderField>;
   select: SelectRows<Row>;
+  /** The list query's filters as SQL conditions (undefined = not filtered). */
+  filters: (q: Q) => (SQL | undefined)[];
 }) {
   return {
-    async list(actor: Actor, q: PageQuery, filters: (SQL | undefined)[]): Promise<Page<Omit<Row, "_key">>> {
+    async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
       authorize(actor, def.read);
       const { field, descending } = parseOrder(q.order);
       const page = keyset(def.order[field]!, descending, def.idColumn, q.cursor);
       const rows = await def
-        .select(await getDb(), actor, and(...filters, page.after), q.include, page.key)
+        .select(await getDb(), actor, and(...def.filters(q), page.after), q.include, page.key)
         .orderBy(...page.orderBy)
         .limit(q.limit + 1);
       return pageFrom(rows, q.limit);
     },
     /** The same page, each row built as JSON text by the database (REST; see ./json-select). */
-    async listJson(actor: Actor, q: PageQuery, filters: (SQL | undefined)[]): Promise<JsonPage> {
+    async listJson(actor: Actor, q: Q): Promise<JsonPage> {
       authorize(actor, def.read);
       const { field, descending } = parseOrder(q.order);
       const page = keyset(def.order[field]!, descending, def.idColumn, q.cursor);
@@ -55,7 +57,7 @@ export function resourceReader<Row extends { id: string; _key: string }>(def: {
         },
       } as unknown as Db;
       const rows = (await def
-        .select(asJson, actor, and(...filters, page.after), q.include, page.key)
+        .select(asJson, actor, and(...def.filters(q), page.after), q.include, page.key)
         .orderBy(...page.orderBy)
         .limit(q.limit + 1)) as unknown as { id: string; _key: string; json: string }[];
       const { data, nextCursor } = pageFrom(rows, q.limit);

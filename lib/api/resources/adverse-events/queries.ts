@@ -79,10 +79,13 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents), where));
 }
 
-const reader = resourceReader({ read: "ae.read", notFound: "Adverse event not found.", idColumn: adverseEvents.id, order: ORDER, select });
-
-function filters(q: AdverseEventListQuery) {
-  return [
+const reader = resourceReader({
+  read: "ae.read",
+  notFound: "Adverse event not found.",
+  idColumn: adverseEvents.id,
+  order: ORDER,
+  select,
+  filters: (q: AdverseEventListQuery) => [
     q.studyId ? eq(adverseEvents.studyId, q.studyId) : undefined,
     q.subjectId ? eq(adverseEvents.subjectId, q.subjectId) : undefined,
     q.serious !== undefined ? eq(adverseEvents.serious, q.serious) : undefined,
@@ -90,16 +93,10 @@ function filters(q: AdverseEventListQuery) {
     q.severity ? eq(adverseEvents.severity, q.severity) : undefined,
     q.onsetFrom ? gte(adverseEvents.onsetDate, q.onsetFrom) : undefined,
     q.onsetTo ? lte(adverseEvents.onsetDate, q.onsetTo) : undefined,
-  ];
-}
+  ],
+});
 
-export function listAdverseEventResources(actor: Actor, q: AdverseEventListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listAdverseEventResources = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listAdverseEventResourcesJson(actor: Actor, q: AdverseEventListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listAdverseEventResourcesJson = reader.listJson;
 export const getAdverseEventResource = reader.get;

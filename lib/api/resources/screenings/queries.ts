@@ -54,25 +54,22 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(screenings.retiredAt), scopeWhere(actor, screenings), where));
 }
 
-const reader = resourceReader({ read: "screening.read", notFound: "Screening not found.", idColumn: screenings.id, order: ORDER, select });
-
-function filters(q: ScreeningListQuery) {
-  return [
+const reader = resourceReader({
+  read: "screening.read",
+  notFound: "Screening not found.",
+  idColumn: screenings.id,
+  order: ORDER,
+  select,
+  filters: (q: ScreeningListQuery) => [
     q.studyId ? eq(screenings.studyId, q.studyId) : undefined,
     q.subjectId ? eq(screenings.subjectId, q.subjectId) : undefined,
     q.screeningStatus ? eq(screenings.screeningStatus, q.screeningStatus) : undefined,
     q.screeningFrom ? gte(screenings.screeningDate, q.screeningFrom) : undefined,
     q.screeningTo ? lte(screenings.screeningDate, q.screeningTo) : undefined,
-  ];
-}
+  ],
+});
 
-export function listScreenings(actor: Actor, q: ScreeningListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listScreenings = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listScreeningsJson(actor: Actor, q: ScreeningListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listScreeningsJson = reader.listJson;
 export const getScreeningResource = reader.get;

@@ -42,19 +42,16 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(scopeStudies(actor), where));
 }
 
-const reader = resourceReader({ read: "study.read", notFound: "Study not found.", idColumn: studies.id, order: ORDER, select });
+const reader = resourceReader({
+  read: "study.read",
+  notFound: "Study not found.",
+  idColumn: studies.id,
+  order: ORDER,
+  select,
+  filters: (q: StudyListQuery) => [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined],
+});
 
-function filters(q: StudyListQuery) {
-  return [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined];
-}
-
-export function listStudyResources(actor: Actor, q: StudyListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listStudyResources = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listStudyResourcesJson(actor: Actor, q: StudyListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listStudyResourcesJson = reader.listJson;
 export const getStudyResource = reader.get;

@@ -42,23 +42,20 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes), where));
 }
 
-const reader = resourceReader({ read: "note.read", notFound: "Note not found.", idColumn: subjectNotes.id, order: ORDER, select });
-
-function filters(q: SubjectNoteListQuery) {
-  return [
+const reader = resourceReader({
+  read: "note.read",
+  notFound: "Note not found.",
+  idColumn: subjectNotes.id,
+  order: ORDER,
+  select,
+  filters: (q: SubjectNoteListQuery) => [
     q.subjectId ? eq(subjectNotes.subjectId, q.subjectId) : undefined,
     q.studyId ? eq(subjectNotes.studyId, q.studyId) : undefined,
     q.noteType ? eq(subjectNotes.noteType, q.noteType) : undefined,
-  ];
-}
+  ],
+});
 
-export function listSubjectNoteResources(actor: Actor, q: SubjectNoteListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listSubjectNoteResources = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listSubjectNoteResourcesJson(actor: Actor, q: SubjectNoteListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listSubjectNoteResourcesJson = reader.listJson;
 export const getSubjectNoteResource = reader.get;

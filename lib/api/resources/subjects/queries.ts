@@ -33,23 +33,20 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(subjects.retiredAt), scopeWhere(actor, subjects), where));
 }
 
-const reader = resourceReader({ read: "subject.read", notFound: "Subject not found.", idColumn: subjects.id, order: ORDER, select });
-
-function filters(q: SubjectListQuery) {
-  return [
+const reader = resourceReader({
+  read: "subject.read",
+  notFound: "Subject not found.",
+  idColumn: subjects.id,
+  order: ORDER,
+  select,
+  filters: (q: SubjectListQuery) => [
     q.studyId ? eq(subjects.studyId, q.studyId) : undefined,
     q.screeningStatus ? eq(subjects.screeningStatus, q.screeningStatus) : undefined,
     q.status ? eq(subjects.status, q.status) : undefined,
-  ];
-}
+  ],
+});
 
-export function listSubjects(actor: Actor, q: SubjectListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listSubjects = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listSubjectsJson(actor: Actor, q: SubjectListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listSubjectsJson = reader.listJson;
 export const getSubjectResource = reader.get;

@@ -66,26 +66,23 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
   return query.where(and(isNull(visits.retiredAt), scopeWhere(actor, visits), where));
 }
 
-const reader = resourceReader({ read: "visit.read", notFound: "Visit not found.", idColumn: visits.id, order: ORDER, select });
-
-function filters(q: VisitListQuery) {
-  return [
+const reader = resourceReader({
+  read: "visit.read",
+  notFound: "Visit not found.",
+  idColumn: visits.id,
+  order: ORDER,
+  select,
+  filters: (q: VisitListQuery) => [
     q.studyId ? eq(visits.studyId, q.studyId) : undefined,
     q.subjectId ? eq(visits.subjectId, q.subjectId) : undefined,
     q.visitStatus ? eq(visits.visitStatus, q.visitStatus) : undefined,
     q.visitType ? eq(visits.visitType, q.visitType) : undefined,
     q.scheduledFrom ? gte(visits.scheduledAt, new Date(q.scheduledFrom)) : undefined,
     q.scheduledTo ? lt(visits.scheduledAt, new Date(q.scheduledTo)) : undefined,
-  ];
-}
+  ],
+});
 
-export function listVisitsResource(actor: Actor, q: VisitListQuery) {
-  return reader.list(actor, q, filters(q));
-}
-
+export const listVisitsResource = reader.list;
 /** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export function listVisitsResourceJson(actor: Actor, q: VisitListQuery) {
-  return reader.listJson(actor, q, filters(q));
-}
-
+export const listVisitsResourceJson = reader.listJson;
 export const getVisitResource = reader.get;
