@@ -37,8 +37,15 @@ function Wrapper({ id, label, errors, hint, children }: Omit<Common, "name"> & {
   );
 }
 
-function describedBy(id: string, errors?: string[], hint?: string) {
-  return errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+/** The id and the aria attributes every control shares, tied to its label and messages. */
+function useControl(name: string, errors?: string[], hint?: string) {
+  const id = useFieldId(name);
+  return {
+    id,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  } as const;
 }
 
 export function TextField({
@@ -48,14 +55,11 @@ export function TextField({
   hint,
   ...props
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
-  const id = useFieldId(name);
+  const field = useControl(name, errors, hint);
   return (
-    <Wrapper id={id} label={label} errors={errors} hint={hint}>
+    <Wrapper id={field.id} label={label} errors={errors} hint={hint}>
       <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...field}
         className={control}
         {...props}
       />
@@ -75,14 +79,11 @@ export function SelectField({
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const id = useFieldId(name);
+  const field = useControl(name, errors, hint);
   return (
-    <Wrapper id={id} label={label} errors={errors} hint={hint}>
+    <Wrapper id={field.id} label={label} errors={errors} hint={hint}>
       <select
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...field}
         className={control}
         {...props}
       >
@@ -104,14 +105,11 @@ export function TextAreaField({
   hint,
   ...props
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const id = useFieldId(name);
+  const field = useControl(name, errors, hint);
   return (
-    <Wrapper id={id} label={label} errors={errors} hint={hint}>
+    <Wrapper id={field.id} label={label} errors={errors} hint={hint}>
       <textarea
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...field}
         className={control}
         {...props}
       />

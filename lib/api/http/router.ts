@@ -113,6 +113,8 @@ export function createRouter(routes: Route[]) {
       });
       return respond(result);
     } catch (error) {
+      // The client went away mid-request (its body never finished): nobody to answer, nothing to log.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return problemResponse(error);
     }
   };

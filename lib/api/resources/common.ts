@@ -75,12 +75,6 @@ export function subjectColumns(actor: Actor) {
   };
 }
 
-/** A left-joined embed comes back as an object of nulls when absent; the API says null. */
-export function nullIfEmpty<T extends Record<string, unknown>>(value: T | null | undefined): T | null {
-  if (!value) return null;
-  return Object.values(value).every((v) => v === null) ? null : value;
-}
-
 // ------------------------------------------------------------------ PATCH
 
 export const versionField = z.number({ error: "Send the version you read." }).int().positive().describe("The version you read; a stale one gets 409.");
