@@ -44,7 +44,10 @@ async function openPostgres(url: string): Promise<Handle> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     // Instants are timestamptz; keep the session in UTC so date arithmetic in SQL is unambiguous.
-    connection: { TimeZone: "UTC" },
+    // random_page_cost: the default (4) prices a random read as from a spinning disk, which made the
+    // planner sort a whole week of visits from a bitmap scan rather than read the first 200 in
+    // index order — 0.8 ms more per request. Our working set lives in memory or on SSD.
+    connection: { TimeZone: "UTC", random_page_cost: "1.1" },
   });
   preparedByDefault(client);
   const db = drizzlePg(client, { schema });

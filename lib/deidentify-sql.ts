@@ -11,7 +11,8 @@ import { canSeeIdentifiers } from "./policy";
 
 /** A name or free-text column: the value for site staff and admins, NULL for everyone else. */
 export function identifying(actor: Actor, column: AnyPgColumn | SQL): SQL<string | null> {
-  return canSeeIdentifiers(actor) ? sql<string | null>`${column}` : sql<string | null>`null`;
+  // A typed null: SQL that consumes it (to_json in lib/api/json-select) must know its type.
+  return canSeeIdentifiers(actor) ? sql<string | null>`${column}` : sql<string | null>`null::text`;
 }
 
 /** A date of birth: 'YYYY-MM-DD' for site staff and admins, 'YYYY' for everyone else. */
@@ -23,7 +24,7 @@ export function birthDate(actor: Actor, column: AnyPgColumn): SQL<string | null>
 export function identifyingInstant(actor: Actor, column: AnyPgColumn): SQL<Date | null> {
   const expression = canSeeIdentifiers(actor)
     ? sql`${column}`.mapWith((value: unknown) => (value === null ? null : (column.mapFromDriverValue(value) as Date)))
-    : sql<Date | null>`null`;
+    : sql<Date | null>`null::timestamptz`;
   instants.add(expression);
   return expression;
 }

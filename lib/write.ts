@@ -38,23 +38,25 @@ export async function recordChange(
     return copy as T;
   };
   const siteId = change.after.siteId ?? null;
-  // The notification first: it is only delivered if the transaction commits anyway, and the audit
-  // insert takes the hash chain's lock (held until commit), so the less work after it, the less
-  // every other writer waits.
-  await notifyChange(tx, {
-    type: change.before === null ? "created" : change.action === "retire" ? "retired" : "updated",
-    entity: change.entity,
-    id: change.after.id,
-    siteId,
-    studyId: change.after.studyId ?? null,
-  });
-  await appendAudit(tx, {
-    actor,
-    siteId,
-    entity: change.entity,
-    entityId: change.after.id,
-    action: change.action,
-    changes: diffChanges(strip(change.before), strip(change.after)),
-    reason: change.reason ?? null,
-  });
+  // Both statements go out together (pipelined on the transaction's connection: one round trip).
+  // The notification is only delivered if the transaction commits anyway; the audit insert takes
+  // the hash chain's lock (held until commit), so it goes last and nothing waits on it but COMMIT.
+  await Promise.all([
+    notifyChange(tx, {
+      type: change.before === null ? "created" : change.action === "retire" ? "retired" : "updated",
+      entity: change.entity,
+      id: change.after.id,
+      siteId,
+      studyId: change.after.studyId ?? null,
+    }),
+    appendAudit(tx, {
+      actor,
+      siteId,
+      entity: change.entity,
+      entityId: change.after.id,
+      action: change.action,
+      changes: diffChanges(strip(change.before), strip(change.after)),
+      reason: change.reason ?? null,
+    }),
+  ]);
 }

@@ -10,7 +10,8 @@
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_api; dropped and
  * recreated), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_SKIP_BARE=1,
- * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline").
+ * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline"),
+ * BENCH_KEEP_DB=1 (keep the seeded template database `<name>_seed` and reuse it next time, for iterating).
  */
 import autocannon from "autocannon";
 import postgres from "postgres";
@@ -84,9 +85,16 @@ async function measure(label, base, token, ids) {
 
 async function main() {
   const env = benchEnv(url, nextPort, extra);
-  await recreateDatabase(url);
-  seed(env);
-  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  // Seeded once into a template; every server gets a fresh copy, so the creates of one run do not
+  // swell the timeline the next one reads.
+  const template = new URL(url);
+  template.pathname = `${url.pathname}_seed`;
+  const keep = process.env.BENCH_KEEP_DB === "1";
+  if (!keep || !(await isSeeded(template))) {
+    await recreateDatabase(template);
+    seed({ ...env, DATABASE_URL: template.toString() });
+  }
+  const sql = postgres(template.toString(), { max: 1, onnotice: () => {} });
   const [coordinator] = await sql`select id, site_id from users where username = 'coordinator1'`;
   // The busiest subject of the site, for the timeline; the site's enrolled subjects, for creates.
   const [subject] = await sql`
@@ -101,6 +109,7 @@ async function main() {
 
   const results = [];
   if (process.env.BENCH_SKIP_NEXT !== "1") {
+    await recreateDatabase(url, template);
     const stopNext = startServer("node", ["scripts/start.mjs"], env);
     try {
       const base = `http://localhost:${nextPort}`;
@@ -112,6 +121,7 @@ async function main() {
     }
   }
   if (process.env.BENCH_SKIP_BARE !== "1") {
+    await recreateDatabase(url, template);
     const stopBare = startServer("node", ["--conditions=react-server", "--import", "tsx", "scripts/api-bare-server.ts"], { ...env, PORT: String(barePort) });
     try {
       const base = `http://localhost:${barePort}`;
@@ -131,6 +141,19 @@ async function main() {
     );
   }
   await dropDatabase(url);
+  if (!keep) await dropDatabase(template);
+}
+
+async function isSeeded(u) {
+  const sql = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select count(*)::int as n from subjects`;
+    return row.n >= 10000;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
 }
 
 async function signIn(base) {

@@ -28,11 +28,12 @@ function adminClient(url) {
   return postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
 }
 
-export async function recreateDatabase(url) {
+/** Drops and creates the database — empty, or as a copy of `template`'s database. */
+export async function recreateDatabase(url, template) {
   const admin = adminClient(url);
   const name = new URL(url).pathname.slice(1);
   await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  await admin.unsafe(template ? `CREATE DATABASE "${name}" TEMPLATE "${new URL(template).pathname.slice(1)}"` : `CREATE DATABASE "${name}"`);
   await admin.end();
 }
 

@@ -2,13 +2,13 @@
  * Schedules a visit for a subject (an unplanned or extra visit; planned protocol visits are
  * created by enrolment). The time is read in the subject's site time zone.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { sites, subjects, visits, type Visit } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
 import { NotFoundError, ValidationError } from "../errors";
 import { authorize, scopeWhere } from "../policy";
-import { isActiveSiteStaff } from "../users/site-staff";
+import { isActiveSiteStaffSql } from "../users/site-staff";
 import { scheduleVisitSchema } from "../validation/visit";
 import { recordChange, transact } from "../write";
 import { checkVisitTime } from "./time-rules";
@@ -21,8 +21,10 @@ export async function scheduleVisit(actor: Actor, input: unknown, now = new Date
   authorize(actor, "visit.create");
   const data = parseOrThrow(scheduleVisitSchema, input);
   return transact(async (tx) => {
+    // The chosen coordinator (else the subject's own) is checked in the same query.
+    const coordinatorSql = data.coordinatorId ? sql`${data.coordinatorId}::uuid` : subjects.coordinatorId;
     const [subject] = await tx
-      .select({ subject: subjects, timeZone: sites.timezone })
+      .select({ subject: subjects, timeZone: sites.timezone, coordinatorOk: isActiveSiteStaffSql(coordinatorSql, subjects.siteId) })
       .from(subjects)
       .innerJoin(sites, eq(sites.id, subjects.siteId))
       .where(and(eq(subjects.id, data.subjectId), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
@@ -38,7 +40,7 @@ export async function scheduleVisit(actor: Actor, input: unknown, now = new Date
     }
     const scheduledAt = checkVisitTime(errors, "scheduledAt", data.scheduledAt, subject.timeZone, now);
     const coordinatorId = data.coordinatorId ?? subject.subject.coordinatorId;
-    if (!(await isActiveSiteStaff(tx, siteId, coordinatorId))) {
+    if (!subject.coordinatorOk) {
       errors.coordinatorId = ["Choose an active coordinator or investigator of this site."];
     }
     if (Object.keys(errors).length > 0 || !scheduledAt) throw new ValidationError("Please correct the highlighted fields.", errors);
