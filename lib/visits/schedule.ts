@@ -24,7 +24,11 @@ export async function scheduleVisit(actor: Actor, input: unknown, now = new Date
     // The chosen coordinator (else the subject's own) is checked in the same query.
     const coordinatorSql = data.coordinatorId ? sql`${data.coordinatorId}::uuid` : subjects.coordinatorId;
     const [subject] = await tx
-      .select({ subject: subjects, timeZone: sites.timezone, coordinatorOk: isActiveSiteStaffSql(coordinatorSql, subjects.siteId) })
+      .select({
+        subject: { id: subjects.id, siteId: subjects.siteId, studyId: subjects.studyId, status: subjects.status, coordinatorId: subjects.coordinatorId },
+        timeZone: sites.timezone,
+        coordinatorOk: isActiveSiteStaffSql(coordinatorSql, subjects.siteId),
+      })
       .from(subjects)
       .innerJoin(sites, eq(sites.id, subjects.siteId))
       .where(and(eq(subjects.id, data.subjectId), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
