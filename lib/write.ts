@@ -15,7 +15,7 @@ export async function transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
 
-type ChangedRecord = { id: string; siteId?: string | null; studyId?: string | null } & Record<string, unknown>;
+type ChangedRecord = { id: string; siteId?: string | null; studyId?: string | null; subjectId?: unknown } & Record<string, unknown>;
 
 export async function recordChange(
   tx: DbOrTx,
@@ -48,6 +48,7 @@ export async function recordChange(
       id: change.after.id,
       siteId,
       studyId: change.after.studyId ?? null,
+      subjectId: change.entity === "subject" ? change.after.id : typeof change.after.subjectId === "string" ? change.after.subjectId : null,
     }),
     appendAudit(tx, {
       actor,

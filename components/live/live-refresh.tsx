@@ -3,7 +3,7 @@
 /**
  * Keeps a page's server-rendered data current: listens to GET /api/v1/live (the web session
  * authenticates it), and when a change of one of `entities` arrives — for a subject timeline,
- * one that concerns that subject — re-renders the page's server components with router.refresh().
+ * one of that subject's records — re-renders the page's server components with router.refresh().
  * A refresh waits while a dialog is open or a form field has focus. Bursts (enrolling a subject books
  * many visits) are debounced into one refresh. Reconnects with backoff, resuming after the last
  * event it saw; when the server cannot replay what was missed (`reset`) the page simply refreshes.
@@ -14,7 +14,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 type Entity = "subject" | "screening" | "visit" | "adverse_event" | "subject_note" | "study" | "user" | "site";
-type Change = { type: string; entity: Entity; id: string; studyId: string | null; at: string };
+type Change = { type: string; entity: Entity; id: string; studyId: string | null; subjectId: string | null; at: string };
 type Status = "connecting" | "live" | "reconnecting" | "off";
 
 const DEBOUNCE_MS = 150;
@@ -33,11 +33,8 @@ export function LiveRefresh({
   subject,
 }: {
   entities: readonly Entity[];
-  /**
-   * A subject timeline: refresh for this subject's own changes, and for changes of its records
-   * (visits, AEs, …) in its study — events carry ids only, not the subject a record belongs to.
-   */
-  subject?: { id: string; studyId: string };
+  /** A subject timeline: refresh for changes of this subject and of its records (visits, AEs, …). */
+  subject?: { id: string };
 }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>("connecting");
@@ -47,7 +44,7 @@ export function LiveRefresh({
   useEffect(() => {
     filter.current = { entities, subject };
   });
-  const key = `${entities.join(",")}|${subject?.id ?? ""}|${subject?.studyId ?? ""}`;
+  const key = `${entities.join(",")}|${subject?.id ?? ""}`;
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -71,8 +68,8 @@ export function LiveRefresh({
       const { entities: wanted, subject: s } = filter.current;
       if (!wanted.includes(change.entity)) return false;
       if (!s) return true;
-      if (change.entity === "subject") return change.id === s.id;
-      return change.studyId === s.studyId;
+      // Every change event names its subject (lib/write.ts); the subject's own id for a subject.
+      return change.subjectId === s.id;
     };
     const connect = () => {
       if (stopped) return;

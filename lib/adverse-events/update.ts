@@ -91,7 +91,7 @@ export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date
     const { after } = await updateVersioned(tx, adverseEvents, before.id, data.version, values, scopeWhere(actor, adverseEvents));
     await recordChange(tx, actor, { entity: "adverse_event", action: "update", before, after, reason: data.reason });
     if (found.signed) {
-      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId };
+      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId };
       await voidLiveSignature(tx, actor, target, changedSignedFields(AE_SIGNED_FIELDS, before, after));
     }
     return after;

@@ -9,10 +9,10 @@ import { decide, type Action } from "@/lib/policy";
 import type { ChangeEvent } from "./notify";
 
 /** A change as it arrives over LISTEN (notify.ts adds `at`). */
-export type Change = ChangeEvent & { at: string };
+export type Change = Omit<ChangeEvent, "subjectId"> & { subjectId: string | null; at: string };
 
 /** What goes over the wire: ids only — no site, no names, no clinical values. */
-export type PublicChange = Pick<Change, "type" | "entity" | "id" | "studyId" | "at">;
+export type PublicChange = Pick<Change, "type" | "entity" | "id" | "studyId" | "subjectId" | "at">;
 
 /** The read permission an event stands for. Users and sites are administration: admins only. */
 const READ: Record<ChangeEvent["entity"], Action> = {
@@ -34,7 +34,7 @@ export function mayReceive(actor: Actor, change: Change): boolean {
 }
 
 export function publicChange(change: Change): PublicChange {
-  return { type: change.type, entity: change.entity, id: change.id, studyId: change.studyId, at: change.at };
+  return { type: change.type, entity: change.entity, id: change.id, studyId: change.studyId, subjectId: change.subjectId, at: change.at };
 }
 
 /** A notification payload → a Change, or null for anything malformed (never trusted blindly). */
@@ -50,6 +50,7 @@ export function parseChange(payload: string): Change | null {
       id: value.id,
       siteId: typeof value.siteId === "string" ? value.siteId : null,
       studyId: typeof value.studyId === "string" ? value.studyId : null,
+      subjectId: typeof value.subjectId === "string" ? value.subjectId : null,
       at: typeof value.at === "string" ? value.at : new Date().toISOString(),
     };
   } catch {

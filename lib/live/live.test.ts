@@ -131,17 +131,28 @@ describe("GET /api/v1/live", () => {
     expect(ids(coordB)).toEqual([b]);
     await vi.waitFor(() => expect(ids(invB)).toEqual([b]));
     expect(ids(sponsor)).toEqual([a]); // granted study A only
-    expect(admin.changes().find((c) => c.id === a)).toEqual({ type: "created", entity: "subject", id: a, studyId: f.studyA.id, at: expect.any(String) });
+    expect(admin.changes().find((c) => c.id === a)).toEqual({ type: "created", entity: "subject", id: a, studyId: f.studyA.id, subjectId: a, at: expect.any(String) });
     // Nothing personal and nothing about another site on the wire.
     for (const s of [coordA, coordB, sponsor, admin]) {
       expect(s.raw()).not.toContain("Person");
       expect(s.raw()).not.toContain(f.siteA.id);
       expect(s.raw()).not.toContain(f.siteB.id);
-      for (const c of s.changes()) expect(Object.keys(c).sort()).toEqual(["at", "entity", "id", "studyId", "type"]);
+      for (const c of s.changes()) expect(Object.keys(c).sort()).toEqual(["at", "entity", "id", "studyId", "subjectId", "type"]);
       expect(s.events.filter((e) => e.event === "message").every((e) => /^[a-z0-9]+-\d+$/.test(e.id ?? ""))).toBe(true);
     }
     expect(coordB.raw()).not.toContain(a);
     expect(coordB.raw()).not.toContain(f.studyA.id);
+  });
+
+  it("names the subject a record belongs to, so a subject's timeline refreshes for that subject only", async () => {
+    const coordA = await open({ token: tokens.coordA });
+    const a = await createSubject("A", "A-LIVE-NOTE");
+    const api = await clientFor(f.users.coordA.id);
+    const { data, response } = await api.POST("/api/v1/subject-notes", { body: { subjectId: a, noteType: "call", noteText: "Called back" } });
+    expect(response.status).toBe(201);
+    await vi.waitFor(() => expect(ids(coordA)).toContain(data!.id), { timeout: 3000, interval: 10 });
+    expect(coordA.changes().find((c) => c.id === data!.id)).toMatchObject({ entity: "subject_note", subjectId: a, studyId: f.studyA.id });
+    expect(coordA.changes().find((c) => c.id === a)).toMatchObject({ entity: "subject", subjectId: a });
   });
 
   it("resumes after Last-Event-ID with only what the subscriber may see, and resets an unknown id", async () => {

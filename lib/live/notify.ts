@@ -15,6 +15,8 @@ export type ChangeEvent = {
   id: string;
   siteId: string | null;
   studyId: string | null;
+  /** The subject the record belongs to (its own id for a subject), so a timeline refreshes for its subject only. */
+  subjectId?: string | null;
 };
 
 export async function notifyChange(tx: DbOrTx, event: ChangeEvent): Promise<void> {

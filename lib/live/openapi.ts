@@ -13,7 +13,8 @@ export const livePaths: Record<string, Record<string, unknown>> = {
       tags: ["Live"],
       description:
         "A `text/event-stream` of changes to the records the caller may see (their site; a sponsor's granted studies; " +
-        "everything for an admin). Each change is an unnamed event with an `id:` and `data: {type, entity, id, studyId, at}` " +
+        "everything for an admin). Each change is an unnamed event with an `id:` and `data: {type, entity, id, studyId, subjectId, at}` " +
+        "(`subjectId`: the subject the record belongs to — its own id for a subject, null for studies, users and sites) " +
         "— ids only, never personal data: fetch the record through the REST API to see it. Named events: `ready` (the " +
         "stream is live), `reset` (changes may have been missed — refetch; sent when a `Last-Event-ID` is older than this " +
         "server process's bounded in-memory buffer of recent changes, or from another process), `end` (the account may no " +
@@ -36,7 +37,7 @@ export const livePaths: Record<string, Record<string, unknown>> = {
             "text/event-stream": {
               schema: { type: "string" },
               example:
-                'id: k3v9x2a1-42\ndata: {"type":"updated","entity":"visit","id":"7c1e…","studyId":"0b2f…","at":"2025-01-01T12:00:00.000Z"}\n\n',
+                'id: k3v9x2a1-42\ndata: {"type":"updated","entity":"visit","id":"7c1e…","studyId":"0b2f…","subjectId":"5d0a…","at":"2025-01-01T12:00:00.000Z"}\n\n',
             },
           },
         },

@@ -57,7 +57,7 @@ export async function assessAdverseEvent(actor: Actor, input: unknown): Promise<
       reason: reassessing ? data.reason : null,
     });
     if (await liveSignature(tx, "adverse_event", after.id)) {
-      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId };
+      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId };
       await voidLiveSignature(tx, actor, target, changedSignedFields(AE_SIGNED_FIELDS, before, after));
     }
     return after;

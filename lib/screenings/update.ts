@@ -72,7 +72,7 @@ export async function updateScreening(actor: Actor, input: unknown) {
     );
     await recordChange(tx, actor, { entity: "screening", action: "update", before, after, reason: data.reason });
     // A confirmed eligibility covers exactly what was signed: a change to it voids the signature.
-    await voidLiveSignature(tx, actor, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
+    await voidLiveSignature(tx, actor, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
 
     // While in screening, the subject mirrors its latest screening (a corrected date can change
     // which one that is); past screening, its status is the enrolment's business, not ours.

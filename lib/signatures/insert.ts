@@ -14,7 +14,7 @@ import type { SignatureEntity } from "./void";
 export async function insertSignature(
   tx: Tx,
   actor: Actor,
-  target: { entity: SignatureEntity; id: string; siteId: string; studyId: string },
+  target: { entity: SignatureEntity; id: string; siteId: string; studyId: string; subjectId: string },
   meaning: (typeof SIGNATURE_MEANINGS)[number],
   content: unknown,
 ) {
@@ -41,6 +41,6 @@ export async function insertSignature(
       contentHash: [null, signature!.contentHash],
     },
   });
-  await notifyChange(tx, { type: "signed", entity: target.entity, id: target.id, siteId: target.siteId, studyId: target.studyId });
+  await notifyChange(tx, { type: "signed", entity: target.entity, id: target.id, siteId: target.siteId, studyId: target.studyId, subjectId: target.subjectId });
   return signature!;
 }

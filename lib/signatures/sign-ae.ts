@@ -35,7 +35,7 @@ export async function signAdverseEvent(actor: Actor, input: unknown) {
       }
       if (!ae.assessedAt) throw new ValidationError("Assess the adverse event before signing it.");
       if (await liveSignature(tx, "adverse_event", ae.id)) throw new ValidationError("This adverse event is already signed.");
-      const target = { entity: "adverse_event" as const, id: ae.id, siteId: ae.siteId, studyId: ae.studyId };
+      const target = { entity: "adverse_event" as const, id: ae.id, siteId: ae.siteId, studyId: ae.studyId, subjectId: ae.subjectId };
       if (!(await passwordMatches(tx, actor, data.password))) throw new WrongSignaturePassword(target);
       return insertSignature(tx, actor, target, "Reviewed and assessed", aeSignedContent(ae));
     }),

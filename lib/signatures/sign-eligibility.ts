@@ -36,7 +36,7 @@ export async function signEligibility(actor: Actor, input: unknown) {
       }
       if (screening.screeningStatus !== "passed") throw new ValidationError("Only a passed screening's eligibility can be confirmed.");
       if (await liveSignature(tx, "screening", screening.id)) throw new ValidationError("Eligibility is already confirmed for this screening.");
-      const target = { entity: "screening" as const, id: screening.id, siteId: screening.siteId, studyId: screening.studyId };
+      const target = { entity: "screening" as const, id: screening.id, siteId: screening.siteId, studyId: screening.studyId, subjectId: screening.subjectId };
       if (!(await passwordMatches(tx, actor, data.password))) throw new WrongSignaturePassword(target);
       return insertSignature(tx, actor, target, "Eligibility confirmed", screeningSignedContent(screening));
     }),

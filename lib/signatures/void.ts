@@ -13,7 +13,7 @@ import { notifyChange } from "../live/notify";
 
 export type SignatureEntity = (typeof SIGNATURE_ENTITIES)[number];
 
-export type VoidTarget = { entity: SignatureEntity; id: string; siteId: string; studyId: string };
+export type VoidTarget = { entity: SignatureEntity; id: string; siteId: string; studyId: string; subjectId: string };
 
 /** "Signed content changed: severity, grade" — the void reason the record's page shows. */
 export function voidReasonFor(fields: readonly string[]): string {
@@ -44,6 +44,6 @@ export async function voidLiveSignature(tx: Tx, actor: Actor, target: VoidTarget
     },
     reason,
   });
-  await notifyChange(tx, { type: "updated", entity: target.entity, id: target.id, siteId: target.siteId, studyId: target.studyId });
+  await notifyChange(tx, { type: "updated", entity: target.entity, id: target.id, siteId: target.siteId, studyId: target.studyId, subjectId: target.subjectId });
   return voided;
 }

@@ -310,7 +310,7 @@ export interface paths {
         };
         /**
          * Live changes (Server-Sent Events)
-         * @description A `text/event-stream` of changes to the records the caller may see (their site; a sponsor's granted studies; everything for an admin). Each change is an unnamed event with an `id:` and `data: {type, entity, id, studyId, at}` — ids only, never personal data: fetch the record through the REST API to see it. Named events: `ready` (the stream is live), `reset` (changes may have been missed — refetch; sent when a `Last-Event-ID` is older than this server process's bounded in-memory buffer of recent changes, or from another process), `end` (the account may no longer listen; the stream closes). A comment line is sent about every 15 s as a heartbeat; the caller's rights are re-read then. Web pages may authenticate with their session cookie instead of a token.
+         * @description A `text/event-stream` of changes to the records the caller may see (their site; a sponsor's granted studies; everything for an admin). Each change is an unnamed event with an `id:` and `data: {type, entity, id, studyId, subjectId, at}` (`subjectId`: the subject the record belongs to — its own id for a subject, null for studies, users and sites) — ids only, never personal data: fetch the record through the REST API to see it. Named events: `ready` (the stream is live), `reset` (changes may have been missed — refetch; sent when a `Last-Event-ID` is older than this server process's bounded in-memory buffer of recent changes, or from another process), `end` (the account may no longer listen; the stream closes). A comment line is sent about every 15 s as a heartbeat; the caller's rights are re-read then. Web pages may authenticate with their session cookie instead of a token.
          */
         get: operations["streamLiveChanges"];
         put?: never;
@@ -3298,7 +3298,7 @@ export interface operations {
                 content: {
                     /**
                      * @example id: k3v9x2a1-42
-                     *     data: {"type":"updated","entity":"visit","id":"7c1e…","studyId":"0b2f…","at":"2025-01-01T12:00:00.000Z"}
+                     *     data: {"type":"updated","entity":"visit","id":"7c1e…","studyId":"0b2f…","subjectId":"5d0a…","at":"2025-01-01T12:00:00.000Z"}
                      */
                     "text/event-stream": string;
                 };

@@ -73,7 +73,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
         description={`${subject.protocolId} · times in site time (${tz})`}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
-            <LiveRefresh entities={["subject", "screening", "visit", "adverse_event", "subject_note"]} subject={{ id: subject.id, studyId: subject.studyId }} />
+            <LiveRefresh entities={["subject", "screening", "visit", "adverse_event", "subject_note"]} subject={{ id: subject.id }} />
             <PrintButton />
             {may.edit && (
               <Link href={`/subjects/${subject.id}/edit`} className={link}>
