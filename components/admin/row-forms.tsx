@@ -55,7 +55,7 @@ export function RevokeSponsorForm({ studyId, sponsor, action }: { studyId: strin
     <form action={formAction} className="flex items-center gap-1.5">
       <input type="hidden" name="studyId" value={studyId} />
       <input type="hidden" name="userId" value={sponsor.userId} />
-      <Button type="submit" variant="secondary" className="text-red-700" disabled={pending} aria-label={`Revoke access of ${sponsor.username}`} aria-describedby={msg}>
+      <Button type="submit" variant="danger-secondary" disabled={pending} aria-label={`Revoke access of ${sponsor.username}`} aria-describedby={msg}>
         Revoke
       </Button>
       <Message state={state} id={msg} />

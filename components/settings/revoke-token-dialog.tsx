@@ -27,8 +27,8 @@ export function RevokeTokenDialog({
     <>
       <Button
         type="button"
-        variant="secondary"
-        className="!px-2 !py-1 text-xs text-red-700"
+        variant="danger-secondary"
+        className="!px-2 !py-1 text-xs"
         aria-label={`Revoke ${token.name}`}
         onClick={() => dialog.current?.showModal()}
       >

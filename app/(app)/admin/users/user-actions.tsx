@@ -86,7 +86,7 @@ export function StatusForm({ user }: { user: UserRow }) {
         aria-invalid={state.fieldErrors?.reason ? true : undefined}
         aria-describedby={msgId}
       />
-      <Button type="submit" variant="secondary" className={next === "disabled" ? "text-red-700" : ""} disabled={pending} aria-label={`${verb} ${user.username}`}>
+      <Button type="submit" variant={next === "disabled" ? "danger-secondary" : "secondary"} disabled={pending} aria-label={`${verb} ${user.username}`}>
         {verb}
       </Button>
       <Message state={state} id={msgId} />
