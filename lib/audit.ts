@@ -3,8 +3,11 @@
  * transaction as the change. The database stamps the time, the sequence number and the hash chain
  * (drizzle/0001_audit_guard.sql); this module only decides what goes in the row.
  */
-import { auditEvents } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
+import { auditEvents } from "@/db/schema";
 import type { Actor } from "./actor";
 
 export type Changes = Record<string, [unknown, unknown]>;
@@ -53,11 +56,22 @@ export function diffChanges(
   return changes;
 }
 
+/** The audit insert for n rows, rendered once per n (db/reusable); every value a placeholder. */
+const insertAudit = reusableQuery<unknown>("append_audit");
+
+const auditColumns = ["actorId", "actorUsername", "siteId", "entity", "entityId", "action", "changes", "reason", "clientAddress"] as const;
+
+function insertQuery(db: DbOrTx, rows: number) {
+  const values = Array.from({ length: rows }, (_, i) => Object.fromEntries(auditColumns.map((c) => [c, sql.placeholder(`${c}${i}`)])));
+  return db.insert(auditEvents).values(values as unknown as PgInsertValue<typeof auditEvents>[]);
+}
+
 export async function appendAudit(db: DbOrTx, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(auditEvents).values(
-    list.map((e) => ({
+  const values: Record<string, unknown> = {};
+  list.forEach((e, i) => {
+    const row: Record<(typeof auditColumns)[number], unknown> = {
       actorId: e.actor?.id ?? null,
       actorUsername: e.actor?.username ?? e.actorUsername ?? null,
       siteId: e.siteId ?? null,
@@ -67,6 +81,8 @@ export async function appendAudit(db: DbOrTx, entries: AuditEntry | AuditEntry[]
       changes: e.changes ?? {},
       reason: e.reason ?? null,
       clientAddress: e.clientAddress ?? null,
-    })),
-  );
+    };
+    for (const column of auditColumns) values[`${column}${i}`] = row[column];
+  });
+  await insertAudit(db, String(list.length), (h) => insertQuery(h, list.length), values);
 }

@@ -12,5 +12,5 @@ export {
   type Decision,
   type Resource,
 } from "./policy/decide";
-export { scopeSites, scopeStudies, scopeWhere } from "./policy/scope";
+export { scopeKey, scopeSites, scopeStudies, scopeWhere } from "./policy/scope";
 export { accountNavFor, HOME_BY_ROLE, navFor, type NavItem } from "./policy/nav";

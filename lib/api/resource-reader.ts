@@ -6,10 +6,11 @@
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "@/db";
+import { getDb, type Db, type DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
-import { authorize, type Action } from "../policy";
+import { authorize, scopeKey, type Action } from "../policy";
 import { jsonObject, JsonPage } from "./json-select";
 import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
 import { isUuid } from "./resources/common";
@@ -23,18 +24,10 @@ type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
 
 /**
  * The resource's site-scoped query: its columns and `_key` (the order value), embeds joined in.
- * It may depend on the actor only through actorShape() below (role, status, site, study grants),
+ * It may depend on the actor only through what policy's scopeKey() names (role, status, site, grants),
  * and on nothing else but `where`, `include` and `key`: single-record reads cache it per shape.
  */
 export type SelectRows<Row> = (db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) => Paged<Row>;
-
-/** Everything about an actor that a resource's select may read (see SelectRows). */
-function actorShape(actor: Actor): string {
-  return JSON.stringify([actor.id, actor.status, actor.role, actor.siteId, actor.sponsorStudyIds]);
-}
-
-/** Cached single-record queries per database handle (tests swap handles), at most this many each. */
-const MAX_CACHED_GETS = 500;
 
 export function resourceReader<Row extends { id: string; _key: string }, Q extends PageQuery>(def: {
   read: Action;
@@ -48,19 +41,7 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
   // Building a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
   // and scope). A record read — GET by id, and the read-back after every API write — runs one of
   // few shapes, so each shape is built once, with the id as a placeholder, and reused.
-  const gets = new WeakMap<Db, Map<string, Prepared<Row>>>();
-  function preparedGet(db: Db, actor: Actor, include: ReadonlySet<string>): Prepared<Row> {
-    let cache = gets.get(db);
-    if (!cache) gets.set(db, (cache = new Map()));
-    const key = `${actorShape(actor)}|${[...include].sort().join(",")}`;
-    let prepared = cache.get(key);
-    if (!prepared) {
-      prepared = def.select(db, actor, eq(def.idColumn, sql.placeholder("id")), include, sql<string>`''`).limit(1).prepare(`get_${def.read}`);
-      if (cache.size >= MAX_CACHED_GETS) cache.delete(cache.keys().next().value!);
-      cache.set(key, prepared);
-    }
-    return prepared;
-  }
+  const getQuery = reusableQuery<Row[]>(`get_${def.read}`);
 
   return {
     async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
@@ -99,7 +80,9 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
     async get(actor: Actor, id: string, include: ReadonlySet<string> = new Set()): Promise<Omit<Row, "_key">> {
       authorize(actor, def.read);
       if (!isUuid(id)) throw new NotFoundError(def.notFound);
-      const [row] = await preparedGet(await getDb(), actor, include).execute({ id });
+      const shape = `${scopeKey(actor)}|${[...include].sort().join(",")}`;
+      const build = (db: DbOrTx) => def.select(db as Db, actor, eq(def.idColumn, sql.placeholder("id")), include, sql<string>`''`).limit(1);
+      const [row] = await getQuery(await getDb(), shape, build, { id });
       if (!row) throw new NotFoundError(def.notFound);
       const { _key, ...record } = row;
       void _key;

@@ -10,6 +10,15 @@ import type { Actor } from "@/lib/actor";
 
 type ScopeColumns = { siteId: AnyPgColumn; studyId: AnyPgColumn };
 
+/**
+ * Everything about an actor that the scope helpers (and the de-identification that follows the
+ * role) read — plus the user's id, so that no two people ever share a cached query. Queries
+ * rendered once and reused (lib/api/resource-reader, db/reusable) are keyed by it.
+ */
+export function scopeKey(actor: Actor): string {
+  return JSON.stringify([actor.id, actor.status, actor.role, actor.siteId, actor.sponsorStudyIds]);
+}
+
 function scopeBy(actor: Actor, columns: ScopeColumns): SQL {
   // Pending and disabled accounts reach no clinical data.
   if (actor.status !== "active") return sql`false`;

@@ -3,11 +3,13 @@
  * created by enrolment). The time is read in the subject's site time zone.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { sites, subjects, visits, type Visit } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
+import { sites, subjects, visits, type Subject, type Visit } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
 import { NotFoundError, ValidationError } from "../errors";
-import { authorize, scopeWhere } from "../policy";
+import { authorize, scopeKey, scopeWhere } from "../policy";
 import { isActiveSiteStaffSql } from "../users/site-staff";
 import { scheduleVisitSchema } from "../validation/visit";
 import { recordChange, transact } from "../write";
@@ -16,23 +18,48 @@ import { checkVisitTime } from "./time-rules";
 /** Only these subjects still have visits ahead of them. */
 export const SCHEDULABLE_SUBJECT_STATUSES = ["screening", "enrolled"] as const;
 
+// The two statements of every scheduling, rendered once (db/reusable): the values are placeholders.
+const findSubject = reusableQuery<{ subject: Pick<Subject, "id" | "siteId" | "studyId" | "status" | "coordinatorId">; timeZone: string; coordinatorOk: boolean }[]>("schedule_find_subject");
+const insertVisit = reusableQuery<Visit[]>("schedule_insert_visit");
+
+/** The subject, its site's zone, and whether the coordinator (chosen, else the subject's own) is active staff there. */
+function subjectQuery(db: DbOrTx, actor: Actor, coordinatorChosen: boolean) {
+  const coordinator = coordinatorChosen ? sql`${sql.placeholder("coordinatorId")}::uuid` : subjects.coordinatorId;
+  return db
+    .select({
+      subject: { id: subjects.id, siteId: subjects.siteId, studyId: subjects.studyId, status: subjects.status, coordinatorId: subjects.coordinatorId },
+      timeZone: sites.timezone,
+      coordinatorOk: isActiveSiteStaffSql(coordinator, subjects.siteId),
+    })
+    .from(subjects)
+    .innerJoin(sites, eq(sites.id, subjects.siteId))
+    .where(and(eq(subjects.id, sql.placeholder("subjectId")), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
+    .for("share", { of: subjects });
+}
+
+const insertQuery = (db: DbOrTx) =>
+  db
+    .insert(visits)
+    .values({
+      siteId: sql.placeholder("siteId"),
+      studyId: sql.placeholder("studyId"),
+      subjectId: sql.placeholder("subjectId"),
+      visitType: sql.placeholder("visitType"),
+      scheduledAt: sql.placeholder("scheduledAt"),
+      location: sql.placeholder("location"),
+      coordinatorId: sql.placeholder("coordinatorId"),
+    })
+    .returning();
+
 export async function scheduleVisit(actor: Actor, input: unknown, now = new Date()): Promise<Visit> {
   // May this role schedule at all? (A sponsor or admin is refused as such, like every other create.)
   authorize(actor, "visit.create");
   const data = parseOrThrow(scheduleVisitSchema, input);
   return transact(async (tx) => {
-    // The chosen coordinator (else the subject's own) is checked in the same query.
-    const coordinatorSql = data.coordinatorId ? sql`${data.coordinatorId}::uuid` : subjects.coordinatorId;
-    const [subject] = await tx
-      .select({
-        subject: { id: subjects.id, siteId: subjects.siteId, studyId: subjects.studyId, status: subjects.status, coordinatorId: subjects.coordinatorId },
-        timeZone: sites.timezone,
-        coordinatorOk: isActiveSiteStaffSql(coordinatorSql, subjects.siteId),
-      })
-      .from(subjects)
-      .innerJoin(sites, eq(sites.id, subjects.siteId))
-      .where(and(eq(subjects.id, data.subjectId), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
-      .for("share", { of: subjects });
+    const [subject] = await findSubject(tx, `${scopeKey(actor)}|${data.coordinatorId ? "chosen" : "own"}`, (h) => subjectQuery(h, actor, Boolean(data.coordinatorId)), {
+      subjectId: data.subjectId,
+      coordinatorId: data.coordinatorId,
+    });
     if (!subject) throw new NotFoundError();
     const { siteId, studyId } = subject.subject;
     authorize(actor, "visit.create", { siteId, studyId });
@@ -49,18 +76,8 @@ export async function scheduleVisit(actor: Actor, input: unknown, now = new Date
     }
     if (Object.keys(errors).length > 0 || !scheduledAt) throw new ValidationError("Please correct the highlighted fields.", errors);
 
-    const [visit] = await tx
-      .insert(visits)
-      .values({
-        siteId,
-        studyId,
-        subjectId: subject.subject.id,
-        visitType: data.visitType,
-        scheduledAt,
-        location: data.location,
-        coordinatorId,
-      })
-      .returning();
+    const values = { siteId, studyId, subjectId: subject.subject.id, visitType: data.visitType, scheduledAt, location: data.location, coordinatorId };
+    const [visit] = await insertVisit(tx, "visit", insertQuery, values);
     await recordChange(tx, actor, { entity: "visit", action: "create", before: null, after: visit! });
     return visit!;
   });
