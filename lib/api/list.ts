@@ -66,7 +66,7 @@ export function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify({ v: value, id } satisfies Cursor)).toString("base64url");
 }
 
-function decodeCursor(cursor: string): Cursor {
+export function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
     if (typeof parsed.v === "string" && typeof parsed.id === "string" && /^[0-9a-f-]{36}$/i.test(parsed.id)) return parsed;
@@ -77,19 +77,18 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /**
- * ORDER BY, the keyset condition after `cursor`, and the expression whose text becomes the next
- * cursor. The cursor carries the order value as text (microseconds intact) and casts it back.
+ * ORDER BY, the keyset condition after a cursor, and the expression whose text becomes the next
+ * cursor. The cursor carries the order value as text (microseconds intact) and casts it back; the
+ * condition reads them from the placeholders `cursorValue` and `cursorId` (see decodeCursor).
  */
-export function keyset(field: OrderField, descending: boolean, idColumn: AnyPgColumn, cursor: string | undefined) {
+export function keyset(field: OrderField, descending: boolean, idColumn: AnyPgColumn, afterCursor: boolean) {
   const direction = descending ? sql`desc` : sql`asc`;
   const orderBy = [sql`${field.column} ${direction}`, sql`${idColumn} ${direction}`];
   let after: SQL | undefined;
-  if (cursor) {
-    const { v, id } = decodeCursor(cursor);
-    const value = sql`cast(${v} as ${sql.raw(field.cast)})`;
-    after = descending
-      ? sql`(${field.column}, ${idColumn}) < (${value}, ${id}::uuid)`
-      : sql`(${field.column}, ${idColumn}) > (${value}, ${id}::uuid)`;
+  if (afterCursor) {
+    const value = sql`cast(${sql.placeholder("cursorValue")} as ${sql.raw(field.cast)})`;
+    const id = sql`cast(${sql.placeholder("cursorId")} as uuid)`;
+    after = descending ? sql`(${field.column}, ${idColumn}) < (${value}, ${id})` : sql`(${field.column}, ${idColumn}) > (${value}, ${id})`;
   }
   return { orderBy, after, key: sql<string>`${field.column}::text` };
 }

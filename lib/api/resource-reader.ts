@@ -4,7 +4,7 @@
  * Each resource supplies only its site-scoped `select` (columns, embeds, scope), its orders and
  * its filters.
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db, type DbOrTx } from "@/db";
 import { reusableQuery } from "@/db/reusable";
@@ -12,7 +12,7 @@ import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { authorize, scopeKey, type Action } from "../policy";
 import { jsonObject, JsonPage } from "./json-select";
-import { keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
+import { decodeCursor, keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
 import { isUuid } from "./resources/common";
 
 /** The shared part of every parsed list query (lib/api/list.ts listQueryShape). */
@@ -29,49 +29,81 @@ type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
  */
 export type SelectRows<Row> = (db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) => Paged<Row>;
 
+/** A list's filters: for each filtering query field, its condition on the (placeholder) value. */
+export type ListFilters<Q> = { [K in keyof Q]?: (value: Placeholder) => SQL };
+type FiltersOf<Q> = ListFilters<Q> & { readonly __query?: Q };
+/** `listFilters<VisitListQuery>()({ studyId: (v) => eq(visits.studyId, v), … })` — typed by the query. */
+export const listFilters =
+  <Q>() =>
+  (filters: ListFilters<Q>): FiltersOf<Q> =>
+    filters;
+
 export function resourceReader<Row extends { id: string; _key: string }, Q extends PageQuery>(def: {
   read: Action;
   notFound: string;
   idColumn: AnyPgColumn;
   order: Record<string, OrderField>;
   select: SelectRows<Row>;
-  /** The list query's filters as SQL conditions (undefined = not filtered). */
-  filters: (q: Q) => (SQL | undefined)[];
+  /**
+   * The list query's filters: for each query field that filters, its condition on a value. The
+   * value arrives as a placeholder (the query is rendered once per shape and reused), filled with
+   * the field's value as the query schema parsed it; a field left out of the request filters nothing.
+   */
+  filters: FiltersOf<Q>;
 }) {
   // Building a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
   // and scope). A record read — GET by id, and the read-back after every API write — runs one of
   // few shapes, so each shape is built once, with the id as a placeholder, and reused.
   const getQuery = reusableQuery<Row[]>(`get_${def.read}`);
 
+  const listQuery = reusableQuery<Row[]>(`list_${def.read}`);
+  const listJsonQuery = reusableQuery<{ id: string; _key: string; json: string }[]>(`list_json_${def.read}`);
+
+  /**
+   * A list page's shape — who asks (scope), embeds, order, which filters, whether after a cursor —
+   * and the values that fill it. Only the shape decides the SQL text; values never enter it.
+   */
+  function listShape(actor: Actor, q: Q) {
+    const { field, descending } = parseOrder(q.order);
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const filtered = (Object.keys(def.filters) as (keyof ListFilters<Q> & string)[]).filter((k) => q[k] !== undefined);
+    const values: Record<string, unknown> = { limit: q.limit + 1, ...(cursor ? { cursorValue: cursor.v, cursorId: cursor.id } : {}) };
+    for (const k of filtered) values[k] = q[k];
+    const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : ""].join("|");
+    const page = keyset(def.order[field]!, descending, def.idColumn, Boolean(cursor));
+    const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
+    return { key, values, where, page };
+  }
+
   return {
     async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
       authorize(actor, def.read);
-      const { field, descending } = parseOrder(q.order);
-      const page = keyset(def.order[field]!, descending, def.idColumn, q.cursor);
-      const rows = await def
-        .select(await getDb(), actor, and(...def.filters(q), page.after), q.include, page.key)
-        .orderBy(...page.orderBy)
-        .limit(q.limit + 1);
-      return pageFrom(rows, q.limit);
+      const { key, values, where, page } = listShape(actor, q);
+      const build = (db: DbOrTx) =>
+        def
+          .select(db as Db, actor, where, q.include, page.key)
+          .orderBy(...page.orderBy)
+          .limit(sql.placeholder("limit") as unknown as number);
+      return pageFrom(await listQuery(await getDb(), key, build, values), q.limit);
     },
     /** The same page, each row built as JSON text by the database (REST; see ./json-select). */
     async listJson(actor: Actor, q: Q): Promise<JsonPage> {
       authorize(actor, def.read);
-      const { field, descending } = parseOrder(q.order);
-      const page = keyset(def.order[field]!, descending, def.idColumn, q.cursor);
-      const db = await getDb();
-      // The resource's own query, with its selection folded into one JSON column.
-      const asJson = {
-        select: (fields: Record<string, unknown>) => {
-          const { _key, ...record } = fields;
-          return db.select({ id: def.idColumn, _key: _key as SQL<string>, json: sql<string>`${jsonObject(record)}::text` });
-        },
-      } as unknown as Db;
-      const rows = (await def
-        .select(asJson, actor, and(...def.filters(q), page.after), q.include, page.key)
-        .orderBy(...page.orderBy)
-        .limit(q.limit + 1)) as unknown as { id: string; _key: string; json: string }[];
-      const { data, nextCursor } = pageFrom(rows, q.limit);
+      const { key, values, where, page } = listShape(actor, q);
+      const build = (db: DbOrTx) => {
+        // The resource's own query, with its selection folded into one JSON column.
+        const asJson = {
+          select: (fields: Record<string, unknown>) => {
+            const { _key, ...record } = fields;
+            return db.select({ id: def.idColumn, _key: _key as SQL<string>, json: sql<string>`${jsonObject(record)}::text` });
+          },
+        } as unknown as Db;
+        return def
+          .select(asJson, actor, where, q.include, page.key)
+          .orderBy(...page.orderBy)
+          .limit(sql.placeholder("limit") as unknown as number) as unknown as Limited<{ id: string; _key: string; json: string }> extends { limit(n: number): infer L } ? L : never;
+      };
+      const { data, nextCursor } = pageFrom(await listJsonQuery(await getDb(), key, build, values), q.limit);
       return new JsonPage(
         data.map((r) => r.json),
         nextCursor,

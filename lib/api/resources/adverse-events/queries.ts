@@ -11,7 +11,7 @@ import type { Actor } from "../../../actor";
 import { scopeWhere } from "../../../policy";
 import { hasLiveSignature } from "../../../signatures/live";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { AE_ORDER, AdverseEventListQuery } from "./schema";
 
@@ -85,15 +85,15 @@ const reader = resourceReader({
   idColumn: adverseEvents.id,
   order: ORDER,
   select,
-  filters: (q: AdverseEventListQuery) => [
-    q.studyId ? eq(adverseEvents.studyId, q.studyId) : undefined,
-    q.subjectId ? eq(adverseEvents.subjectId, q.subjectId) : undefined,
-    q.serious !== undefined ? eq(adverseEvents.serious, q.serious) : undefined,
-    q.status ? eq(adverseEvents.status, q.status) : undefined,
-    q.severity ? eq(adverseEvents.severity, q.severity) : undefined,
-    q.onsetFrom ? gte(adverseEvents.onsetDate, q.onsetFrom) : undefined,
-    q.onsetTo ? lte(adverseEvents.onsetDate, q.onsetTo) : undefined,
-  ],
+  filters: listFilters<AdverseEventListQuery>()({
+    studyId: (v) => eq(adverseEvents.studyId, v),
+    subjectId: (v) => eq(adverseEvents.subjectId, v),
+    serious: (v) => eq(adverseEvents.serious, v),
+    status: (v) => eq(adverseEvents.status, v),
+    severity: (v) => eq(adverseEvents.severity, v),
+    onsetFrom: (v) => gte(adverseEvents.onsetDate, v),
+    onsetTo: (v) => lte(adverseEvents.onsetDate, v),
+  }),
 });
 
 export const listAdverseEventResources = reader.list;

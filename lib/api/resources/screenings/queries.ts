@@ -7,7 +7,7 @@ import type { Actor } from "../../../actor";
 import { identifying } from "../../../deidentify-sql";
 import { scopeWhere } from "../../../policy";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { SCREENING_ORDER, ScreeningListQuery } from "./schema";
 
@@ -60,13 +60,13 @@ const reader = resourceReader({
   idColumn: screenings.id,
   order: ORDER,
   select,
-  filters: (q: ScreeningListQuery) => [
-    q.studyId ? eq(screenings.studyId, q.studyId) : undefined,
-    q.subjectId ? eq(screenings.subjectId, q.subjectId) : undefined,
-    q.screeningStatus ? eq(screenings.screeningStatus, q.screeningStatus) : undefined,
-    q.screeningFrom ? gte(screenings.screeningDate, q.screeningFrom) : undefined,
-    q.screeningTo ? lte(screenings.screeningDate, q.screeningTo) : undefined,
-  ],
+  filters: listFilters<ScreeningListQuery>()({
+    studyId: (v) => eq(screenings.studyId, v),
+    subjectId: (v) => eq(screenings.subjectId, v),
+    screeningStatus: (v) => eq(screenings.screeningStatus, v),
+    screeningFrom: (v) => gte(screenings.screeningDate, v),
+    screeningTo: (v) => lte(screenings.screeningDate, v),
+  }),
 });
 
 export const listScreenings = reader.list;

@@ -6,7 +6,7 @@ import { sites, studies, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { scopeStudies } from "../../../policy";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedUserColumns } from "../common";
 import type { STUDY_ORDER, StudyListQuery } from "./schema";
 
@@ -48,7 +48,7 @@ const reader = resourceReader({
   idColumn: studies.id,
   order: ORDER,
   select,
-  filters: (q: StudyListQuery) => [q.status ? eq(studies.status, q.status) : undefined, q.siteId ? eq(studies.siteId, q.siteId) : undefined],
+  filters: listFilters<StudyListQuery>()({ status: (v) => eq(studies.status, v), siteId: (v) => eq(studies.siteId, v) }),
 });
 
 export const listStudyResources = reader.list;

@@ -7,7 +7,7 @@ import type { Actor } from "../../../actor";
 import { identifying } from "../../../deidentify-sql";
 import { scopeWhere } from "../../../policy";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { NOTE_ORDER, SubjectNoteListQuery } from "./schema";
 
@@ -48,11 +48,11 @@ const reader = resourceReader({
   idColumn: subjectNotes.id,
   order: ORDER,
   select,
-  filters: (q: SubjectNoteListQuery) => [
-    q.subjectId ? eq(subjectNotes.subjectId, q.subjectId) : undefined,
-    q.studyId ? eq(subjectNotes.studyId, q.studyId) : undefined,
-    q.noteType ? eq(subjectNotes.noteType, q.noteType) : undefined,
-  ],
+  filters: listFilters<SubjectNoteListQuery>()({
+    subjectId: (v) => eq(subjectNotes.subjectId, v),
+    studyId: (v) => eq(subjectNotes.studyId, v),
+    noteType: (v) => eq(subjectNotes.noteType, v),
+  }),
 });
 
 export const listSubjectNoteResources = reader.list;

@@ -6,7 +6,7 @@ import { studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { scopeWhere } from "../../../policy";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedStudyColumns, embeddedUserColumns, subjectColumns } from "../common";
 import type { SUBJECT_ORDER, SubjectListQuery } from "./schema";
 
@@ -39,11 +39,11 @@ const reader = resourceReader({
   idColumn: subjects.id,
   order: ORDER,
   select,
-  filters: (q: SubjectListQuery) => [
-    q.studyId ? eq(subjects.studyId, q.studyId) : undefined,
-    q.screeningStatus ? eq(subjects.screeningStatus, q.screeningStatus) : undefined,
-    q.status ? eq(subjects.status, q.status) : undefined,
-  ],
+  filters: listFilters<SubjectListQuery>()({
+    studyId: (v) => eq(subjects.studyId, v),
+    screeningStatus: (v) => eq(subjects.screeningStatus, v),
+    status: (v) => eq(subjects.status, v),
+  }),
 });
 
 export const listSubjects = reader.list;

@@ -2,7 +2,7 @@
  * Visits as the API returns them: one site-scoped query per page, embeds joined in. The
  * out-of-window flag is the web app's own SQL (lib/visits/flags.ts), read in the visit's site zone.
  */
-import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db } from "@/db";
 import { sites, studies, subjects, users, visits } from "@/db/schema";
@@ -11,7 +11,7 @@ import { identifying } from "../../../deidentify-sql";
 import { scopeWhere } from "../../../policy";
 import { outOfWindowSql } from "../../../visits/flags";
 import { type OrderField } from "../../list";
-import { resourceReader } from "../../resource-reader";
+import { listFilters, resourceReader } from "../../resource-reader";
 import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { VISIT_ORDER, VisitListQuery } from "./schema";
 
@@ -72,14 +72,15 @@ const reader = resourceReader({
   idColumn: visits.id,
   order: ORDER,
   select,
-  filters: (q: VisitListQuery) => [
-    q.studyId ? eq(visits.studyId, q.studyId) : undefined,
-    q.subjectId ? eq(visits.subjectId, q.subjectId) : undefined,
-    q.visitStatus ? eq(visits.visitStatus, q.visitStatus) : undefined,
-    q.visitType ? eq(visits.visitType, q.visitType) : undefined,
-    q.scheduledFrom ? gte(visits.scheduledAt, new Date(q.scheduledFrom)) : undefined,
-    q.scheduledTo ? lt(visits.scheduledAt, new Date(q.scheduledTo)) : undefined,
-  ],
+  filters: listFilters<VisitListQuery>()({
+    studyId: (v) => eq(visits.studyId, v),
+    subjectId: (v) => eq(visits.subjectId, v),
+    visitStatus: (v) => eq(visits.visitStatus, v),
+    visitType: (v) => eq(visits.visitType, v),
+    // The instant as the client wrote it (an offset or Z); PostgreSQL reads it as timestamptz.
+    scheduledFrom: (v) => sql`${visits.scheduledAt} >= cast(${v} as timestamptz)`,
+    scheduledTo: (v) => sql`${visits.scheduledAt} < cast(${v} as timestamptz)`,
+  }),
 });
 
 export const listVisitsResource = reader.list;
