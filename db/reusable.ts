@@ -14,7 +14,7 @@
 import type { DbOrTx } from "@/db";
 
 type Prepared<R> = { execute(values?: Record<string, unknown>): Promise<R> };
-type Preparable<R> = { prepare(name: string): Prepared<R> };
+export type Preparable<R> = { prepare(name: string): Prepared<R> };
 /** Drizzle's handles keep their session, and its driver client, on these (internal) fields. */
 type Handle = { session: { client: unknown; constructor: unknown } };
 

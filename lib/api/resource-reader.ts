@@ -7,7 +7,7 @@
 import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db, type DbOrTx } from "@/db";
-import { reusableQuery } from "@/db/reusable";
+import { reusableQuery, type Preparable } from "@/db/reusable";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { authorize, scopeKey, type Action } from "../policy";
@@ -19,6 +19,7 @@ import { isUuid } from "./resources/common";
 export type PageQuery = { order: string; cursor?: string; limit: number; include: ReadonlySet<string> };
 
 type Prepared<Row> = { execute(values: Record<string, unknown>): Promise<Row[]> };
+type JsonRow = { id: string; _key: string; json: string };
 type Limited<Row> = { limit(n: number): PromiseLike<Row[]> & { prepare(name: string): Prepared<Row> } };
 type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
 
@@ -51,17 +52,16 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
    */
   filters: FiltersOf<Q>;
 }) {
-  // Building a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
-  // and scope). A record read — GET by id, and the read-back after every API write — runs one of
-  // few shapes, so each shape is built once, with the id as a placeholder, and reused.
+  // Rendering a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
+  // and scope, more for a list page with embeds). Every read runs one of few shapes, so each shape
+  // is rendered once (db/reusable) and filled from placeholders: the id, the filters, the cursor.
   const getQuery = reusableQuery<Row[]>(`get_${def.read}`);
-
   const listQuery = reusableQuery<Row[]>(`list_${def.read}`);
-  const listJsonQuery = reusableQuery<{ id: string; _key: string; json: string }[]>(`list_json_${def.read}`);
+  const listJsonQuery = reusableQuery<JsonRow[]>(`list_json_${def.read}`);
 
   /**
    * A list page's shape — who asks (scope), embeds, order, which filters, whether after a cursor —
-   * and the values that fill it. Only the shape decides the SQL text; values never enter it.
+   * the values that fill it, and how to build it (run only the first time a shape is seen).
    */
   function listShape(actor: Actor, q: Q) {
     const { field, descending } = parseOrder(q.order);
@@ -70,40 +70,37 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
     const values: Record<string, unknown> = { limit: q.limit + 1, ...(cursor ? { cursorValue: cursor.v, cursorId: cursor.id } : {}) };
     for (const k of filtered) values[k] = q[k];
     const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : ""].join("|");
-    const page = keyset(def.order[field]!, descending, def.idColumn, Boolean(cursor));
-    const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
-    return { key, values, where, page };
+    const build = (db: Db) => {
+      const page = keyset(def.order[field]!, descending, def.idColumn, Boolean(cursor));
+      const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
+      return def
+        .select(db, actor, where, q.include, page.key)
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder("limit") as unknown as number);
+    };
+    return { key, values, build };
   }
 
   return {
     async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
       authorize(actor, def.read);
-      const { key, values, where, page } = listShape(actor, q);
-      const build = (db: DbOrTx) =>
-        def
-          .select(db as Db, actor, where, q.include, page.key)
-          .orderBy(...page.orderBy)
-          .limit(sql.placeholder("limit") as unknown as number);
-      return pageFrom(await listQuery(await getDb(), key, build, values), q.limit);
+      const { key, values, build } = listShape(actor, q);
+      return pageFrom(await listQuery(await getDb(), key, (db) => build(db as Db), values), q.limit);
     },
     /** The same page, each row built as JSON text by the database (REST; see ./json-select). */
     async listJson(actor: Actor, q: Q): Promise<JsonPage> {
       authorize(actor, def.read);
-      const { key, values, where, page } = listShape(actor, q);
-      const build = (db: DbOrTx) => {
-        // The resource's own query, with its selection folded into one JSON column.
-        const asJson = {
+      const { key, values, build } = listShape(actor, q);
+      // The resource's own query, with its selection folded into one JSON column.
+      const asJson = (db: DbOrTx) =>
+        ({
           select: (fields: Record<string, unknown>) => {
             const { _key, ...record } = fields;
             return db.select({ id: def.idColumn, _key: _key as SQL<string>, json: sql<string>`${jsonObject(record)}::text` });
           },
-        } as unknown as Db;
-        return def
-          .select(asJson, actor, where, q.include, page.key)
-          .orderBy(...page.orderBy)
-          .limit(sql.placeholder("limit") as unknown as number) as unknown as Limited<{ id: string; _key: string; json: string }> extends { limit(n: number): infer L } ? L : never;
-      };
-      const { data, nextCursor } = pageFrom(await listJsonQuery(await getDb(), key, build, values), q.limit);
+        }) as unknown as Db;
+      const rows = await listJsonQuery(await getDb(), key, (db) => build(asJson(db)) as unknown as Preparable<JsonRow[]>, values);
+      const { data, nextCursor } = pageFrom(rows, q.limit);
       return new JsonPage(
         data.map((r) => r.json),
         nextCursor,
