@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { canSeeIdentifiers } from "./policy";
@@ -34,6 +35,14 @@ export function selectHistory(
 ): Promise<HistoryEntry[]> {
   if (entityIds.length === 0) return Promise.resolve([]);
   const redact = viewer !== undefined && !canSeeIdentifiers(viewer);
+  // Rendered once per kind of caller (db/reusable); the ids go in as one array, however many.
+  const key = `${entities.join(",")}|${redact ? "redacted" : "whole"}|${order}`;
+  return historyQuery(db, key, (h) => historySelect(h, entities, redact, order), { ids: [...entityIds], limit });
+}
+
+const historyQuery = reusableQuery<HistoryEntry[]>("select_history");
+
+function historySelect(db: DbOrTx, entities: readonly string[], redact: boolean, order: "asc" | "desc") {
   return db
     .select({
       id: auditEvents.id,
@@ -47,9 +56,9 @@ export function selectHistory(
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(inArray(auditEvents.entity, [...entities]), inArray(auditEvents.entityId, [...entityIds])))
+    .where(and(inArray(auditEvents.entity, [...entities]), sql`${auditEvents.entityId} = any(cast(${sql.placeholder("ids")} as text[]))`))
     .orderBy(order === "asc" ? asc(auditEvents.seq) : desc(auditEvents.seq))
-    .limit(limit);
+    .limit(sql.placeholder("limit") as unknown as number);
 }
 
 /** Fields of the audit's old → new values that identify a person or are free text. */

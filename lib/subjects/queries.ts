@@ -4,24 +4,23 @@
  */
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
 import { sites, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { birthDate, identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
-import { authorize, canSeeIdentifiers, scopeStudies, scopeWhere } from "../policy";
+import { authorize, canSeeIdentifiers, scopeKey, scopeStudies, scopeWhere } from "../policy";
 import type { SubjectFilters, SubjectListState, SubjectSortKey } from "./list-params";
 import { STUDY_STATUSES_OPEN } from "./rules";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getSubject(actor: Actor, id: string) {
-  authorize(actor, "subject.read");
-  if (!UUID.test(id)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
+/** One subject with its study, coordinator and site — rendered once per viewer's scope (db/reusable). */
+function subjectSelect(db: DbOrTx, actor: Actor) {
+  return db
     .select({
       id: subjects.id,
       siteId: subjects.siteId,
@@ -50,8 +49,15 @@ export async function getSubject(actor: Actor, id: string) {
     .innerJoin(studies, eq(studies.id, subjects.studyId))
     .innerJoin(users, eq(users.id, subjects.coordinatorId))
     .innerJoin(sites, eq(sites.id, subjects.siteId))
-    .where(and(eq(subjects.id, id), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
+    .where(and(eq(subjects.id, sql.placeholder("id")), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
     .limit(1);
+}
+const subjectQuery = reusableQuery<Awaited<ReturnType<typeof subjectSelect>>>("get_subject");
+
+export async function getSubject(actor: Actor, id: string) {
+  authorize(actor, "subject.read");
+  if (!UUID.test(id)) throw new NotFoundError();
+  const [row] = await subjectQuery(await getDb(), scopeKey(actor), (db) => subjectSelect(db, actor), { id });
   if (!row) throw new NotFoundError();
   authorize(actor, "subject.read", { siteId: row.siteId, studyId: row.studyId });
   // Sponsors got it de-identified from the query: no name, year of birth only, no withdrawal reason.

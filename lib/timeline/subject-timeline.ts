@@ -7,15 +7,16 @@
  * joins or one batch, never a query per row.
  */
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
+import { reusableQuery } from "@/db/reusable";
 import { adverseEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
 import { identifying } from "../deidentify-sql";
 import { presentHistory, selectHistory } from "../history";
-import { authorize, scopeWhere } from "../policy";
+import { authorize, scopeKey, scopeWhere } from "../policy";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
@@ -23,85 +24,118 @@ import type { HistoryRow, TimelineEntry } from "./types";
 /** The audit entity names of the records a timeline shows (as written by recordChange). */
 const ENTITIES = ["subject", "screening", "visit", "adverse_event", "subject_note"] as const;
 
+// The timeline's record queries, rendered once per viewer's scope (db/reusable): the subject, its
+// study and the time are placeholders.
+const recordsQuery = {
+  screenings: reusableQuery<Awaited<ReturnType<typeof screeningSelect>>>("timeline_screenings"),
+  visits: reusableQuery<Awaited<ReturnType<typeof visitSelect>>>("timeline_visits"),
+  aes: reusableQuery<Awaited<ReturnType<typeof aeSelect>>>("timeline_aes"),
+  notes: reusableQuery<Awaited<ReturnType<typeof noteSelect>>>("timeline_notes"),
+  planned: reusableQuery<Awaited<ReturnType<typeof plannedSelect>>>("timeline_planned"),
+};
+const subjectId = sql.placeholder("subjectId");
+
+function screeningSelect(db: DbOrTx, actor: Actor) {
+  const completedBy = alias(users, "completed_by");
+  return db
+    .select({
+      id: screenings.id,
+      screeningStatus: screenings.screeningStatus,
+      screeningDate: screenings.screeningDate,
+      completedByName: completedBy.displayName,
+      // Free text: withheld from sponsors by the query itself (../deidentify-sql).
+      notes: identifying(actor, screenings.notes),
+      failReason: identifying(actor, screenings.failReason),
+      createdAt: screenings.createdAt,
+    })
+    .from(screenings)
+    .innerJoin(completedBy, eq(completedBy.id, screenings.completedById))
+    .where(and(eq(screenings.subjectId, subjectId), isNull(screenings.retiredAt), scopeWhere(actor, screenings)))
+    .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt));
+}
+
+function visitSelect(db: DbOrTx, actor: Actor) {
+  return db
+    .select({
+      id: visits.id,
+      visitType: visits.visitType,
+      visitStatus: visits.visitStatus,
+      scheduledAt: visits.scheduledAt,
+      completedAt: visits.completedAt,
+      location: visits.location,
+      coordinatorName: users.displayName,
+      scheduleName: visitScheduleItems.name,
+      windowStart: visits.windowStart,
+      windowEnd: visits.windowEnd,
+      statusReason: identifying(actor, visits.statusReason),
+      outOfWindow: outOfWindowSql(),
+      overdue: overdueSql(sql.placeholder("now")),
+    })
+    .from(visits)
+    .innerJoin(users, eq(users.id, visits.coordinatorId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .leftJoin(visitScheduleItems, eq(visitScheduleItems.id, visits.scheduleItemId))
+    .where(and(eq(visits.subjectId, subjectId), isNull(visits.retiredAt), scopeWhere(actor, visits)))
+    .orderBy(asc(visits.scheduledAt));
+}
+
+function aeSelect(db: DbOrTx, actor: Actor) {
+  return db
+    .select({
+      id: adverseEvents.id,
+      eventTerm: adverseEvents.eventTerm,
+      severity: adverseEvents.severity,
+      serious: adverseEvents.serious,
+      grade: adverseEvents.grade,
+      onsetDate: adverseEvents.onsetDate,
+      status: adverseEvents.status,
+      awareAt: adverseEvents.awareAt,
+      reportedByName: users.displayName,
+    })
+    .from(adverseEvents)
+    .innerJoin(users, eq(users.id, adverseEvents.reportedById))
+    .where(and(eq(adverseEvents.subjectId, subjectId), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+    .orderBy(asc(adverseEvents.onsetDate));
+}
+
+function noteSelect(db: DbOrTx, actor: Actor) {
+  return db
+    .select({
+      id: subjectNotes.id,
+      noteType: subjectNotes.noteType,
+      noteText: identifying(actor, subjectNotes.noteText),
+      authorId: subjectNotes.authorId,
+      authorName: users.displayName,
+      version: subjectNotes.version,
+      createdAt: subjectNotes.createdAt,
+      updatedAt: subjectNotes.updatedAt,
+    })
+    .from(subjectNotes)
+    .innerJoin(users, eq(users.id, subjectNotes.authorId))
+    .where(and(eq(subjectNotes.subjectId, subjectId), isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes)))
+    .orderBy(asc(subjectNotes.createdAt));
+}
+
+/** What enrolling would schedule (for the enroll dialog): the planned items, none before the anchor. */
+function plannedSelect(db: DbOrTx) {
+  return db
+    .select({ planned: sql<number>`count(*)`.mapWith(Number) })
+    .from(visitScheduleItems)
+    .where(and(eq(visitScheduleItems.studyId, sql.placeholder("studyId")), isNull(visitScheduleItems.retiredAt), gte(visitScheduleItems.dayOffset, 0)));
+}
+
 export async function getSubjectTimeline(actor: Actor, id: string, now = new Date()) {
   const subject = await getSubject(actor, id);
   const db = await getDb();
-  const completedBy = alias(users, "completed_by");
+  const scope = scopeKey(actor);
+  const values = { subjectId: subject.id, studyId: subject.studyId, now: now.toISOString() };
 
   const [screeningRows, visitRows, aeRows, noteRows, [schedule]] = await Promise.all([
-    db
-      .select({
-        id: screenings.id,
-        screeningStatus: screenings.screeningStatus,
-        screeningDate: screenings.screeningDate,
-        completedByName: completedBy.displayName,
-        // Free text: withheld from sponsors by the query itself (../deidentify-sql).
-        notes: identifying(actor, screenings.notes),
-        failReason: identifying(actor, screenings.failReason),
-        createdAt: screenings.createdAt,
-      })
-      .from(screenings)
-      .innerJoin(completedBy, eq(completedBy.id, screenings.completedById))
-      .where(and(eq(screenings.subjectId, subject.id), isNull(screenings.retiredAt), scopeWhere(actor, screenings)))
-      .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt)),
-    db
-      .select({
-        id: visits.id,
-        visitType: visits.visitType,
-        visitStatus: visits.visitStatus,
-        scheduledAt: visits.scheduledAt,
-        completedAt: visits.completedAt,
-        location: visits.location,
-        coordinatorName: users.displayName,
-        scheduleName: visitScheduleItems.name,
-        windowStart: visits.windowStart,
-        windowEnd: visits.windowEnd,
-        statusReason: identifying(actor, visits.statusReason),
-        outOfWindow: outOfWindowSql(),
-        overdue: overdueSql(now),
-      })
-      .from(visits)
-      .innerJoin(users, eq(users.id, visits.coordinatorId))
-      .innerJoin(sites, eq(sites.id, visits.siteId))
-      .leftJoin(visitScheduleItems, eq(visitScheduleItems.id, visits.scheduleItemId))
-      .where(and(eq(visits.subjectId, subject.id), isNull(visits.retiredAt), scopeWhere(actor, visits)))
-      .orderBy(asc(visits.scheduledAt)),
-    db
-      .select({
-        id: adverseEvents.id,
-        eventTerm: adverseEvents.eventTerm,
-        severity: adverseEvents.severity,
-        serious: adverseEvents.serious,
-        grade: adverseEvents.grade,
-        onsetDate: adverseEvents.onsetDate,
-        status: adverseEvents.status,
-        awareAt: adverseEvents.awareAt,
-        reportedByName: users.displayName,
-      })
-      .from(adverseEvents)
-      .innerJoin(users, eq(users.id, adverseEvents.reportedById))
-      .where(and(eq(adverseEvents.subjectId, subject.id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
-      .orderBy(asc(adverseEvents.onsetDate)),
-    db
-      .select({
-        id: subjectNotes.id,
-        noteType: subjectNotes.noteType,
-        noteText: identifying(actor, subjectNotes.noteText),
-        authorId: subjectNotes.authorId,
-        authorName: users.displayName,
-        version: subjectNotes.version,
-        createdAt: subjectNotes.createdAt,
-        updatedAt: subjectNotes.updatedAt,
-      })
-      .from(subjectNotes)
-      .innerJoin(users, eq(users.id, subjectNotes.authorId))
-      .where(and(eq(subjectNotes.subjectId, subject.id), isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes)))
-      .orderBy(asc(subjectNotes.createdAt)),
-    // What enrolling would schedule (for the enroll dialog): the planned items, none before the anchor.
-    db
-      .select({ planned: sql<number>`count(*)`.mapWith(Number) })
-      .from(visitScheduleItems)
-      .where(and(eq(visitScheduleItems.studyId, subject.studyId), isNull(visitScheduleItems.retiredAt), gte(visitScheduleItems.dayOffset, 0))),
+    recordsQuery.screenings(db, scope, (h) => screeningSelect(h, actor), values),
+    recordsQuery.visits(db, scope, (h) => visitSelect(h, actor), values),
+    recordsQuery.aes(db, scope, (h) => aeSelect(h, actor), values),
+    recordsQuery.notes(db, scope, (h) => noteSelect(h, actor), values),
+    recordsQuery.planned(db, "", plannedSelect, values),
   ]);
 
   // The audit rows of the subject and all its records, in one query (history is shown with the
@@ -184,9 +218,12 @@ async function namesOfUsersIn(changes: Record<string, [unknown, unknown]>[]): Pr
     for (const field of USER_FIELDS) for (const v of c[field] ?? []) if (typeof v === "string") ids.add(v);
   }
   if (ids.size === 0) return {};
-  const db = await getDb();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids]));
+  const rows = await namesQuery(await getDb(), "", namesSelect, { ids: [...ids] });
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
+
+const namesQuery = reusableQuery<{ id: string; name: string }[]>("timeline_user_names");
+const namesSelect = (db: DbOrTx) =>
+  db.select({ id: users.id, name: users.displayName }).from(users).where(sql`${users.id} = any(cast(${sql.placeholder("ids")} as uuid[]))`);
 
 export type SubjectTimeline = Awaited<ReturnType<typeof getSubjectTimeline>>;

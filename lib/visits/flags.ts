@@ -9,13 +9,14 @@
  *   else scheduledAt) falls outside [windowStart, windowEnd]. Missed and canceled visits are not
  *   flagged: they have no date to compare.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import { sites, visits } from "@/db/schema";
 
 const siteDay = (instant: SQL | typeof visits.scheduledAt) => sql`(${instant} at time zone ${sites.timezone})::date`;
 
-export function overdueSql(now: Date): SQL<boolean> {
-  const at = sql`${now.toISOString()}::timestamptz`;
+/** `now` may be a placeholder (an ISO instant filled in later) for a query rendered once (db/reusable). */
+export function overdueSql(now: Date | Placeholder): SQL<boolean> {
+  const at = now instanceof Date ? sql`${now.toISOString()}::timestamptz` : sql`cast(${now} as timestamptz)`;
   // coalesce: a visit without a window compares to null, which must read as "not flagged".
   return sql<boolean>`coalesce(${visits.visitStatus} = 'scheduled' and (${visits.scheduledAt} < ${at} or ${visits.windowEnd} < ${siteDay(at)}), false)`;
 }
