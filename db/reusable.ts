@@ -18,7 +18,8 @@ export type Preparable<R> = { prepare(name: string): Prepared<R> };
 /** Drizzle's handles keep their session, and its driver client, on these (internal) fields. */
 type Handle = { session: { client: unknown; constructor: unknown } };
 
-const MAX_SHAPES = 1000;
+// Per query name. Shapes include the user (scopeKey), so this is roughly "the most recent users".
+const MAX_SHAPES = 256;
 
 /**
  * `const run = reusableQuery<Row[]>("name")`, then `run(handle, key, build, values)`: `build(handle)`
@@ -32,11 +33,14 @@ export function reusableQuery<R>(name: string) {
     let cache = shapes.get(session.constructor);
     if (!cache) shapes.set(session.constructor, (cache = new Map()));
     let template = cache.get(key);
-    if (!template) {
+    if (template) {
+      // Most recently used last, so the first key is the one to evict.
+      cache.delete(key);
+    } else {
       template = build(handle).prepare(name);
       if (cache.size >= MAX_SHAPES) cache.delete(cache.keys().next().value!);
-      cache.set(key, template);
     }
+    cache.set(key, template);
     // The same prepared query, speaking through this handle's connection (or transaction).
     const bound = Object.assign(Object.create(Object.getPrototypeOf(template) as object) as Prepared<R>, template, { client: session.client });
     return bound.execute(values);
