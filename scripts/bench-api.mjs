@@ -122,7 +122,7 @@ async function main() {
   }
   if (process.env.BENCH_SKIP_BARE !== "1") {
     await recreateDatabase(url, template);
-    const stopBare = startServer("node", ["--conditions=react-server", "--import", "tsx", "scripts/api-bare-server.ts"], { ...env, PORT: String(barePort) });
+    const stopBare = startServer("node", ["--max-semi-space-size=32", "--conditions=react-server", "--import", "tsx", "scripts/api-bare-server.ts"], { ...env, PORT: String(barePort) });
     try {
       const base = `http://localhost:${barePort}`;
       await waitFor(`${base}/api/v1/openapi.json`);
