@@ -11,6 +11,8 @@
  * build function puts into the query must be fixed by `key` (for a site-scoped query, the actor's
  * scopeKey()). Two calls with one key run the same SQL text.
  */
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 
 type Prepared<R> = { execute(values?: Record<string, unknown>): Promise<R> };
@@ -45,4 +47,9 @@ export function reusableQuery<R>(name: string) {
     const bound = Object.assign(Object.create(Object.getPrototypeOf(template) as object) as Prepared<R>, template, { client: session.client });
     return bound.execute(values);
   };
+}
+
+/** `column = any(<placeholder>)`: a list of any length as one array value, so one shape serves all lengths. */
+export function inListPlaceholder(column: AnyPgColumn, name: string, type: "uuid" | "text"): SQL {
+  return sql`${column} = any(cast(${sql.placeholder(name)} as ${sql.raw(type)}[]))`;
 }

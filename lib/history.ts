@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { reusableQuery } from "@/db/reusable";
+import { inListPlaceholder, reusableQuery } from "@/db/reusable";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { canSeeIdentifiers } from "./policy";
@@ -56,7 +56,7 @@ function historySelect(db: DbOrTx, entities: readonly string[], redact: boolean,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(inArray(auditEvents.entity, [...entities]), sql`${auditEvents.entityId} = any(cast(${sql.placeholder("ids")} as text[]))`))
+    .where(and(inArray(auditEvents.entity, [...entities]), inListPlaceholder(auditEvents.entityId, "ids", "text")))
     .orderBy(order === "asc" ? asc(auditEvents.seq) : desc(auditEvents.seq))
     .limit(sql.placeholder("limit") as unknown as number);
 }

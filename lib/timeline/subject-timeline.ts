@@ -10,7 +10,7 @@ import "server-only";
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db";
-import { reusableQuery } from "@/db/reusable";
+import { inListPlaceholder, reusableQuery } from "@/db/reusable";
 import { adverseEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
@@ -224,6 +224,6 @@ async function namesOfUsersIn(changes: Record<string, [unknown, unknown]>[]): Pr
 
 const namesQuery = reusableQuery<{ id: string; name: string }[]>("timeline_user_names");
 const namesSelect = (db: DbOrTx) =>
-  db.select({ id: users.id, name: users.displayName }).from(users).where(sql`${users.id} = any(cast(${sql.placeholder("ids")} as uuid[]))`);
+  db.select({ id: users.id, name: users.displayName }).from(users).where(inListPlaceholder(users.id, "ids", "uuid"));
 
 export type SubjectTimeline = Awaited<ReturnType<typeof getSubjectTimeline>>;

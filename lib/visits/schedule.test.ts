@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, subjects, visits } from "@/db/schema";
 import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { makeUser, twoSites } from "@/tests/fixtures";
 import { writeCounts } from "@/tests/fixtures-visits";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { scheduleVisit } from "./schedule";
@@ -113,5 +113,22 @@ describe("scheduleVisit", () => {
     });
     expect(await writeCounts()).toEqual(before);
     expect(await db.select().from(visits).where(eq(visits.subjectId, withdrawn!.id))).toEqual([]);
+  });
+
+  it("checks the subject's own coordinator when none is chosen: a disabled one is refused, a chosen active one accepted", async () => {
+    const db = await testDb();
+    const gone = await makeUser("coord_gone", "coordinator", f.siteA.id, "disabled");
+    const [orphan] = await db
+      .insert(subjects)
+      .values({ siteId: f.siteA.id, studyId: f.studyA.id, subjectId: "A-98", fullName: "Otto Orphan", coordinatorId: gone.id })
+      .returning();
+    const coord = await f.actor(f.users.coordA.id);
+    const before = await writeCounts();
+    await expect(scheduleVisit(coord, input({ subjectId: orphan!.id }), NOW)).rejects.toMatchObject({
+      fieldErrors: { coordinatorId: [expect.stringMatching(/active coordinator/)] },
+    });
+    expect(await writeCounts()).toEqual(before);
+    const visit = await scheduleVisit(coord, input({ subjectId: orphan!.id, coordinatorId: f.users.coordA.id }), NOW);
+    expect(visit.coordinatorId).toBe(f.users.coordA.id);
   });
 });
