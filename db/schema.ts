@@ -30,62 +30,32 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the path alias.
+import {
+  ROLES,
+  USER_STATUSES,
+  STUDY_STATUSES,
+  SCREENING_STATUSES,
+  SEXES_AT_BIRTH,
+  SUBJECT_STATUSES,
+  VISIT_TYPES,
+  VISIT_STATUSES,
+  SEVERITIES,
+  AE_STATUSES,
+  AE_OUTCOMES,
+  SERIOUSNESS_CRITERIA,
+  CAUSALITIES,
+  EXPECTEDNESS,
+  NOTE_TYPES,
+  SIGNATURE_ENTITIES,
+  SIGNATURE_MEANINGS,
+  TOKEN_KINDS,
+} from "../domain/vocabulary";
 
 // ---------------------------------------------------------------- vocabularies
-export const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
-export const USER_STATUSES = ["pending", "active", "disabled"] as const;
-export const STUDY_STATUSES = [
-  "not_yet_recruiting",
-  "recruiting",
-  "active_not_recruiting",
-  "suspended",
-  "completed",
-  "terminated",
-  "withdrawn",
-] as const;
-export const SCREENING_STATUSES = ["pending", "passed", "failed", "rescreen"] as const;
-export const SEXES_AT_BIRTH = ["female", "male", "undifferentiated", "unknown"] as const;
-export const SUBJECT_STATUSES = [
-  "screening",
-  "enrolled",
-  "screen_failed",
-  "completed",
-  "withdrawn",
-  "lost_to_follow_up",
-] as const;
-export const VISIT_TYPES = [
-  "screening",
-  "baseline",
-  "treatment",
-  "follow_up",
-  "unscheduled",
-  "end_of_study",
-] as const;
-export const VISIT_STATUSES = ["scheduled", "completed", "missed", "canceled"] as const;
-export const SEVERITIES = ["mild", "moderate", "severe"] as const;
-export const AE_STATUSES = ["open", "follow_up", "resolved", "closed"] as const;
-export const AE_OUTCOMES = [
-  "recovered",
-  "recovering",
-  "not_recovered",
-  "recovered_with_sequelae",
-  "fatal",
-  "unknown",
-] as const;
-export const SERIOUSNESS_CRITERIA = [
-  "death",
-  "life_threatening",
-  "hospitalization",
-  "disability",
-  "congenital_anomaly",
-  "other_important_medical_event",
-] as const;
-export const CAUSALITIES = ["not_related", "unlikely", "possible", "probable", "definite"] as const;
-export const EXPECTEDNESS = ["expected", "unexpected"] as const;
-export const NOTE_TYPES = ["call", "visit", "screening", "consent", "general"] as const;
-export const SIGNATURE_ENTITIES = ["adverse_event", "screening"] as const;
-export const SIGNATURE_MEANINGS = ["Reviewed and assessed", "Eligibility confirmed"] as const;
-export const TOKEN_KINDS = ["session", "personal"] as const;
+// Defined in domain/vocabulary.ts (no imports: client components may use it without pulling these
+// tables into the browser); re-exported so server code finds them beside their pgEnums.
+export * from "../domain/vocabulary";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const userStatusEnum = pgEnum("user_status", USER_STATUSES);
@@ -104,9 +74,6 @@ export const expectednessEnum = pgEnum("expectedness", EXPECTEDNESS);
 export const noteTypeEnum = pgEnum("note_type", NOTE_TYPES);
 export const signatureEntityEnum = pgEnum("signature_entity", SIGNATURE_ENTITIES);
 export const tokenKindEnum = pgEnum("token_kind", TOKEN_KINDS);
-
-export type Role = (typeof ROLES)[number];
-export type UserStatus = (typeof USER_STATUSES)[number];
 
 // ---------------------------------------------------------------- shared columns
 const id = () => uuid("id").primaryKey().defaultRandom();
