@@ -1,5 +1,5 @@
 /**
- * The whole TrialDesk data model (see ../shared/docs/product.md, "Data model").
+ * The whole TrialDesk data model (see docs/product.md, "Data model").
  *
  * Template fields keep their template names (camelCase in TypeScript, snake_case in SQL).
  * References are `<name>Id` columns. Controlled vocabularies are pgEnums, defined once here and

@@ -1,5 +1,5 @@
 /**
- * De-identification as SQL (product.md: sponsors see no full name, no full date of birth — the
+ * De-identification as SQL (docs/product.md, "Sponsor view": sponsors see no full name, no full date of birth — the
  * year only — and no free text). The queries select these expressions instead of the raw columns,
  * so for a sponsor the identifying value never leaves the database: nothing downstream (a page, an
  * export, an API serializer) can leak what it was never given.

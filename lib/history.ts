@@ -1,7 +1,7 @@
 /**
  * A record's change history, read from the audit trail: one query for any number of records
  * (the timeline asks for a subject and all its screenings, visits, AEs and notes at once), and
- * one rule for what a sponsor may read of it (product.md: de-identified — no name, year of birth
+ * one rule for what a sponsor may read of it (docs/product.md, "Sponsor view": de-identified — no name, year of birth
  * only, no free text). Every page that shows a record shows its history through here.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";

@@ -1,5 +1,5 @@
 /**
- * The permission matrix, written out by hand from product.md ("People and roles") — deliberately
+ * The permission matrix, written out by hand from docs/product.md, "People and roles" — deliberately
  * not computed from the module's own tables, or a wrong rule would be copied into its own test.
  */
 import { describe, expect, it } from "vitest";

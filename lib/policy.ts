@@ -1,6 +1,6 @@
 /**
- * The one module that decides every permission (product.md: "All decisions live in one policy
- * module; every entry point calls it"). Split by concern under lib/policy/; import from here.
+ * The one module that decides every permission (docs/product.md, "People and roles": all decisions
+ * live in one policy module; every entry point calls it). Split by concern under lib/policy/; import from here.
  */
 export {
   ACTIONS,

@@ -1,5 +1,5 @@
 /**
- * The 24-hour sponsor-notification clock of a serious AE (product.md, "Safety rules"): it starts
+ * The 24-hour sponsor-notification clock of a serious AE (docs/product.md, "Safety rules"): it starts
  * when the site learns of the event (awareAt). Pure, so pages, the list, the CSV, the dashboard
  * and the safety queue all tell the same time; no "server-only", so a client component can tick it.
  */

@@ -1,5 +1,5 @@
 /**
- * What every list endpoint shares (product.md "API"): `order` over a fixed set of fields (`-` for
+ * What every list endpoint shares (docs/product.md, "API"): `order` over a fixed set of fields (`-` for
  * descending), `limit` ≤ 200, an opaque keyset `cursor`, `include` of related records, and the
  * `{ data, nextCursor }` envelope.
  *

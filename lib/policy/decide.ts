@@ -64,7 +64,7 @@ export type Decision = "allow" | "not_found" | "forbidden" | "unauthenticated";
  */
 type Grant = "yes" | "no" | "own" | "unsigned";
 
-// Written out as a grid, one line per action, so the matrix can be read against product.md.
+// Written out as a grid, one line per action, as in docs/product.md, "The permission grid" (a test keeps them equal).
 // Investigators are coordinators plus the medical judgement (assess, sign). Sponsors read their
 // granted studies de-identified; admins set the system up and read everything, but never write
 // clinical data — that keeps clinical records attributable to site staff.

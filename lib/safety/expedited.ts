@@ -1,5 +1,5 @@
 /**
- * Expedited-report candidates (21 CFR 312.32(c), product.md "Safety rules"): a serious, unexpected
+ * Expedited-report candidates (21 CFR 312.32(c), docs/product.md, "Safety rules"): a serious, unexpected
  * AE that is fatal or life-threatening is a 7-day candidate; any other serious, unexpected AE with
  * a reasonable possibility of relation to the drug (possible, probable, definite) is a 15-day
  * candidate. "Candidate": the sponsor decides; the site only flags. Pure, for the queue, the CSV

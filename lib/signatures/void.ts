@@ -1,6 +1,7 @@
 /**
- * Voiding a live e-signature when its signed content changes (product.md: "A later change to the
- * signed content voids the signature visibly and puts the AE back in the review queue"). Called
+ * Voiding a live e-signature when its signed content changes (docs/product.md,
+ * "Safety review and e-signatures": a change to signed content voids the signature visibly and
+ * requeues the AE). Called
  * by the write that changes the content, inside ITS transaction, so the change and the void are
  * one event: never a changed record still showing a valid signature.
  */

@@ -1,5 +1,5 @@
 /**
- * product.md: a sponsor sees no full name, no full date of birth (year only) and no note text —
+ * docs/product.md, "Sponsor view": a sponsor sees no full name, no full date of birth (year only) and no note text —
  * enforced in the queries. This file calls EVERY read a sponsor can reach, as a sponsor, on data
  * written through the real write functions (so the audit trail carries names, notes and reasons
  * too), and checks the DATA RETURNED, serialised whole — not a page, not a column list. It also

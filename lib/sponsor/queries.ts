@@ -1,5 +1,5 @@
 /**
- * The sponsor's study overview (product.md "Sponsor view"): the studies granted to a sponsor and,
+ * The sponsor's study overview (docs/product.md, "Sponsor view"): the studies granted to a sponsor and,
  * per study, the enrollment funnel, screen-fail rate, visit compliance and AE counts. Everything is
  * an SQL aggregate — counts only, never a subject row — so nothing identifying is read at all, and
  * the number of queries is fixed whatever the study's size (the list is one, an overview four).

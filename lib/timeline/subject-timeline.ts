@@ -139,7 +139,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
   ]);
 
   // The audit rows of the subject and all its records, in one query (history is shown with the
-  // record, under its read permission: product.md "Each record's history is visible where the record is shown").
+  // record, under its read permission: docs/product.md, "Audit trail").
   authorize(actor, "subject.read", { siteId: subject.siteId, studyId: subject.studyId });
   const entityIds = [subject.id, ...screeningRows.map((r) => r.id), ...visitRows.map((r) => r.id), ...aeRows.map((r) => r.id), ...noteRows.map((r) => r.id)];
   const auditRows = presentHistory(actor, await selectHistory(db, ENTITIES, entityIds, { viewer: actor }));
