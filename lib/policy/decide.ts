@@ -1,5 +1,5 @@
 /**
- * Who may do what (product.md, "People and roles"). Every entry point — page, server action, REST,
+ * Who may do what (docs/product.md, "People and roles"). Every entry point — page, server action, REST,
  * GraphQL, live events, exports — asks decide()/authorize(); hiding a button is never the check.
  * Pure: no database access. The caller loads the record through a site-scoped query (./scope.ts)
  * and passes its facts here as a Resource.
