@@ -12,12 +12,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".data", "test-results", "playwright-report", "coverage"]);
-const SELF = path.relative(ROOT, import.meta.filename);
+const SELF = path.relative(ROOT, fileURLToPath(import.meta.url));
 
 type Citation = { file: string; line: number; doc: string; section: string | null };
 
