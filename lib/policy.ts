@@ -5,6 +5,7 @@
 export {
   ACTIONS,
   authorize,
+  authorizeAttempt,
   can,
   canSeeIdentifiers,
   decide,

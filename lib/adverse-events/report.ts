@@ -3,34 +3,23 @@
  * validate → load the subject through the site scope (foreign = not found) → policy → the site's
  * date rules → insert → audit + notify, in one transaction. reportedBy is always the actor.
  */
-import { and, eq, isNull } from "drizzle-orm";
-import { adverseEvents, sites, subjects, type AdverseEvent } from "@/db/schema";
+import { subjects, type AdverseEvent } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { NotFoundError, ValidationError, type FieldErrors } from "../errors";
-import { authorize, scopeWhere } from "../policy";
+import { ValidationError, type FieldErrors } from "../errors";
 import { aeDateErrors, awareAtInstant, reportAdverseEventSchema } from "../validation/adverse-event";
-import { recordChange, transact } from "../write";
+import { siteTimeZoneOf } from "../write/extra";
+import { parseFor, write } from "../write/road";
 
 export async function reportAdverseEvent(actor: Actor, input: unknown, now: Date = new Date()): Promise<AdverseEvent> {
   // Roles that never report (sponsors, admins) are refused before their input is even read.
-  authorize(actor, "ae.report");
-  const data = parseOrThrow(reportAdverseEventSchema, input);
-  return transact(async (tx) => {
-    const [subject] = await tx
-      .select({
-        id: subjects.id,
-        siteId: subjects.siteId,
-        studyId: subjects.studyId,
-        consentSignedAt: subjects.consentSignedAt,
-        timeZone: sites.timezone,
-      })
-      .from(subjects)
-      .innerJoin(sites, eq(sites.id, subjects.siteId))
-      .where(and(eq(subjects.id, data.subjectId), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
-      .limit(1);
-    if (!subject) throw new NotFoundError("Subject not found");
-    authorize(actor, "ae.report", { siteId: subject.siteId, studyId: subject.studyId });
+  const data = parseFor(actor, "ae.report", reportAdverseEventSchema, input);
+  return write(actor, "ae.report", async (w) => {
+    const { row, extra } = await w.load("subject", data.subjectId, {
+      lock: "share",
+      notFound: "Subject not found",
+      extra: { timeZone: siteTimeZoneOf(subjects.siteId) },
+    });
+    const subject = { ...row, timeZone: extra.timeZone };
 
     const errors: FieldErrors = {};
     // Adverse events are collected from consent on; without consent there is no date to hold them to.
@@ -48,9 +37,7 @@ export async function reportAdverseEvent(actor: Actor, input: unknown, now: Date
     }
     if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
 
-    const [row] = await tx
-      .insert(adverseEvents)
-      .values({
+    return w.insert("adverse_event", {
         siteId: subject.siteId,
         studyId: subject.studyId,
         subjectId: subject.id,
@@ -65,9 +52,6 @@ export async function reportAdverseEvent(actor: Actor, input: unknown, now: Date
         status: data.status ?? "open",
         awareAt: awareAt!,
         reportedById: actor.id,
-      })
-      .returning();
-    await recordChange(tx, actor, { entity: "adverse_event", action: "create", before: null, after: row! });
-    return row!;
+    });
   });
 }

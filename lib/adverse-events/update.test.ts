@@ -103,8 +103,9 @@ describe("updateAdverseEvent", () => {
     await expect(updateAdverseEvent(await f.actor(f.users.sponsor.id), edit(ae, { severity: "severe" }))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateAdverseEvent(await f.actor(f.users.admin.id), edit(ae, { severity: "severe" }))).rejects.toBeInstanceOf(ForbiddenError);
     const b = await insertAe(f, { siteId: f.siteB.id, studyId: f.studyB.id, subjectId: f.subjectB.id });
-    // A sponsor without a grant on study B does not even see it.
-    await expect(updateAdverseEvent(await f.actor(f.users.sponsor.id), edit(b, { severity: "severe" }))).rejects.toBeInstanceOf(NotFoundError);
+    // A role that may never edit an AE is refused as such, before its input or the record is read:
+    // the answer says nothing about whether study B's AE exists.
+    await expect(updateAdverseEvent(await f.actor(f.users.sponsor.id), edit(b, { severity: "severe" }))).rejects.toBeInstanceOf(ForbiddenError);
     const after = await aeCounts();
     expect(after.audits).toBe(before.audits);
     expect(after.versions).toBe(before.versions + 1);

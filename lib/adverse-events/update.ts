@@ -4,12 +4,10 @@
  * (policy "ae.update"). A change to signed content voids the live investigator signature in the
  * same transaction (lib/signatures/void.ts), which puts the AE back in the safety queue.
  */
-import { and, eq, isNull } from "drizzle-orm";
-import { adverseEvents, sites, subjects, type AdverseEvent } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { adverseEvents, type AdverseEvent } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../errors";
-import { authorize, scopeWhere } from "../policy";
+import { ValidationError, type FieldErrors } from "../errors";
 import { instantToLocalInput } from "../dates";
 import {
   aeDateErrors,
@@ -18,10 +16,9 @@ import {
   updateAdverseEventSchema,
 } from "../validation/adverse-event";
 import { AE_SIGNED_FIELDS, changedSignedFields } from "../signatures/content";
-import { hasLiveSignature } from "../signatures/live";
 import { voidLiveSignature } from "../signatures/void";
-import { updateVersioned } from "../versioned";
-import { recordChange, transact } from "../write";
+import { qualified, siteTimeZoneOf } from "../write/extra";
+import { parseFor, write } from "../write/road";
 import { AE_EDITABLE_FIELDS } from "./labels";
 
 export const AE_CONFLICT_MESSAGE =
@@ -30,26 +27,21 @@ export const AE_CONFLICT_MESSAGE =
 const EDITABLE = AE_EDITABLE_FIELDS satisfies readonly (keyof AdverseEvent)[];
 
 export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date = new Date()): Promise<AdverseEvent> {
-  authorize(actor, "ae.read");
-  const data = parseOrThrow(updateAdverseEventSchema, input);
-  return transact(async (tx) => {
-    const [found] = await tx
-      .select({
-        ae: adverseEvents,
-        signed: hasLiveSignature("adverse_event", adverseEvents.id),
-        consentSignedAt: subjects.consentSignedAt,
-        timeZone: sites.timezone,
-      })
-      .from(adverseEvents)
-      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
-      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
-      .where(and(eq(adverseEvents.id, data.id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
-      .for("update", { of: adverseEvents })
-      .limit(1);
-    if (!found) throw new NotFoundError("Adverse event not found");
-    const { ae: before, timeZone } = found;
-    authorize(actor, "ae.update", { siteId: before.siteId, studyId: before.studyId, signed: found.signed });
-    if (before.version !== data.version) throw new ConflictError(AE_CONFLICT_MESSAGE, before);
+  const data = parseFor(actor, "ae.update", updateAdverseEventSchema, input);
+  return write(actor, "ae.update", async (w) => {
+    const loaded = await w.load("adverse_event", data.id, {
+      version: data.version,
+      conflict: AE_CONFLICT_MESSAGE,
+      notFound: "Adverse event not found",
+      extra: {
+        consentSignedAt: sql<Date | null>`(select "subjects"."consent_signed_at" from "subjects" where "subjects"."id" = ${qualified(adverseEvents.subjectId)})`.mapWith(
+          (v: unknown) => (v === null ? null : new Date(v as string)),
+        ),
+        timeZone: siteTimeZoneOf(adverseEvents.siteId),
+      },
+    });
+    const before = loaded.row;
+    const { timeZone, consentSignedAt } = loaded.extra;
 
     // The edit form shows awareAt to the minute: the same minute back means "unchanged", not "drop the seconds".
     let awareAt = before.awareAt;
@@ -80,7 +72,7 @@ export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date
       aeRecordErrors(merged),
       aeDateErrors(
         merged,
-        { timeZone, consentSignedAt: found.consentSignedAt, now },
+        { timeZone, consentSignedAt, now },
         { onsetDate: has("onsetDate"), endDate: has("endDate"), awareAt: has("awareAt") },
       ),
     );
@@ -88,12 +80,9 @@ export async function updateAdverseEvent(actor: Actor, input: unknown, now: Date
     if (changed.length === 0) throw new ValidationError("Nothing to save: no field was changed.");
 
     const values = Object.fromEntries(changed.map((key) => [key, merged[key]])) as Partial<AdverseEvent>;
-    const { after } = await updateVersioned(tx, adverseEvents, before.id, data.version, values, scopeWhere(actor, adverseEvents));
-    await recordChange(tx, actor, { entity: "adverse_event", action: "update", before, after, reason: data.reason });
-    if (found.signed) {
-      const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId };
-      await voidLiveSignature(tx, actor, target, changedSignedFields(AE_SIGNED_FIELDS, before, after));
-    }
+    const after = await w.update(loaded, values, { audit: "update", reason: data.reason });
+    const target = { entity: "adverse_event" as const, id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId };
+    await voidLiveSignature(w, target, changedSignedFields(AE_SIGNED_FIELDS, before, after));
     return after;
   });
 }

@@ -1,30 +1,21 @@
 /** A note on a subject's timeline (call, visit, screening, consent, general), by its author. */
-import { subjectNotes, type SubjectNote } from "@/db/schema";
+import type { SubjectNote } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { authorize } from "../policy";
 import { loadSubjectForWrite } from "../subjects/load-for-write";
 import { createNoteSchema } from "../validation/note";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 
 export async function createNote(actor: Actor, input: unknown): Promise<SubjectNote> {
-  authorize(actor, "note.create");
-  const data = parseOrThrow(createNoteSchema, input);
-  return transact(async (tx) => {
-    const { subject } = await loadSubjectForWrite(tx, actor, data.subjectId);
-    authorize(actor, "note.create", { siteId: subject.siteId, studyId: subject.studyId });
-    const [note] = await tx
-      .insert(subjectNotes)
-      .values({
-        siteId: subject.siteId,
-        studyId: subject.studyId,
-        subjectId: subject.id,
-        authorId: actor.id,
-        noteType: data.noteType,
-        noteText: data.noteText,
-      })
-      .returning();
-    await recordChange(tx, actor, { entity: "subject_note", action: "create", before: null, after: note! });
-    return note!;
+  const data = parseFor(actor, "note.create", createNoteSchema, input);
+  return write(actor, "note.create", async (w) => {
+    const { subject } = await loadSubjectForWrite(w, data.subjectId, { lock: "share" });
+    return w.insert("subject_note", {
+      siteId: subject.siteId,
+      studyId: subject.studyId,
+      subjectId: subject.id,
+      authorId: actor.id,
+      noteType: data.noteType,
+      noteText: data.noteText,
+    });
   });
 }

@@ -168,6 +168,21 @@ export function authorize(
   }
 }
 
+/**
+ * May this actor attempt the action at all, before any record is read? The first step of every
+ * write (lib/write): a role without the grant hears "forbidden" before its input is even parsed.
+ * Conditional grants ("own", "unsigned") pass here and are decided on the record when it is loaded.
+ */
+export function authorizeAttempt(actor: Actor | null, action: Action): asserts actor is Actor {
+  const decision = decide(actor, action);
+  if (decision === "forbidden" && actor && actor.status === "active" && isConditional(GRANTS[action][actor.role])) {
+    if (!(SITE_BOUND.has(actor.role) && actor.siteId === null)) return;
+  }
+  authorize(actor, action);
+}
+
+const isConditional = (grant: Grant) => grant === "own" || grant === "unsigned";
+
 /** For the UI (whether to show a button). Never a substitute for authorize() on the server. */
 export function can(actor: Actor | null, action: Action, resource?: Resource): boolean {
   return decide(actor, action, resource) === "allow";

@@ -4,14 +4,12 @@
  * screening is the subject's latest, the subject's screeningStatus follows in the same transaction.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { screenings, sites, subjects } from "@/db/schema";
+import { screenings } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { authorize, scopeWhere } from "../policy";
+import { ValidationError } from "../errors";
+import { loadSubjectForWrite } from "../subjects/load-for-write";
 import { updateScreeningSchema } from "../validation/screening";
-import { updateVersioned } from "../versioned";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 import { changedSignedFields, SCREENING_SIGNED_FIELDS } from "../signatures/content";
 import { voidLiveSignature } from "../signatures/void";
 import { outcomeErrors, SCREENING_STAGE, subjectStatusAfter } from "./rules";
@@ -28,26 +26,20 @@ export function screeningConflictView(s: typeof screenings.$inferSelect) {
 }
 
 export async function updateScreening(actor: Actor, input: unknown) {
-  authorize(actor, "screening.update");
-  const data = parseOrThrow(updateScreeningSchema, input);
+  const data = parseFor(actor, "screening.update", updateScreeningSchema, input);
 
-  return transact(async (tx) => {
-    const [row] = await tx
-      .select({ screening: screenings, subject: subjects, timezone: sites.timezone })
-      .from(screenings)
-      .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
-      .innerJoin(sites, eq(sites.id, screenings.siteId))
-      .where(and(eq(screenings.id, data.id), isNull(screenings.retiredAt), scopeWhere(actor, screenings)))
-      .for("update", { of: [screenings, subjects] });
-    if (!row) throw new NotFoundError("Screening not found");
-    const { screening, subject, timezone } = row;
-    authorize(actor, "screening.update", { siteId: screening.siteId, studyId: screening.studyId });
-    if (screening.version !== data.version) {
-      throw new ConflictError(
-        "Someone else corrected this screening after you opened it. Their values are below; check them, then save again.",
-        screeningConflictView(screening),
-      );
-    }
+  return write(actor, "screening.update", async (w) => {
+    const { tx } = w;
+    const loaded = await w.load("screening", data.id, { notFound: "Screening not found" });
+    const screening = loaded.row;
+    w.assertVersion(
+      loaded,
+      data.version,
+      "Someone else corrected this screening after you opened it. Their values are below; check them, then save again.",
+      screeningConflictView(screening),
+    );
+    // The subject is locked too: its screening status may follow the correction.
+    const { loaded: subjectLoaded, subject, timeZone: timezone } = await loadSubjectForWrite(w, screening.subjectId);
 
     const outcome = {
       screeningStatus: data.screeningStatus,
@@ -61,18 +53,14 @@ export async function updateScreening(actor: Actor, input: unknown) {
     }
     if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
 
-    const scope = scopeWhere(actor, screenings);
-    const { before, after } = await updateVersioned(
-      tx,
-      screenings,
-      screening.id,
-      data.version,
+    const before = screening;
+    const after = await w.update(
+      loaded,
       { ...outcome, notes: data.notes ?? null, failReason: data.screeningStatus === "failed" ? data.failReason! : null },
-      scope,
+      { audit: "update", reason: data.reason },
     );
-    await recordChange(tx, actor, { entity: "screening", action: "update", before, after, reason: data.reason });
     // A confirmed eligibility covers exactly what was signed: a change to it voids the signature.
-    await voidLiveSignature(tx, actor, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
+    await voidLiveSignature(w, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
 
     // While in screening, the subject mirrors its latest screening (a corrected date can change
     // which one that is); past screening, its status is the enrolment's business, not ours.
@@ -87,9 +75,7 @@ export async function updateScreening(actor: Actor, input: unknown) {
     const status = subjectStatusAfter(subject.status, screeningStatus);
     let subjectAfter = subject;
     if (screeningStatus !== subject.screeningStatus || status !== subject.status) {
-      const change = await updateVersioned(tx, subjects, subject.id, subject.version, { screeningStatus, status }, scopeWhere(actor, subjects));
-      await recordChange(tx, actor, { entity: "subject", action: "screening", before: change.before, after: change.after, reason: data.reason });
-      subjectAfter = change.after;
+      subjectAfter = await w.update(subjectLoaded, { screeningStatus, status }, { audit: "screening", reason: data.reason });
     }
     return { screening: after, subject: subjectAfter };
   });

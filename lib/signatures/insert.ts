@@ -1,26 +1,18 @@
 /**
- * Writes one e-signature row and its audit/notification, inside the signing transaction. The
- * printed name is the signer's display name and the time is the database clock (signed_at
- * default now()), as 21 CFR 11.50 asks: name, date-time and meaning shown with the record.
+ * Writes one e-signature row, inside the signing write. The printed name is the signer's display
+ * name and the time is the database clock (signed_at default now()), as 21 CFR 11.50 asks: name,
+ * date-time and meaning shown with the record. The audit row and live event name the signed record.
  */
-import type { Tx } from "@/db";
-import { eSignatures, type SIGNATURE_MEANINGS } from "@/db/schema";
-import type { Actor } from "../actor";
-import { appendAudit } from "../audit";
-import { notifyChange } from "../live/notify";
+import type { SIGNATURE_MEANINGS } from "@/db/schema";
+import type { Writer } from "../write/road";
 import { canonicalJson, sha256Hex } from "./content";
-import type { SignatureEntity } from "./void";
+import type { SignatureTarget } from "./void";
 
-export async function insertSignature(
-  tx: Tx,
-  actor: Actor,
-  target: { entity: SignatureEntity; id: string; siteId: string; studyId: string; subjectId: string },
-  meaning: (typeof SIGNATURE_MEANINGS)[number],
-  content: unknown,
-) {
-  const [signature] = await tx
-    .insert(eSignatures)
-    .values({
+export async function insertSignature(w: Writer, target: SignatureTarget, meaning: (typeof SIGNATURE_MEANINGS)[number], content: unknown) {
+  const { actor } = w;
+  return w.insert(
+    "signature",
+    {
       siteId: target.siteId,
       entity: target.entity,
       entityId: target.id,
@@ -28,19 +20,19 @@ export async function insertSignature(
       printedName: actor.displayName,
       meaning,
       contentHash: sha256Hex(canonicalJson(content)),
-    })
-    .returning();
-  await appendAudit(tx, {
-    actor,
-    siteId: target.siteId,
-    entity: target.entity,
-    entityId: target.id,
-    action: "sign",
-    changes: {
-      signature: [null, `${meaning} — ${signature!.printedName}, ${signature!.signedAt.toISOString()}`],
-      contentHash: [null, signature!.contentHash],
     },
-  });
-  await notifyChange(tx, { type: "signed", entity: target.entity, id: target.id, siteId: target.siteId, studyId: target.studyId, subjectId: target.subjectId });
-  return signature!;
+    {
+      audit: "sign",
+      entity: target.entity,
+      entityId: target.id,
+      siteId: target.siteId,
+      changes: (signature) => ({
+        signature: [null, `${meaning} — ${String(signature.printedName)}, ${(signature.signedAt as Date).toISOString()}`],
+        contentHash: [null, signature.contentHash],
+      }),
+      live: { type: "signed", ...liveTarget(target) },
+    },
+  );
 }
+
+export const liveTarget = (t: SignatureTarget) => ({ entity: t.entity, id: t.id, siteId: t.siteId, studyId: t.studyId, subjectId: t.subjectId });

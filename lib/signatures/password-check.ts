@@ -7,10 +7,9 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "../actor";
-import { appendAudit } from "../audit";
 import { ValidationError } from "../errors";
 import { verifyPassword } from "../password";
-import { transact } from "../write";
+import { recordEvent } from "../write/road";
 import type { SignatureEntity } from "./void";
 
 export const WRONG_PASSWORD = "The password is not correct. Nothing was signed.";
@@ -34,17 +33,15 @@ export async function withFailedSignatureAudit<T>(actor: Actor, sign: () => Prom
     return await sign();
   } catch (error) {
     if (error instanceof WrongSignaturePassword) {
-      await transact((tx) =>
-        appendAudit(tx, {
-          actor,
-          siteId: error.target.siteId,
-          entity: error.target.entity,
-          entityId: error.target.id,
-          action: "sign.failed",
-          changes: {},
-          reason: "Wrong password at signing",
-        }),
-      );
+      await recordEvent({
+        actor,
+        siteId: error.target.siteId,
+        entity: error.target.entity,
+        entityId: error.target.id,
+        action: "sign.failed",
+        changes: {},
+        reason: "Wrong password at signing",
+      });
     }
     throw error;
   }

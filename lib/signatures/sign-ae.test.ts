@@ -68,7 +68,8 @@ describe("signAdverseEvent", () => {
     const before = await signatureCounts();
     await expect(signAdverseEvent(await f.actor(f.users.coordA.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signAdverseEvent(await f.actor(f.users.invB.id), input)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(signAdverseEvent(await f.actor(f.users.coordB.id), input)).rejects.toBeInstanceOf(NotFoundError);
+    // Coordinators never sign: refused as a role, before the record is looked up anywhere.
+    await expect(signAdverseEvent(await f.actor(f.users.coordB.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signAdverseEvent(await f.actor(f.users.sponsor.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signAdverseEvent(await f.actor(f.users.admin.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await signatureCounts()).toEqual(before);

@@ -3,29 +3,28 @@
  * the CSV import): validate → load the study through the site scope → authorise → check the
  * rules → insert → audit + notify, in one transaction.
  */
-import { and, eq } from "drizzle-orm";
-import { sites, studies, subjects, type Subject } from "@/db/schema";
+import { studies, type Subject } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { isUniqueViolation } from "../db-errors";
-import { NotFoundError, ValidationError } from "../errors";
-import { authorize, scopeStudies } from "../policy";
+import { ValidationError } from "../errors";
 import { createSubjectSchema } from "../validation/subject";
-import { recordChange, transact } from "../write";
+import { siteTimeZoneOf } from "../write/extra";
+import { parseFor, write } from "../write/road";
 import { FieldProblems, FIX_FIELDS, SUBJECT_ID_TAKEN, checkCoordinator, checkDates, checkSubjectIdFree, studyIsOpen } from "./rules";
 
 export async function createSubject(actor: Actor, input: unknown): Promise<Subject> {
-  authorize(actor, "subject.create");
-  const data = parseOrThrow(createSubjectSchema, input);
+  const data = parseFor(actor, "subject.create", createSubjectSchema, input);
   try {
-    return await transact(async (tx) => {
-      const [study] = await tx
-        .select({ id: studies.id, siteId: studies.siteId, status: studies.status, timeZone: sites.timezone })
-        .from(studies)
-        .innerJoin(sites, eq(sites.id, studies.siteId))
-        .where(and(eq(studies.id, data.studyId), scopeStudies(actor)));
-      if (!study) throw new NotFoundError("Study not found.");
-      authorize(actor, "subject.create", { siteId: study.siteId, studyId: study.id });
+    return await write(actor, "subject.create", async (w) => {
+      const { tx } = w;
+      // The study through the site scope, asked "may this actor register a subject in it?"; shared
+      // lock: its status cannot change under the registration.
+      const { row: found, extra } = await w.load("study", data.studyId, {
+        lock: "share",
+        notFound: "Study not found.",
+        extra: { timeZone: siteTimeZoneOf(studies.siteId) },
+      });
+      const study = { ...found, timeZone: extra.timeZone };
 
       const problems = new FieldProblems();
       if (!studyIsOpen(study.status)) problems.add("studyId", "This study no longer takes new subjects.");
@@ -37,9 +36,7 @@ export async function createSubject(actor: Actor, input: unknown): Promise<Subje
       await checkSubjectIdFree(tx, problems, study.id, data.subjectId);
       problems.throwIfAny();
 
-      const [created] = await tx
-        .insert(subjects)
-        .values({
+      return w.insert("subject", {
           siteId: study.siteId,
           studyId: study.id,
           subjectId: data.subjectId,
@@ -51,10 +48,7 @@ export async function createSubject(actor: Actor, input: unknown): Promise<Subje
           screeningStatus: data.screeningStatus,
           // A subject registered as already failed is a screen failure from the start.
           status: data.screeningStatus === "failed" ? "screen_failed" : "screening",
-        })
-        .returning();
-      await recordChange(tx, actor, { entity: "subject", action: "create", before: null, after: created! });
-      return created!;
+      });
     });
   } catch (error) {
     // Two people registering the same Subject ID at once: the database's unique key decides.

@@ -2,16 +2,13 @@
  * Enrolling a subject who passed screening: status enrolled + enrolledAt, and the planned visits
  * from the study's visit schedule, each with its window — one transaction, each row audited.
  */
-import { asc, eq } from "drizzle-orm";
-import { subjects, visitScheduleItems, visits, type Subject, type Visit } from "@/db/schema";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { visitScheduleItems, type Subject, type Visit } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { siteToday } from "../dates";
 import { ValidationError } from "../errors";
-import { authorize, scopeWhere } from "../policy";
-import { updateVersioned } from "../versioned";
 import { enrollSubjectSchema } from "../validation/subject";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 import { loadSubjectForWrite } from "./load-for-write";
 import { plannedVisits } from "./planned-visits";
 import { studyIsOpen } from "./rules";
@@ -26,50 +23,26 @@ export function enrollBlocker(subject: Pick<Subject, "screeningStatus" | "status
 }
 
 export async function enrollSubject(actor: Actor, input: unknown): Promise<{ subject: Subject; visits: Visit[] }> {
-  authorize(actor, "subject.enroll");
-  const data = parseOrThrow(enrollSubjectSchema, input);
-  return transact(async (tx) => {
-    const { subject, studyStatus, timeZone } = await loadSubjectForWrite(tx, actor, data.id);
-    authorize(actor, "subject.enroll", { siteId: subject.siteId, studyId: subject.studyId });
-
-    const now = new Date();
-    const { before, after } = await updateVersioned(
-      tx,
-      subjects,
-      subject.id,
-      data.version,
-      { status: "enrolled", enrolledAt: now },
-      scopeWhere(actor, subjects),
-    );
+  const data = parseFor(actor, "subject.enroll", enrollSubjectSchema, input);
+  return write(actor, "subject.enroll", async (w) => {
+    const { loaded, subject, studyStatus, timeZone } = await loadSubjectForWrite(w, data.id, { version: data.version });
     // Checked on the locked row, so two people enrolling at once cannot both pass.
-    const blocker = enrollBlocker(before, studyStatus);
+    const blocker = enrollBlocker(subject, studyStatus);
     if (blocker) throw new ValidationError(blocker);
 
-    const schedule = await tx
+    const now = new Date();
+    const after = await w.update(loaded, { status: "enrolled", enrolledAt: now }, { audit: "enroll" });
+    const schedule = await w.tx
       .select()
       .from(visitScheduleItems)
-      .where(eq(visitScheduleItems.studyId, subject.studyId))
+      .where(and(eq(visitScheduleItems.studyId, subject.studyId), isNull(visitScheduleItems.retiredAt)))
       .orderBy(asc(visitScheduleItems.sortOrder));
     const planned = plannedVisits(schedule, siteToday(timeZone, now), timeZone);
-    const created = planned.length
-      ? await tx
-          .insert(visits)
-          .values(
-            planned.map((p) => ({
-              ...p,
-              siteId: subject.siteId,
-              studyId: subject.studyId,
-              subjectId: subject.id,
-              coordinatorId: subject.coordinatorId,
-            })),
-          )
-          .returning()
-      : [];
-
-    await recordChange(tx, actor, { entity: "subject", action: "enroll", before, after });
-    for (const visit of created) {
-      await recordChange(tx, actor, { entity: "visit", action: "create", before: null, after: visit });
-    }
+    const created = await w.insertMany(
+      "visit",
+      planned.map((p) => ({ ...p, siteId: subject.siteId, studyId: subject.studyId, subjectId: subject.id, coordinatorId: subject.coordinatorId })),
+      { action: "subject.enroll" },
+    );
     return { subject: after, visits: created };
   });
 }

@@ -3,15 +3,12 @@
  * future scheduled visit canceled with that reason (past ones stay for the coordinator to record
  * as completed or missed). One transaction; each changed row audited.
  */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { subjects, visits, type Subject, type Visit } from "@/db/schema";
+import type { Subject, Visit } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { ValidationError } from "../errors";
-import { authorize, scopeWhere } from "../policy";
-import { updateVersioned } from "../versioned";
 import { withdrawSubjectSchema } from "../validation/subject";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
+import { cancelFutureVisits } from "./future-visits";
 import { loadSubjectForWrite } from "./load-for-write";
 
 /** Subjects still in the study's care: in screening or enrolled. */
@@ -20,50 +17,15 @@ export function canBeWithdrawn(subject: Pick<Subject, "status">): boolean {
 }
 
 export async function withdrawSubject(actor: Actor, input: unknown): Promise<{ subject: Subject; canceledVisits: Visit[] }> {
-  authorize(actor, "subject.withdraw");
-  const data = parseOrThrow(withdrawSubjectSchema, input);
-  return transact(async (tx) => {
-    const { subject } = await loadSubjectForWrite(tx, actor, data.id);
-    authorize(actor, "subject.withdraw", { siteId: subject.siteId, studyId: subject.studyId });
-
+  const data = parseFor(actor, "subject.withdraw", withdrawSubjectSchema, input);
+  return write(actor, "subject.withdraw", async (w) => {
+    const { loaded, subject } = await loadSubjectForWrite(w, data.id, { version: data.version });
+    if (!canBeWithdrawn(subject)) {
+      throw new ValidationError(`A subject whose status is ${subject.status.replace(/_/g, " ")} cannot be withdrawn.`);
+    }
     const now = new Date();
-    const { before, after } = await updateVersioned(
-      tx,
-      subjects,
-      subject.id,
-      data.version,
-      { status: "withdrawn", withdrawnAt: now, withdrawalReason: data.reason },
-      scopeWhere(actor, subjects),
-    );
-    if (!canBeWithdrawn(before)) {
-      throw new ValidationError(`A subject whose status is ${before.status.replace(/_/g, " ")} cannot be withdrawn.`);
-    }
-
-    const future = and(
-      eq(visits.subjectId, subject.id),
-      eq(visits.visitStatus, "scheduled"),
-      gt(visits.scheduledAt, now),
-      isNull(visits.retiredAt),
-    );
-    const previous = await tx.select().from(visits).where(future).for("update");
-    const canceled = previous.length
-      ? await tx
-          .update(visits)
-          .set({
-            visitStatus: "canceled",
-            statusReason: `Subject withdrawn: ${data.reason}`,
-            version: sql`${visits.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(future)
-          .returning()
-      : [];
-
-    await recordChange(tx, actor, { entity: "subject", action: "withdraw", before, after, reason: data.reason });
-    const byId = new Map(previous.map((v) => [v.id, v]));
-    for (const visit of canceled) {
-      await recordChange(tx, actor, { entity: "visit", action: "cancel", before: byId.get(visit.id) ?? null, after: visit, reason: data.reason });
-    }
-    return { subject: after, canceledVisits: canceled };
+    const after = await w.update(loaded, { status: "withdrawn", withdrawnAt: now, withdrawalReason: data.reason }, { audit: "withdraw", reason: data.reason });
+    const canceledVisits = await cancelFutureVisits(w, subject.id, `Subject withdrawn: ${data.reason}`, data.reason, now);
+    return { subject: after, canceledVisits };
   });
 }

@@ -1,12 +1,9 @@
 /** Records that a scheduled visit took place (completedAt defaults to now; never in the future). */
-import { visits, type Visit } from "@/db/schema";
+import type { Visit } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { ValidationError } from "../errors";
-import { scopeWhere } from "../policy";
 import { completeVisitSchema } from "../validation/visit";
-import { updateVersioned } from "../versioned";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 import { loadScheduledVisitForUpdate } from "./load-for-update";
 import { siteDateTime } from "./site-time";
 
@@ -14,9 +11,9 @@ import { siteDateTime } from "./site-time";
 const CLOCK_SKEW_MS = 60_000;
 
 export async function completeVisit(actor: Actor, input: unknown, now = new Date()): Promise<Visit> {
-  const data = parseOrThrow(completeVisitSchema, input);
-  return transact(async (tx) => {
-    const { visit, timeZone } = await loadScheduledVisitForUpdate(tx, actor, data.id, data.version, "completed");
+  const data = parseFor(actor, "visit.update", completeVisitSchema, input);
+  return write(actor, "visit.update", async (w) => {
+    const { loaded, timeZone } = await loadScheduledVisitForUpdate(w, data.id, data.version, "completed");
     const completedAt = data.completedAt === undefined ? now : siteDateTime(data.completedAt, timeZone);
     if (!completedAt) {
       throw new ValidationError("Please correct the highlighted fields.", {
@@ -26,15 +23,6 @@ export async function completeVisit(actor: Actor, input: unknown, now = new Date
     if (completedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       throw new ValidationError("Please correct the highlighted fields.", { completedAt: ["A visit cannot be completed in the future."] });
     }
-    const { before, after } = await updateVersioned(
-      tx,
-      visits,
-      visit.id,
-      data.version,
-      { visitStatus: "completed", completedAt },
-      scopeWhere(actor, visits),
-    );
-    await recordChange(tx, actor, { entity: "visit", action: "complete", before, after });
-    return after;
+    return w.update(loaded, { visitStatus: "completed", completedAt }, { audit: "complete" });
   });
 }

@@ -5,18 +5,21 @@
  * Sponsors get de-identified rows (no name, no free-text reason).
  */
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { getDb } from "@/db";
-import { sites, studies, subjects, users, visitScheduleItems, visits } from "@/db/schema";
+import { sites, studies, subjects, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
 import { NotFoundError, ValidationError } from "../errors";
-import { identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../history";
-import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { authorize, canSeeIdentifiers } from "../policy";
+import { subjectModel } from "../read-model/subject";
+import { coordinator } from "../read-model/user";
+import { visitJoins, visitModel } from "../read-model/visit";
+import { visibleTo } from "../read-model/visible";
 import type { VisitFilters, VisitFlag } from "../validation/visit";
 import { outOfWindowSql, overdueSql } from "./flags";
 
@@ -24,62 +27,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The widest range one calendar query may ask for (a month grid is at most 42 days). */
 export const MAX_RANGE_DAYS = 62;
 
-const coordinator = alias(users, "coordinator");
-
-/** What every visit list and the visit page show; de-identified for sponsors by the query itself. */
+/** What every visit list and the visit page show; de-identified for sponsors by the read models. */
 function visitColumns(actor: Actor, now: Date) {
+  const subject = subjectModel.fields(actor);
   return {
-    id: visits.id,
-    siteId: visits.siteId,
-    studyId: visits.studyId,
+    ...visitModel.pick(actor, ["id", "siteId", "studyId"]),
     subjectRef: visits.subjectId,
-    subjectCode: subjects.subjectId,
-    subjectName: identifying(actor, subjects.fullName),
+    subjectCode: subject.subjectId,
+    subjectName: subject.fullName,
     protocolId: studies.protocolId,
-    visitType: visits.visitType,
-    scheduledAt: visits.scheduledAt,
-    visitStatus: visits.visitStatus,
-    location: visits.location,
-    coordinatorId: visits.coordinatorId,
+    ...visitModel.pick(actor, ["visitType", "scheduledAt", "visitStatus", "location", "coordinatorId"]),
     coordinatorName: coordinator.displayName,
-    scheduleItemId: visits.scheduleItemId,
-    windowStart: visits.windowStart,
-    windowEnd: visits.windowEnd,
-    completedAt: visits.completedAt,
-    statusReason: identifying(actor, visits.statusReason),
-    version: visits.version,
+    ...visitModel.pick(actor, ["scheduleItemId", "windowStart", "windowEnd", "completedAt", "statusReason", "version"]),
     siteTimezone: sites.timezone,
     overdue: overdueSql(now).mapWith(Boolean),
     outOfWindow: outOfWindowSql().mapWith(Boolean),
   };
 }
-
-export type VisitRow = {
-  id: string;
-  siteId: string;
-  studyId: string;
-  subjectRef: string;
-  subjectCode: string;
-  /** Null for sponsors (de-identified). */
-  subjectName: string | null;
-  protocolId: string;
-  visitType: (typeof visits.$inferSelect)["visitType"];
-  scheduledAt: Date;
-  visitStatus: (typeof visits.$inferSelect)["visitStatus"];
-  location: string | null;
-  coordinatorId: string;
-  coordinatorName: string;
-  scheduleItemId: string | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-  completedAt: Date | null;
-  /** Null for sponsors: free text may name people. */
-  statusReason: string | null;
-  version: number;
-  siteTimezone: string;
-  overdue: boolean;
-  outOfWindow: boolean;
-};
+export type VisitRow = SelectResultFields<ReturnType<typeof visitColumns>>;
 
 function filterWhere(filters: VisitFilters = {}): SQL[] {
   const out: SQL[] = [];
@@ -118,10 +83,9 @@ export async function listVisitsInRange(
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   const localDay = sql`(${visits.scheduledAt} at time zone ${tz})::date`;
   const inRange = and(
-    scopeWhere(actor, visits),
+    visibleTo(actor, visits),
     gte(visits.scheduledAt, startOfLocalDay(from, tz)),
     lt(visits.scheduledAt, startOfLocalDay(addDaysIso(to, 1), tz)),
-    isNull(visits.retiredAt),
     ...filterWhere(opts.filters),
   );
   const db = await getDb();
@@ -150,10 +114,10 @@ export async function listVisitsInRange(
     })
     .from(ranked)
     .innerJoin(visits, eq(visits.id, ranked.visitId))
-    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
-    .innerJoin(studies, eq(studies.id, visits.studyId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
+    .innerJoin(...visitJoins.subject)
+    .innerJoin(...visitJoins.study)
+    .innerJoin(...visitJoins.site)
+    .innerJoin(...visitJoins.coordinator)
     // The range again on the joined table: the planner cannot know how few ranked rows survive,
     // and would otherwise read every visit to join them back.
     .where(and(inRange, opts.perDay ? lte(ranked.dayRank, opts.perDay) : undefined))
@@ -200,8 +164,8 @@ export async function listFlaggedVisits(
         total: sql<number>`count(*) over ()`.as("total"),
       })
       .from(visits)
-      .innerJoin(sites, eq(sites.id, visits.siteId))
-      .where(and(scopeWhere(actor, visits), isNull(visits.retiredAt), flagWhere, ...filterWhere(opts.filters)))
+      .innerJoin(...visitJoins.site)
+      .where(and(visibleTo(actor, visits), flagWhere, ...filterWhere(opts.filters)))
       .orderBy(order, asc(visits.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
@@ -211,10 +175,10 @@ export async function listFlaggedVisits(
     .select({ ...visitColumns(actor, now), total: sql<number>`${flagged.total}`.mapWith(Number) })
     .from(flagged)
     .innerJoin(visits, eq(visits.id, flagged.visitId))
-    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
-    .innerJoin(studies, eq(studies.id, visits.studyId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
+    .innerJoin(...visitJoins.subject)
+    .innerJoin(...visitJoins.study)
+    .innerJoin(...visitJoins.site)
+    .innerJoin(...visitJoins.coordinator)
     .orderBy(order, asc(visits.id));
   const total = rows[0]?.total ?? 0;
   const clean = rows.map(({ total: _t, ...r }) => (void _t, r));
@@ -232,11 +196,11 @@ export async function getVisit(actor: Actor, id: string, now = new Date()): Prom
       scheduleItemName: sql<string | null>`(select ${visitScheduleItems.name} from ${visitScheduleItems} where ${visitScheduleItems.id} = ${visits.scheduleItemId})`,
     })
     .from(visits)
-    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
-    .innerJoin(studies, eq(studies.id, visits.studyId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .innerJoin(coordinator, eq(coordinator.id, visits.coordinatorId))
-    .where(and(eq(visits.id, id), isNull(visits.retiredAt), scopeWhere(actor, visits)))
+    .innerJoin(...visitJoins.subject)
+    .innerJoin(...visitJoins.study)
+    .innerJoin(...visitJoins.site)
+    .innerJoin(...visitJoins.coordinator)
+    .where(and(eq(visits.id, id), visibleTo(actor, visits)))
     .limit(1);
   if (!row) throw new NotFoundError();
   authorize(actor, "visit.read", { siteId: row.siteId, studyId: row.studyId });
@@ -282,8 +246,7 @@ export async function listSchedulableSubjects(
     .innerJoin(studies, eq(studies.id, subjects.studyId))
     .where(
       and(
-        scopeWhere(actor, subjects),
-        isNull(subjects.retiredAt),
+        visibleTo(actor, subjects),
         inArray(subjects.status, ["screening", "enrolled"]),
         include ? or(match ?? sql`true`, eq(subjects.id, include)) : match,
       ),

@@ -7,12 +7,11 @@ import type { DbOrTx } from "@/db";
 import { reusableQuery } from "@/db/reusable";
 import { sites, subjects, visits, type Subject, type Visit } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { NotFoundError, ValidationError } from "../errors";
-import { authorize, scopeKey, scopeWhere } from "../policy";
+import { scopeKey, scopeWhere } from "../policy";
 import { isActiveSiteStaffSql } from "../users/site-staff";
 import { scheduleVisitSchema } from "../validation/visit";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 import { checkVisitTime } from "./time-rules";
 
 /** Only these subjects still have visits ahead of them. */
@@ -53,16 +52,14 @@ const insertQuery = (db: DbOrTx) =>
 
 export async function scheduleVisit(actor: Actor, input: unknown, now = new Date()): Promise<Visit> {
   // May this role schedule at all? (A sponsor or admin is refused as such, like every other create.)
-  authorize(actor, "visit.create");
-  const data = parseOrThrow(scheduleVisitSchema, input);
-  return transact(async (tx) => {
-    const [subject] = await findSubject(tx, `${scopeKey(actor)}|${data.coordinatorId ? "chosen" : "own"}`, (h) => subjectQuery(h, actor, Boolean(data.coordinatorId)), {
+  const data = parseFor(actor, "visit.create", scheduleVisitSchema, input);
+  return write(actor, "visit.create", async (w) => {
+    const [subject] = await findSubject(w.tx, `${scopeKey(actor)}|${data.coordinatorId ? "chosen" : "own"}`, (h) => subjectQuery(h, actor, Boolean(data.coordinatorId)), {
       subjectId: data.subjectId,
       coordinatorId: data.coordinatorId,
     });
     if (!subject) throw new NotFoundError();
     const { siteId, studyId } = subject.subject;
-    authorize(actor, "visit.create", { siteId, studyId });
 
     const errors: Record<string, string[]> = {};
     const status = subject.subject.status;
@@ -77,8 +74,7 @@ export async function scheduleVisit(actor: Actor, input: unknown, now = new Date
     if (Object.keys(errors).length > 0 || !scheduledAt) throw new ValidationError("Please correct the highlighted fields.", errors);
 
     const values = { siteId, studyId, subjectId: subject.subject.id, visitType: data.visitType, scheduledAt, location: data.location, coordinatorId };
-    const [visit] = await insertVisit(tx, "visit", insertQuery, values);
-    await recordChange(tx, actor, { entity: "visit", action: "create", before: null, after: visit! });
-    return visit!;
+    // Authorised on the new visit's own site and study by the road, then inserted and audited.
+    return w.insertWith("visit", values, (tx) => insertVisit(tx, "visit", insertQuery, values));
   });
 }
