@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparedByDefault } from "./prepared-by-default";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -47,7 +48,7 @@ async function openPostgres(url: string): Promise<Handle> {
     // random_page_cost: the default (4) prices a random read as from a spinning disk, which made the
     // planner sort a whole week of visits from a bitmap scan rather than read the first 200 in
     // index order — 0.8 ms more per request. Our working set lives in memory or on SSD.
-    // plan_cache_mode: every query is a prepared statement (below) whose text fixes its shape;
+    // plan_cache_mode: every query is a prepared statement (./prepared-by-default) whose text fixes its shape;
     // planning it again for each set of values (PostgreSQL keeps doing so when the values look
     // informative) cost more than running it — 1.4 ms of a 1.1 ms AE page. Generic plans it is.
     connection: { TimeZone: "UTC", random_page_cost: "1.1", plan_cache_mode: "force_generic_plan" },
@@ -70,29 +71,6 @@ async function openPostgres(url: string): Promise<Handle> {
       await Promise.all([client.end({ timeout: 5 }), light.end({ timeout: 5 })]);
     },
   };
-}
-
-/**
- * Server-side prepared statements for every query outside a transaction: Drizzle prepares only
- * queries given a name, so without this PostgreSQL parses and plans each list again on every
- * request. postgres.js keeps one prepared statement per query text and connection; the text of a
- * query depends only on its shape (filters, order, includes), never on the values.
- */
-function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void {
-  const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, args?: unknown[], options?: object) =>
-    unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
-  // Transactions (every write) get their own handle from begin(): prepare there too.
-  if ("begin" in client) {
-    const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
-    client.begin = ((...args: unknown[]) => {
-      const fn = args.at(-1) as (tx: postgres.TransactionSql) => unknown;
-      return begin(...args.slice(0, -1), (tx: postgres.TransactionSql) => {
-        preparedByDefault(tx);
-        return fn(tx);
-      });
-    }) as typeof client.begin;
-  }
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {
