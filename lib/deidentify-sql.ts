@@ -32,3 +32,8 @@ export function identifyingInstant(actor: Actor, column: AnyPgColumn): SQL<Date 
 /** Expressions that yield an instant, so SQL-built JSON (lib/api/json-select) formats them as one. */
 const instants = new WeakSet<SQL>();
 export const isInstantSql = (expression: SQL): boolean => instants.has(expression);
+
+/** NULL of the column's own type (SQL that consumes it, like to_json, must know the type). */
+export function withheld(column: AnyPgColumn): SQL<null> {
+  return sql<null>`null::${sql.raw(column.getSQLType())}`;
+}

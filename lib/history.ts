@@ -10,6 +10,8 @@ import { inListPlaceholder, reusableQuery } from "@/db/reusable";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { canSeeIdentifiers } from "./policy";
+import { READ_MODELS } from "./read-model";
+import type { Deidentify } from "./read-model/model";
 
 export type HistoryEntry = {
   id: string;
@@ -61,8 +63,14 @@ function historySelect(db: DbOrTx, entities: readonly string[], redact: boolean,
     .limit(sql.placeholder("limit") as unknown as number);
 }
 
-/** Fields of the audit's old → new values that identify a person or are free text. */
-const WITHHELD_FIELDS = new Set(["fullName", "noteText", "notes", "failReason", "withdrawalReason", "statusReason", "retireReason"]);
+/**
+ * Fields of the audit's old → new values that identify a person or are free text, and those cut
+ * to the year: as the entities' read models declare them (lib/read-model). Over all entities at
+ * once — a field identifying in one entity is withheld in any (none shares a name innocently).
+ */
+const rulesOf = (how: Deidentify) => new Set(READ_MODELS.flatMap((m) => Object.keys(m.identifying).filter((k) => m.identifying[k] === how)));
+const WITHHELD_FIELDS = rulesOf("withhold");
+const YEAR_FIELDS = rulesOf("year");
 export const WITHHELD = "[withheld]";
 
 /** redactChanges() as SQL over `audit_events.changes`: withheld fields masked, dates of birth cut to the year. */
@@ -73,10 +81,10 @@ function redactedChangesSql() {
   const year = (v: SQL, i: 0 | 1) =>
     sql`case when jsonb_typeof(${side(v, i)}) = 'string' and (${side(v, i)} #>> '{}') ~ '^[0-9]{4}-' then to_jsonb(left(${side(v, i)} #>> '{}', 4)) else ${side(v, i)} end`;
   const v = sql`e.value`;
-  const withheld = sql.join([...WITHHELD_FIELDS].map((f) => sql`${f}`), sql`, `);
+  const list = (fields: Set<string>) => sql.join([...fields].map((f) => sql`${f}`), sql`, `);
   return sql<Record<string, [unknown, unknown]>>`(select coalesce(jsonb_object_agg(e.key, case
-      when e.key in (${withheld}) then jsonb_build_array(${masked(v, 0)}, ${masked(v, 1)})
-      when e.key = 'dob' then jsonb_build_array(${year(v, 0)}, ${year(v, 1)})
+      when e.key in (${list(WITHHELD_FIELDS)}) then jsonb_build_array(${masked(v, 0)}, ${masked(v, 1)})
+      when e.key in (${list(YEAR_FIELDS)}) then jsonb_build_array(${year(v, 0)}, ${year(v, 1)})
       else e.value end), '{}'::jsonb)
     from jsonb_each(${auditEvents.changes}) as e)`.mapWith(auditEvents.changes);
 }
@@ -87,7 +95,7 @@ export function redactChanges(changes: Record<string, [unknown, unknown]>): Reco
   const out: Record<string, [unknown, unknown]> = {};
   for (const [field, [before, after]] of Object.entries(changes)) {
     if (WITHHELD_FIELDS.has(field)) out[field] = [before === null ? null : WITHHELD, after === null ? null : WITHHELD];
-    else if (field === "dob") out[field] = [yearOnly(before), yearOnly(after)];
+    else if (YEAR_FIELDS.has(field)) out[field] = [yearOnly(before), yearOnly(after)];
     else out[field] = [before, after];
   }
   return out;

@@ -6,13 +6,16 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { screenings, studies, subjects, users } from "@/db/schema";
+import { screenings, studies, subjects } from "@/db/schema";
 import type { Actor } from "../actor";
 import { EXPORT_ROW_LIMIT } from "../export";
-import { identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
-import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { authorize, canSeeIdentifiers } from "../policy";
+import { screeningModel } from "../read-model/screening";
+import { subjectJoins, subjectModel } from "../read-model/subject";
+import { completedBy } from "../read-model/user";
+import { visibleTo } from "../read-model/visible";
 import type { QueueFilters, QueueState } from "./queue-params";
 import type { ScreeningStatus, SubjectStatus } from "./types";
 
@@ -20,34 +23,10 @@ import type { ScreeningStatus, SubjectStatus } from "./types";
 const IN_SCREENING: SubjectStatus[] = ["screening", "screen_failed"];
 const AWAITING: ScreeningStatus[] = ["pending", "rescreen"];
 
-export type QueueRow = {
-  id: string;
-  subjectId: string;
-  /** Null for sponsors (de-identified). */
-  fullName: string | null;
-  studyId: string;
-  protocolId: string;
-  screeningStatus: ScreeningStatus;
-  status: SubjectStatus;
-  consentSignedAt: Date | null;
-  version: number;
-  latest: {
-    id: string;
-    screeningDate: string;
-    screeningStatus: ScreeningStatus;
-    completedById: string;
-    completedByName: string;
-    /** Null for sponsors: free text is withheld from them (in the query). */
-    notes: string | null;
-    failReason: string | null;
-  } | null;
-};
-
 function queueWhere(actor: Actor, filters: QueueFilters): SQL {
   const pattern = filters.q ? containsPattern(filters.q) : null;
   return and(
-    scopeWhere(actor, subjects),
-    isNull(subjects.retiredAt),
+    visibleTo(actor, subjects),
     inArray(subjects.status, IN_SCREENING),
     filters.screeningStatus ? eq(subjects.screeningStatus, filters.screeningStatus) : inArray(subjects.screeningStatus, AWAITING),
     filters.studyId ? eq(subjects.studyId, filters.studyId) : undefined,
@@ -58,18 +37,17 @@ function queueWhere(actor: Actor, filters: QueueFilters): SQL {
   )!;
 }
 
-async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort">, limit: number, offset: number): Promise<QueueRow[]> {
+async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort">, limit: number, offset: number) {
   const db = await getDb();
   // The newest non-retired screening of each subject; evaluated per subject via the index.
+  const own = screeningModel.pick(actor, ["id", "screeningDate", "screeningStatus", "completedById", "notes", "failReason"]);
   const latest = db
     .select({
-      id: screenings.id,
-      screeningDate: screenings.screeningDate,
-      screeningStatus: sql<ScreeningStatus>`${screenings.screeningStatus}`.as("latest_status"),
-      completedById: screenings.completedById,
-      // Free text: withheld from sponsors by the query itself.
-      notes: identifying(actor, screenings.notes).as("latest_notes"),
-      failReason: identifying(actor, screenings.failReason).as("latest_fail_reason"),
+      ...own,
+      // Expressions in a subquery need names of their own.
+      screeningStatus: sql<ScreeningStatus>`${own.screeningStatus}`.as("latest_status"),
+      notes: own.notes.as("latest_notes"),
+      failReason: own.failReason.as("latest_fail_reason"),
     })
     .from(screenings)
     .where(and(eq(screenings.subjectId, subjects.id), isNull(screenings.retiredAt)))
@@ -92,55 +70,32 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
 
   const rows = await db
     .select({
-      id: subjects.id,
-      subjectId: subjects.subjectId,
-      fullName: identifying(actor, subjects.fullName),
-      studyId: subjects.studyId,
+      ...subjectModel.pick(actor, ["id", "subjectId", "fullName", "studyId"]),
       protocolId: studies.protocolId,
-      screeningStatus: subjects.screeningStatus,
-      status: subjects.status,
-      consentSignedAt: subjects.consentSignedAt,
-      version: subjects.version,
-      latestId: latest.id,
-      latestDate: latest.screeningDate,
-      latestStatus: latest.screeningStatus,
-      completedById: latest.completedById,
-      completedByName: users.displayName,
-      notes: latest.notes,
-      failReason: latest.failReason,
+      ...subjectModel.pick(actor, ["screeningStatus", "status", "consentSignedAt", "version"]),
+      latest: {
+        id: latest.id,
+        screeningDate: latest.screeningDate,
+        screeningStatus: latest.screeningStatus,
+        completedById: latest.completedById,
+        completedByName: sql<string>`coalesce(${completedBy.displayName}, '—')`,
+        notes: latest.notes,
+        failReason: latest.failReason,
+      },
     })
     .from(subjects)
-    .innerJoin(studies, eq(studies.id, subjects.studyId))
+    .innerJoin(...subjectJoins.study)
     .leftJoinLateral(latest, sql`true`)
-    .leftJoin(users, eq(users.id, latest.completedById))
+    .leftJoin(completedBy, eq(completedBy.id, latest.completedById))
     .where(queueWhere(actor, state.filters))
     .orderBy(...order, asc(subjects.id))
     .limit(limit)
     .offset(offset);
-
-  return rows.map((r) => ({
-    id: r.id,
-    subjectId: r.subjectId,
-    fullName: r.fullName,
-    studyId: r.studyId,
-    protocolId: r.protocolId,
-    screeningStatus: r.screeningStatus,
-    status: r.status,
-    consentSignedAt: r.consentSignedAt,
-    version: r.version,
-    latest: r.latestId
-      ? {
-          id: r.latestId,
-          screeningDate: r.latestDate!,
-          screeningStatus: r.latestStatus!,
-          completedById: r.completedById!,
-          completedByName: r.completedByName ?? "—",
-          notes: r.notes,
-          failReason: r.failReason,
-        }
-      : null,
-  }));
+  // Drizzle makes a nested object null only when all its fields are; `id` says whether there is one.
+  return rows.map((r) => ({ ...r, latest: r.latest?.id ? r.latest : null }));
 }
+/** A queue row (and a CSV export row), inferred from the query. */
+export type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
 
 /** One page of the queue and the total: two queries. */
 export async function listScreeningQueue(actor: Actor, state: QueueState): Promise<Page<QueueRow>> {

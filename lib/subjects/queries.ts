@@ -3,53 +3,46 @@
  * de-identified by the query itself (../deidentify-sql): no name, year of birth only, no free text.
  */
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { getDb, type DbOrTx } from "@/db";
 import { reusableQuery } from "@/db/reusable";
 import { sites, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
-import { birthDate, identifying } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
-import { authorize, canSeeIdentifiers, scopeKey, scopeStudies, scopeWhere } from "../policy";
+import { authorize, canSeeIdentifiers, scopeKey, scopeStudies } from "../policy";
+import { subjectJoins, subjectModel } from "../read-model/subject";
+import { coordinator } from "../read-model/user";
+import { visibleTo } from "../read-model/visible";
 import type { SubjectFilters, SubjectListState, SubjectSortKey } from "./list-params";
 import { STUDY_STATUSES_OPEN } from "./rules";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What the subject's page shows of it (and the timeline, web and REST, which read it through getSubject). */
+const SUBJECT_PAGE = [
+  "id", "siteId", "subjectId", "fullName", "screeningStatus", "status", "studyId", "coordinatorId", "dob", "sexAtBirth",
+  "consentSignedAt", "enrolledAt", "withdrawnAt", "withdrawalReason", "version", "createdAt", "updatedAt",
+] as const;
+
 /** One subject with its study, coordinator and site — rendered once per viewer's scope (db/reusable). */
 function subjectSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      id: subjects.id,
-      siteId: subjects.siteId,
-      subjectId: subjects.subjectId,
-      fullName: identifying(actor, subjects.fullName),
-      screeningStatus: subjects.screeningStatus,
-      status: subjects.status,
-      studyId: subjects.studyId,
+      ...subjectModel.pick(actor, SUBJECT_PAGE),
       protocolId: studies.protocolId,
       studyTitle: studies.title,
       studyStatus: studies.status,
       siteTimezone: sites.timezone,
-      coordinatorId: subjects.coordinatorId,
-      coordinatorName: users.displayName,
-      dob: birthDate(actor, subjects.dob),
-      sexAtBirth: subjects.sexAtBirth,
-      consentSignedAt: subjects.consentSignedAt,
-      enrolledAt: subjects.enrolledAt,
-      withdrawnAt: subjects.withdrawnAt,
-      withdrawalReason: identifying(actor, subjects.withdrawalReason),
-      version: subjects.version,
-      createdAt: subjects.createdAt,
-      updatedAt: subjects.updatedAt,
+      coordinatorName: coordinator.displayName,
     })
     .from(subjects)
-    .innerJoin(studies, eq(studies.id, subjects.studyId))
-    .innerJoin(users, eq(users.id, subjects.coordinatorId))
-    .innerJoin(sites, eq(sites.id, subjects.siteId))
-    .where(and(eq(subjects.id, sql.placeholder("id")), isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
+    .innerJoin(...subjectJoins.study)
+    .innerJoin(...subjectJoins.coordinator)
+    .innerJoin(...subjectJoins.site)
+    .where(and(eq(subjects.id, sql.placeholder("id")), visibleTo(actor, subjects)))
     .limit(1);
 }
 const subjectQuery = reusableQuery<Awaited<ReturnType<typeof subjectSelect>>>("get_subject");
@@ -68,47 +61,31 @@ export async function getSubject(actor: Actor, id: string) {
 export async function listRecentSubjects(actor: Actor, limit = 10) {
   authorize(actor, "subject.read");
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: subjects.id,
-      subjectId: subjects.subjectId,
-      fullName: identifying(actor, subjects.fullName),
-      protocolId: studies.protocolId,
-      screeningStatus: subjects.screeningStatus,
-      status: subjects.status,
-    })
+  return db
+    .select({ ...subjectModel.pick(actor, ["id", "subjectId", "fullName"]), protocolId: studies.protocolId, ...subjectModel.pick(actor, ["screeningStatus", "status"]) })
     .from(subjects)
-    .innerJoin(studies, eq(studies.id, subjects.studyId))
-    .where(and(isNull(subjects.retiredAt), scopeWhere(actor, subjects)))
+    .innerJoin(...subjectJoins.study)
+    .where(visibleTo(actor, subjects))
     .orderBy(desc(subjects.updatedAt), desc(subjects.id))
     .limit(Math.min(Math.max(1, limit), 50));
-  return rows;
 }
 
-export type SubjectRow = {
-  id: string;
-  subjectId: string;
-  /** Null for sponsors (de-identified). */
-  fullName: string | null;
-  studyId: string;
-  protocolId: string;
-  screeningStatus: (typeof subjects.$inferSelect)["screeningStatus"];
-  status: (typeof subjects.$inferSelect)["status"];
-  coordinatorId: string;
-  coordinatorName: string;
-  /** Full date, or the year only for sponsors. */
-  dob: string | null;
-  sexAtBirth: (typeof subjects.$inferSelect)["sexAtBirth"];
-  consentSignedAt: Date | null;
-  enrolledAt: Date | null;
-  createdAt: Date;
-};
+/** A registry row (and a CSV export row): de-identified for sponsors by the read model. */
+function rowFields(actor: Actor) {
+  return {
+    ...subjectModel.pick(actor, ["id", "subjectId", "fullName", "studyId"]),
+    protocolId: studies.protocolId,
+    ...subjectModel.pick(actor, ["screeningStatus", "status", "coordinatorId"]),
+    coordinatorName: coordinator.displayName,
+    ...subjectModel.pick(actor, ["dob", "sexAtBirth", "consentSignedAt", "enrolledAt", "createdAt"]),
+  };
+}
+export type SubjectRow = SelectResultFields<ReturnType<typeof rowFields>>;
 
 function listWhere(actor: Actor, f: SubjectFilters): SQL | undefined {
   const q = f.q ? containsPattern(f.q) : undefined;
   return and(
-    isNull(subjects.retiredAt),
-    scopeWhere(actor, subjects),
+    visibleTo(actor, subjects),
     f.studyId ? eq(subjects.studyId, f.studyId) : undefined,
     f.screeningStatus ? eq(subjects.screeningStatus, f.screeningStatus) : undefined,
     f.status ? eq(subjects.status, f.status) : undefined,
@@ -127,7 +104,7 @@ function listOrder(actor: Actor, sort: SubjectListState["sort"]): SQL[] {
     study: studies.protocolId,
     screeningStatus: subjects.screeningStatus,
     status: subjects.status,
-    coordinator: users.displayName,
+    coordinator: coordinator.displayName,
     consentSignedAt: subjects.consentSignedAt,
     createdAt: subjects.createdAt,
   }[key];
@@ -138,25 +115,10 @@ function listOrder(actor: Actor, sort: SubjectListState["sort"]): SQL[] {
 
 function selectRows(db: Awaited<ReturnType<typeof getDb>>, actor: Actor, state: Pick<SubjectListState, "filters" | "sort">) {
   return db
-    .select({
-      id: subjects.id,
-      subjectId: subjects.subjectId,
-      fullName: identifying(actor, subjects.fullName),
-      studyId: subjects.studyId,
-      protocolId: studies.protocolId,
-      screeningStatus: subjects.screeningStatus,
-      status: subjects.status,
-      coordinatorId: subjects.coordinatorId,
-      coordinatorName: users.displayName,
-      dob: birthDate(actor, subjects.dob),
-      sexAtBirth: subjects.sexAtBirth,
-      consentSignedAt: subjects.consentSignedAt,
-      enrolledAt: subjects.enrolledAt,
-      createdAt: subjects.createdAt,
-    })
+    .select(rowFields(actor))
     .from(subjects)
-    .innerJoin(studies, eq(studies.id, subjects.studyId))
-    .innerJoin(users, eq(users.id, subjects.coordinatorId))
+    .innerJoin(...subjectJoins.study)
+    .innerJoin(...subjectJoins.coordinator)
     .where(listWhere(actor, state.filters))
     .orderBy(...listOrder(actor, state.sort));
 }

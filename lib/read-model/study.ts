@@ -1,0 +1,18 @@
+/** Studies: nothing about a study identifies a person (its investigator is staff). */
+import { eq, getTableColumns } from "drizzle-orm";
+import { sites, studies } from "@/db/schema";
+import type { Actor } from "../actor";
+import { includes, readModel } from "./model";
+import { principalInvestigator, userEmbed } from "./user";
+
+export const studyModel = readModel({ audit: "study", columns: getTableColumns(studies), identifying: {} });
+
+/** A study embedded in another record. */
+export const STUDY_EMBED = ["id", "protocolId", "title", "status", "siteId"] as const;
+export const studyEmbed = (actor: Actor) => studyModel.pick(actor, STUDY_EMBED);
+
+export const studyIncludes = includes({
+  principalInvestigator: { join: [principalInvestigator, eq(principalInvestigator.id, studies.principalInvestigatorId)], fields: () => userEmbed(principalInvestigator) },
+  // Every study read joins its site (for the name), so embedding it adds no join.
+  site: { fields: () => ({ id: sites.id, name: sites.name, timezone: sites.timezone }) },
+});

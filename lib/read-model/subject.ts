@@ -1,0 +1,33 @@
+/**
+ * Subjects: the person in the trial. Their name, full date of birth, when they consented and any
+ * reason written about them identify them; a sponsor gets the study's subject code and the year
+ * of birth instead.
+ */
+import { eq, getTableColumns } from "drizzle-orm";
+import { sites, studies, subjects } from "@/db/schema";
+import type { Actor } from "../actor";
+import { includes, readModel } from "./model";
+import { studyEmbed } from "./study";
+import { coordinator, userEmbed } from "./user";
+
+export const subjectModel = readModel({
+  audit: "subject",
+  columns: getTableColumns(subjects),
+  identifying: { fullName: "withhold", dob: "year", consentSignedAt: "withhold", withdrawalReason: "withhold", retireReason: "withhold" },
+});
+
+/** A subject embedded in another record (API `include=subject`). */
+export const SUBJECT_EMBED = ["id", "subjectId", "fullName", "dob", "sexAtBirth", "screeningStatus", "status", "studyId"] as const;
+export const subjectEmbed = (actor: Actor) => subjectModel.pick(actor, SUBJECT_EMBED);
+
+/** The subject's own relations, joined by the pages (for names) and by the API's includes. */
+export const subjectJoins = {
+  study: [studies, eq(studies.id, subjects.studyId)],
+  coordinator: [coordinator, eq(coordinator.id, subjects.coordinatorId)],
+  site: [sites, eq(sites.id, subjects.siteId)],
+} as const;
+
+export const subjectIncludes = includes({
+  study: { join: subjectJoins.study, fields: studyEmbed },
+  coordinator: { join: subjectJoins.coordinator, fields: () => userEmbed(coordinator) },
+});

@@ -1,0 +1,21 @@
+/**
+ * People as other records show them (a subject's coordinator, a note's author, a screening's
+ * completer): staff, never a subject, so nothing here is withheld. Each role a person plays in a
+ * query is its own alias, so one query can join several.
+ */
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { users } from "@/db/schema";
+
+export const coordinator = alias(users, "coordinator");
+export const completedBy = alias(users, "completed_by");
+export const reporter = alias(users, "ae_reporter");
+export const assessor = alias(users, "ae_assessor");
+export const author = alias(users, "note_author");
+export const principalInvestigator = alias(users, "principal_investigator");
+
+type UserTable = { id: AnyPgColumn<{ data: string }>; username: AnyPgColumn<{ data: string }>; displayName: AnyPgColumn<{ data: string }> };
+
+/** A person embedded in another record (the API's `include`). */
+export function userEmbed<T extends UserTable>(table: T) {
+  return { id: table.id, username: table.username, displayName: table.displayName };
+}
