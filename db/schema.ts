@@ -48,7 +48,6 @@ import {
   EXPECTEDNESS,
   NOTE_TYPES,
   SIGNATURE_ENTITIES,
-  SIGNATURE_MEANINGS,
   TOKEN_KINDS,
 } from "../domain/vocabulary";
 

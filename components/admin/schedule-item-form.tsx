@@ -7,7 +7,7 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotifyingAction } from "@/components/ui/use-notifying-action";
-import { VISIT_TYPES, type VisitScheduleItem } from "@/db/schema";
+import { VISIT_TYPES, type VisitType } from "@/domain/vocabulary";
 import type { ActionState } from "@/lib/action-state";
 import { errorsOf, valueOf } from "./form-helpers";
 
@@ -21,6 +21,19 @@ const FIELDS = [
   { name: "sortOrder", label: "Order" },
 ] as const;
 
+/** The saved values the form starts from; declared here so a client component needs no database types. */
+type ScheduleItemValues = {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  visitType: VisitType;
+  dayOffset: number;
+  windowBefore: number;
+  windowAfter: number;
+  sortOrder: number;
+};
+
 /** Adds a planned visit to the schedule, or edits one (`item`). */
 export function ScheduleItemForm({
   studyId,
@@ -29,7 +42,7 @@ export function ScheduleItemForm({
   action,
 }: {
   studyId: string;
-  item?: VisitScheduleItem;
+  item?: ScheduleItemValues;
   nextOrder: number;
   action: (prev: ActionState, data: FormData) => Promise<ActionState>;
 }) {

@@ -7,7 +7,7 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotifyingAction } from "@/components/ui/use-notifying-action";
-import { STUDY_STATUSES } from "@/db/schema";
+import { STUDY_STATUSES } from "@/domain/vocabulary";
 import type { ActionState } from "@/lib/action-state";
 import type { PersonOption } from "@/lib/admin/queries";
 import { errorsOf, valueOf } from "./form-helpers";

@@ -1,6 +1,6 @@
 /** Screening and lifecycle status: text and colour together. */
 import { Badge, humanize } from "@/components/ui/badge";
-import type { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/db/schema";
+import type { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
 
 const SCREENING_TONE = { pending: "warning", passed: "success", failed: "danger", rescreen: "info" } as const;
 const STATUS_TONE = {

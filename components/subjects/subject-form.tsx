@@ -12,7 +12,7 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { humanize } from "@/components/ui/badge";
-import { SCREENING_STATUSES, SEXES_AT_BIRTH } from "@/db/schema";
+import { SCREENING_STATUSES, SEXES_AT_BIRTH } from "@/domain/vocabulary";
 import { idle, type ActionState } from "@/lib/action-state";
 import { SUBJECT_FIELD_LABELS as L } from "@/lib/validation/subject";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { humanize } from "@/components/ui/badge";
-import { NOTE_TYPES } from "@/db/schema";
+import { NOTE_TYPES } from "@/domain/vocabulary";
 import type { ActionState } from "@/lib/action-state";
 import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotice } from "@/components/ui/notices";
-import { VISIT_TYPES } from "@/db/schema";
+import { VISIT_TYPES } from "@/domain/vocabulary";
 import { idle } from "@/lib/action-state";
 import type { SchedulableSubject } from "@/lib/visits/queries";
 

@@ -3,7 +3,7 @@
  * display of stored values in the record, the change history and conflict notices. Pure, so the
  * client form and the server page share it.
  */
-import { AE_OUTCOMES, AE_STATUSES, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/db/schema";
+import { AE_OUTCOMES, AE_STATUSES, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/domain/vocabulary";
 import { formatInstant } from "../format";
 
 /** The fields an AE edit may change (the server's whitelist; the conflict notice shows the same). */

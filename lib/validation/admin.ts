@@ -1,12 +1,11 @@
 /** zod schemas for study setup (sites, studies, visit schedules, sponsor access) and password resets. */
 import { z } from "zod";
-import { STUDY_STATUSES, VISIT_TYPES } from "@/db/schema";
+import { STUDY_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
+import { reason, recordId, blankAsMissing, requiredText, version } from "./fields";
 import { passwordSchema } from "./user";
 
-const uuid = z.uuid("Choose an existing record.");
-const version = z.coerce.number().int().positive();
-const text = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
+const uuid = recordId();
+const text = (label: string, max: number) => requiredText(`Enter the ${label}.`, max);
 
 /** IANA names the runtime knows (Intl), so a site's clock is never a typo. */
 export function isTimeZone(value: string): boolean {
@@ -27,16 +26,15 @@ export const studyFields = z.object({
   protocolId: text("protocol ID", 40),
   title: text("title", 300),
   status: z.enum(STUDY_STATUSES, { error: "Choose a status." }),
-  principalInvestigatorId: z.uuid("Choose the principal investigator."),
-  siteId: z.uuid("Choose a site."),
+  principalInvestigatorId: recordId("Choose the principal investigator."),
+  siteId: recordId("Choose a site."),
 });
 export const createStudySchema = studyFields.strict();
 export const updateStudySchema = studyFields.extend({ id: uuid, version }).strict();
 
 /** Whole days; FormData sends strings, so coerce (an empty box is "", which must not become 0). */
 const days = (label: string, min: number) =>
-  z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
+  blankAsMissing(
     z.coerce
       .number({ error: `Enter the ${label} in days.` })
       .int(`Enter whole days.`)
@@ -56,19 +54,18 @@ export const scheduleItemFields = z.object({
   dayOffset: days("day offset", -3650),
   windowBefore: days("window before", 0),
   windowAfter: days("window after", 0),
-  sortOrder: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
+  sortOrder: blankAsMissing(
     z.coerce.number({ error: "Enter the order." }).int("Enter a whole number.").min(1, "Use 1 or more.").max(999, "Use at most 999."),
   ),
 });
 export const addScheduleItemSchema = scheduleItemFields.extend({ studyId: uuid }).strict();
 export const updateScheduleItemSchema = scheduleItemFields.extend({ id: uuid, version }).strict();
 export const retireScheduleItemSchema = z
-  .object({ id: uuid, version, reason: text("reason", 500) })
+  .object({ id: uuid, version, reason: reason("Give the reason for retiring this visit.") })
   .strict();
 
 export const sponsorAccessSchema = z
-  .object({ studyId: uuid, userId: z.uuid("Choose a sponsor.") })
+  .object({ studyId: uuid, userId: recordId("Choose a sponsor.") })
   .strict();
 
 /** An admin sets a temporary password; it is typed twice so a slip does not lock the person out. */

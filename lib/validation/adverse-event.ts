@@ -11,75 +11,60 @@ import {
   AE_STATUSES,
   SERIOUSNESS_CRITERIA,
   SEVERITIES,
-  type AdverseEvent,
-} from "@/db/schema";
+} from "@/domain/vocabulary";
+import type { AdverseEvent } from "@/db/schema";
 import type { FieldErrors } from "../errors";
 import { isIsoDate, localDate, localDateTimeToInstant, type IsoDate } from "../dates";
+import { blankAsMissing, clearableField, dateTime, isLocalDateTime, isoDate, optionalField, reason, recordId, requiredText, version } from "./fields";
 
-/** "" (an empty form field) and undefined mean "not given". */
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-/** For optional columns: "" clears the value (null); undefined leaves it alone (on an edit). */
-const blankToNull = (v: unknown) => (v === "" ? null : v);
+/**
+ * The AE's fields as JSON carries them: the API's PATCH body is built from these, and the form
+ * schemas below wrap them for what a form sends (text for numbers and ticks, blanks).
+ */
+const GRADE_MESSAGE = "Choose a CTCAE grade from 1 to 5.";
+export const aeJsonFields = {
+  eventTerm: requiredText("Enter the event term.", 200),
+  severity: z.enum(SEVERITIES, { error: "Choose the severity." }),
+  /** CTCAE grade 1–5. */
+  grade: z.number({ error: GRADE_MESSAGE }).int(GRADE_MESSAGE).min(1, GRADE_MESSAGE).max(5, GRADE_MESSAGE),
+  serious: z.boolean({ error: "Tick or untick Serious." }),
+  seriousnessCriteria: z.array(z.enum(SERIOUSNESS_CRITERIA, { error: "Choose criteria from the list." })),
+  onsetDate: isoDate("onset date"),
+  endDate: isoDate("end date"),
+  outcome: z.enum(AE_OUTCOMES, { error: "Choose an outcome from the list." }),
+  status: z.enum(AE_STATUSES, { error: "Choose a status." }),
+  /** When the site learnt of the event; an instant once the site's zone is known (`awareAtInstant`). */
+  awareAt: dateTime("time the site learnt of the event"),
+};
 
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}.` })
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .refine((v) => v === "" || isIsoDate(v), `Enter the ${label} as a date (YYYY-MM-DD).`);
+/** CTCAE grade from a form (text) or JSON (a number), as reported and as the investigator assesses it. */
+export const ctcaeGrade = blankAsMissing(z.coerce.number({ error: GRADE_MESSAGE }).pipe(aeJsonFields.grade));
 
-/** A checkbox: "on" (HTML), "true"/"false" (query strings, API), or a boolean. */
+/** A checkbox: "on" (HTML), "true"/"false" (query strings), or a boolean (JSON). */
 const checkbox = z.preprocess(
   (v) => (v === "on" || v === "true" || v === true ? true : v === undefined || v === "" || v === "false" || v === false ? false : v),
-  z.boolean({ error: "Tick or untick Serious." }),
+  aeJsonFields.serious,
 );
 
 /** One value or several (FormData.getAll gives an array; a single checkbox may give a string). */
 const criteria = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z
-    .array(z.enum(SERIOUSNESS_CRITERIA, { error: "Choose criteria from the list." }))
-    .transform((list) => SERIOUSNESS_CRITERIA.filter((c) => list.includes(c))),
-);
-
-/**
- * "YYYY-MM-DDTHH:mm" as typed at the site (a datetime-local input), or an ISO 8601 instant with
- * its offset (API clients). Turned into an instant by `awareAtInstant` once the site is known.
- */
-const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const awareAt = z
-  .string({ error: "Enter when the site learnt of the event." })
-  .trim()
-  .refine(
-    (v) => LOCAL_DATETIME.test(v) || z.iso.datetime({ offset: true }).safeParse(v).success,
-    "Enter a date and time (YYYY-MM-DDTHH:mm).",
-  );
-
-const grade = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: "Choose a CTCAE grade from 1 to 5." })
-    .int("Choose a CTCAE grade from 1 to 5.")
-    .min(1, "Choose a CTCAE grade from 1 to 5.")
-    .max(5, "Choose a CTCAE grade from 1 to 5."),
+  aeJsonFields.seriousnessCriteria.transform((list) => SERIOUSNESS_CRITERIA.filter((c) => list.includes(c))),
 );
 
 /** The clinical fields a person enters, shared by report and edit. */
 const aeFields = {
-  eventTerm: z
-    .string({ error: "Enter the event term." })
-    .trim()
-    .min(1, "Enter the event term.")
-    .max(200, "Use at most 200 characters."),
-  severity: z.enum(SEVERITIES, { error: "Choose the severity." }),
-  grade,
+  eventTerm: aeJsonFields.eventTerm,
+  severity: aeJsonFields.severity,
+  grade: ctcaeGrade,
   serious: checkbox,
   seriousnessCriteria: criteria,
-  onsetDate: isoDate("onset date"),
-  awareAt: z.preprocess(blankToUndefined, awareAt.optional()),
-  outcome: z.preprocess(blankToNull, z.enum(AE_OUTCOMES, { error: "Choose an outcome from the list." }).nullable().optional()),
-  endDate: z.preprocess(blankToNull, isoDate("end date").nullable().optional()),
-  status: z.preprocess(blankToUndefined, z.enum(AE_STATUSES, { error: "Choose a status." }).optional()),
+  onsetDate: aeJsonFields.onsetDate,
+  /** Defaults to now. */
+  awareAt: optionalField(aeJsonFields.awareAt),
+  outcome: clearableField(aeJsonFields.outcome),
+  endDate: clearableField(aeJsonFields.endDate),
+  status: optionalField(aeJsonFields.status),
 };
 
 /** Rules inside one record; also run on an edit after merging the changes into the stored record. */
@@ -122,7 +107,7 @@ function withRecordRules<T extends z.ZodType<{ serious?: boolean; seriousnessCri
 export const reportAdverseEventSchema = withRecordRules(
   z
     .object({
-      subjectId: z.uuid("Choose a subject."),
+      subjectId: recordId("Choose a subject."),
       ...aeFields,
     })
     .strict(),
@@ -135,16 +120,12 @@ export type ReportAdverseEventInput = z.input<typeof reportAdverseEventSchema>;
  */
 export const updateAdverseEventSchema = z
   .object({
-    id: z.uuid("Choose an existing adverse event."),
-    version: z.coerce.number({ error: "The form is out of date; reload the page." }).int().positive(),
-    reason: z
-      .string({ error: "Give a reason for the change." })
-      .trim()
-      .min(1, "Give a reason for the change.")
-      .max(1000, "Use at most 1000 characters."),
+    id: recordId("Choose an existing adverse event."),
+    version,
+    reason: reason(),
     eventTerm: aeFields.eventTerm.optional(),
     severity: aeFields.severity.optional(),
-    grade: z.preprocess(blankToUndefined, grade.optional()),
+    grade: optionalField(ctcaeGrade),
     serious: checkbox.optional(),
     seriousnessCriteria: criteria.optional(),
     onsetDate: aeFields.onsetDate.optional(),
@@ -158,7 +139,7 @@ export type UpdateAdverseEventInput = z.input<typeof updateAdverseEventSchema>;
 
 /** The awareness time as an instant: a site-local "YYYY-MM-DDTHH:mm", or an ISO instant as is. */
 export function awareAtInstant(value: string, timeZone: string): Date | null {
-  if (LOCAL_DATETIME.test(value)) return localDateTimeToInstant(value, timeZone);
+  if (isLocalDateTime(value)) return localDateTimeToInstant(value, timeZone);
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }

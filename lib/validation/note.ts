@@ -1,25 +1,26 @@
 /** zod schemas for subject notes, shared by the timeline's forms, the actions and the API. */
 import { z } from "zod";
-import { NOTE_TYPES } from "@/db/schema";
-import { reasonSchema } from "./subject";
+import { NOTE_TYPES } from "@/domain/vocabulary";
+import { reason, recordId, requiredText, version } from "./fields";
 
-const noteText = z
-  .string({ error: "Write the note." })
-  .trim()
-  .min(1, "Write the note.")
-  .max(5000, "Use at most 5000 characters.");
-const noteType = z.enum(NOTE_TYPES, { error: "Choose a note type." });
+export const NOTE_MAX_LENGTH = 5000;
+/** A note's fields; forms and JSON send them alike. */
+export const noteFields = {
+  noteType: z.enum(NOTE_TYPES, { error: "Choose a note type." }),
+  noteText: requiredText("Write the note.", NOTE_MAX_LENGTH),
+};
+const { noteType, noteText } = noteFields;
 
 export const createNoteSchema = z
-  .object({ subjectId: z.uuid("Unknown subject."), noteType, noteText })
+  .object({ subjectId: recordId("Choose an existing subject."), noteType, noteText })
   .strict();
 
 export const updateNoteSchema = z
   .object({
-    id: z.uuid("Unknown note."),
-    version: z.coerce.number({ error: "Missing record version." }).int().positive(),
+    id: recordId("Choose an existing note."),
+    version,
     noteType,
     noteText,
-    reason: reasonSchema,
+    reason: reason(),
   })
   .strict();

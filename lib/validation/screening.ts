@@ -4,30 +4,28 @@
  * future" at the site, completed-by is site staff) are checked in lib/screenings/*.
  */
 import { z } from "zod";
-import { SCREENING_STATUSES } from "@/db/schema";
-import { isIsoDate } from "../dates";
+import { SCREENING_STATUSES } from "@/domain/vocabulary";
+import { isoDate, optionalField, optionalReason, reason, reasonText, recordId, version } from "./fields";
 
-const uuid = z.uuid("Choose an existing record.");
-const version = z.coerce.number({ error: "Missing record version." }).int().positive();
-/** Empty form fields mean "not given". */
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const SCREENING_NOTES_MAX_LENGTH = 2000;
 
-const isoDate = z
-  .string({ error: "Enter a date." })
-  .trim()
-  .refine(isIsoDate, "Enter a valid date (YYYY-MM-DD).");
-
-const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Use at most ${max} characters.`).optional());
+/** A screening's fields as JSON carries them; the API's PATCH body is built from these. */
+export const screeningJsonFields = {
+  screeningStatus: z.enum(SCREENING_STATUSES, { error: "Choose a screening status." }),
+  screeningDate: isoDate("screening date"),
+  completedById: recordId("Choose who completed the screening."),
+  notes: z.string().trim().max(SCREENING_NOTES_MAX_LENGTH, `Use at most ${SCREENING_NOTES_MAX_LENGTH} characters.`),
+  failReason: reasonText,
+};
 
 const outcome = {
-  screeningStatus: z.enum(SCREENING_STATUSES, { error: "Choose a screening status." }),
+  screeningStatus: screeningJsonFields.screeningStatus,
   /** Defaults to today at the site when left empty. */
-  screeningDate: z.preprocess(blankToUndefined, isoDate.optional()),
+  screeningDate: optionalField(screeningJsonFields.screeningDate),
   /** Defaults to the person recording it. */
-  completedById: z.preprocess(blankToUndefined, uuid.optional()),
-  notes: optionalText(2000),
-  failReason: optionalText(500),
+  completedById: optionalField(screeningJsonFields.completedById),
+  notes: optionalField(screeningJsonFields.notes),
+  failReason: optionalReason,
 };
 
 function requireFailReason(v: { screeningStatus: string; failReason?: string }, ctx: z.RefinementCtx) {
@@ -38,7 +36,7 @@ function requireFailReason(v: { screeningStatus: string; failReason?: string }, 
 
 /** Record a screening outcome for a subject; carries the subject's version (optimistic concurrency). */
 export const recordScreeningSchema = z
-  .object({ subjectId: uuid, subjectVersion: version, ...outcome })
+  .object({ subjectId: recordId("Choose an existing subject."), subjectVersion: version, ...outcome })
   .strict()
   .superRefine(requireFailReason);
 export type RecordScreeningInput = z.input<typeof recordScreeningSchema>;
@@ -46,11 +44,11 @@ export type RecordScreeningInput = z.input<typeof recordScreeningSchema>;
 /** Correct a recorded screening: every field again, its version, and a reason for the change. */
 export const updateScreeningSchema = z
   .object({
-    id: uuid,
+    id: recordId("Choose an existing screening."),
     version,
     ...outcome,
-    screeningDate: isoDate,
-    reason: z.string({ error: "Give a reason for the change." }).trim().min(1, "Give a reason for the change.").max(500),
+    screeningDate: screeningJsonFields.screeningDate,
+    reason: reason(),
   })
   .strict()
   .superRefine(requireFailReason);

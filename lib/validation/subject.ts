@@ -4,95 +4,53 @@
  * birth in the past at the site, consent not in the future) live in lib/subjects/rules.ts.
  */
 import { z } from "zod";
-import { SCREENING_STATUSES, SEXES_AT_BIRTH } from "@/db/schema";
-import { isIsoDate } from "../dates";
+import { SCREENING_STATUSES, SEXES_AT_BIRTH } from "@/domain/vocabulary";
+import { blankAsMissing, dateTime, isoDate, nullableField, reason, recordId, requiredText, version } from "./fields";
 
-const uuid = (message: string) => z.uuid(message);
-const version = z.coerce.number({ error: "Missing record version." }).int().positive();
-/** Empty or absent fields mean "not given". */
-const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
+/** A subject's fields as JSON carries them; the API's PATCH body is built from these. */
+export const subjectJsonFields = {
+  subjectId: requiredText("Enter the subject ID.", 40).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "Use letters, digits, dots, dashes or slashes."),
+  fullName: requiredText("Enter the full name.", 120),
+  coordinatorId: recordId("Choose a coordinator."),
+  dob: isoDate("date of birth"),
+  sexAtBirth: z.enum(SEXES_AT_BIRTH, { error: "Choose the sex at birth." }),
+  /**
+   * A site-local time (the form) or an ISO instant (the API); converted to an instant with the
+   * study site's zone by lib/subjects/rules.ts.
+   */
+  consentSignedAt: dateTime("time consent was signed"),
+};
 
-export const reasonSchema = z
-  .string({ error: "Give a reason for the change." })
-  .trim()
-  .min(1, "Give a reason for the change.")
-  .max(500, "Use at most 500 characters.");
-
-const subjectIdSchema = z
-  .string({ error: "Enter the subject ID." })
-  .trim()
-  .min(1, "Enter the subject ID.")
-  .max(40, "Use at most 40 characters.")
-  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "Use letters, digits, dots, dashes or slashes.");
-
-const fullNameSchema = z
-  .string({ error: "Enter the full name." })
-  .trim()
-  .min(1, "Enter the full name.")
-  .max(120, "Use at most 120 characters.");
-
-const dobSchema = z
-  .string({ error: "Enter the date of birth." })
-  .trim()
-  .refine((v) => v !== "", "Enter the date of birth.")
-  .refine((v) => v === "" || isIsoDate(v), "Enter a date as YYYY-MM-DD.");
-
-/**
- * "Consent signed at": a site-local "YYYY-MM-DDTHH:mm" (the form's datetime-local input) or an
- * ISO instant with a zone (the API). Converted to an instant with the study site's zone later.
- */
-const consentSchema = z.preprocess(
-  blankToNull,
-  z
-    .string()
-    .trim()
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) || (/(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))),
-      "Enter a date and time.",
-    )
-    .nullable(),
-);
-
-const sexSchema = z.enum(SEXES_AT_BIRTH, { error: "Choose the sex at birth." });
+const subjectRecordId = recordId("Choose an existing subject.");
 
 const subjectFields = {
-  subjectId: subjectIdSchema,
-  fullName: fullNameSchema,
-  coordinatorId: uuid("Choose a coordinator."),
-  dob: dobSchema,
-  sexAtBirth: sexSchema,
-  consentSignedAt: consentSchema,
+  ...subjectJsonFields,
+  /** Not signed yet: blank. */
+  consentSignedAt: nullableField(subjectJsonFields.consentSignedAt),
 };
 
 export const createSubjectSchema = z
   .object({
     ...subjectFields,
-    studyId: uuid("Choose a study."),
-    screeningStatus: z.preprocess(
-      (v) => blankToNull(v) ?? undefined,
-      z.enum(SCREENING_STATUSES, { error: "Choose a screening status." }).default("pending"),
-    ),
+    studyId: recordId("Choose a study."),
+    screeningStatus: blankAsMissing(z.enum(SCREENING_STATUSES, { error: "Choose a screening status." }).default("pending")),
   })
   .strict();
 export type CreateSubjectInput = z.input<typeof createSubjectSchema>;
 
 /** The study cannot change after creation: the subject's screenings, visits and AEs belong to it. */
 export const updateSubjectSchema = z
-  .object({ ...subjectFields, id: uuid("Unknown subject."), version, reason: reasonSchema })
+  .object({ ...subjectFields, id: subjectRecordId, version, reason: reason() })
   .strict();
 export type UpdateSubjectInput = z.input<typeof updateSubjectSchema>;
 
-export const enrollSubjectSchema = z.object({ id: uuid("Unknown subject."), version }).strict();
+export const enrollSubjectSchema = z.object({ id: subjectRecordId, version }).strict();
 
 export const withdrawSubjectSchema = z
   .object({
-    id: uuid("Unknown subject."),
+    id: subjectRecordId,
     version,
-    reason: z
-      .string({ error: "Give the reason for withdrawal." })
-      .trim()
-      .min(1, "Give the reason for withdrawal.")
-      .max(500, "Use at most 500 characters."),
+    reason: reason("Give the reason for withdrawal."),
   })
   .strict();
 

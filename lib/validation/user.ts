@@ -1,7 +1,8 @@
 /** zod schemas for accounts, shared by the forms, the server actions and (later) the API. */
 import { z } from "zod";
-import { ROLES, USER_STATUSES } from "@/db/schema";
+import { ROLES, USER_STATUSES } from "@/domain/vocabulary";
 import { PASSWORD_MIN_LENGTH } from "../password";
+import { nullableField, reason, recordId, requiredText, version } from "./fields";
 
 export const usernameSchema = z
   .string()
@@ -22,7 +23,7 @@ export const signupSchema = z
   .object({
     username: usernameSchema,
     email: z.string().trim().max(200, "Use at most 200 characters.").email("Enter a valid email address."),
-    displayName: z.string().trim().min(1, "Enter your full name.").max(120, "Use at most 120 characters."),
+    displayName: requiredText("Enter your full name.", 120),
     role: z.enum(REQUESTABLE_ROLES, { error: "Choose the role you work in." }),
     password: passwordSchema,
     confirmPassword: z.string(),
@@ -34,15 +35,14 @@ export const signupSchema = z
   });
 export type SignupInput = z.input<typeof signupSchema>;
 
-const uuid = z.uuid("Choose an existing record.");
-const version = z.coerce.number().int().positive();
+const userId = recordId("Choose an existing user.");
 
 /** Activate a pending account, or change an active one's role and site. */
 export const assignRoleSchema = z
   .object({
-    userId: uuid,
+    userId,
     role: z.enum(ROLES, { error: "Choose a role." }),
-    siteId: z.preprocess((v) => (v === "" ? null : v), uuid.nullable()),
+    siteId: nullableField(recordId("Choose an existing site.")),
     version,
   })
   .strict()
@@ -54,9 +54,9 @@ export const assignRoleSchema = z
 
 export const setStatusSchema = z
   .object({
-    userId: uuid,
-    status: z.enum(USER_STATUSES).exclude(["pending"]),
+    userId,
+    status: z.enum(USER_STATUSES).exclude(["pending"], { error: "Choose active or disabled." }),
     version,
-    reason: z.string().trim().min(1, "Give a reason.").max(500),
+    reason: reason("Give a reason."),
   })
   .strict();

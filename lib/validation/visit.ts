@@ -5,41 +5,27 @@
  * visit's site (lib/visits/site-time.ts). Error keys are the form field names.
  */
 import { z } from "zod";
-import { VISIT_STATUSES, VISIT_TYPES } from "@/db/schema";
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
-
-const recordId = z.uuid("Choose an existing record.");
-const version = z.coerce.number({ error: "Reload the page and try again." }).int().positive("Reload the page and try again.");
-
-/** A site-local datetime-local value or an ISO 8601 instant; checked for real dates later. */
-const dateTime = (what: string) =>
-  z
-    .string({ error: `Enter the ${what}.` })
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(40, `Enter the ${what} as a date and time.`);
-
-const reason = z.string({ error: "Give a reason." }).trim().min(1, "Give a reason.").max(1000, "Use at most 1000 characters.");
-const optionalReason = z.preprocess(blankToNull, z.string().trim().max(1000, "Use at most 1000 characters.").nullable());
+import { VISIT_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
+import { dateTime, nullableField, nullableReason, optionalField, reason, recordId, version } from "./fields";
 
 export const scheduleVisitSchema = z
   .object({
-    subjectId: z.uuid("Choose a subject."),
+    subjectId: recordId("Choose a subject."),
     visitType: z.enum(VISIT_TYPES, { error: "Choose a visit type." }),
     scheduledAt: dateTime("date and time of the visit"),
-    location: z.preprocess(blankToNull, z.string().trim().max(200, "Use at most 200 characters.").nullable()),
+    location: nullableField(z.string().trim().max(200, "Use at most 200 characters.")),
     /** Defaults to the subject's coordinator. */
-    coordinatorId: z.preprocess(blankToUndefined, z.uuid("Choose a coordinator.").optional()),
+    coordinatorId: optionalField(recordId("Choose a coordinator.")),
   })
   .strict();
 export type ScheduleVisitInput = z.input<typeof scheduleVisitSchema>;
 
-const existing = { id: recordId, version };
+const existing = { id: recordId("Choose an existing visit."), version };
+/** The visit pages ask "Give a reason." beside the reason box of each dialog. */
+const visitReason = reason("Give a reason.");
 
 export const rescheduleVisitSchema = z
-  .object({ ...existing, scheduledAt: dateTime("new date and time"), reason })
+  .object({ ...existing, scheduledAt: dateTime("new date and time"), reason: visitReason })
   .strict();
 export type RescheduleVisitInput = z.input<typeof rescheduleVisitSchema>;
 
@@ -47,15 +33,15 @@ export const completeVisitSchema = z
   .object({
     ...existing,
     /** Defaults to now. */
-    completedAt: z.preprocess(blankToUndefined, dateTime("time the visit was completed").optional()),
+    completedAt: optionalField(dateTime("time the visit was completed")),
   })
   .strict();
 export type CompleteVisitInput = z.input<typeof completeVisitSchema>;
 
-export const missVisitSchema = z.object({ ...existing, reason: optionalReason }).strict();
+export const missVisitSchema = z.object({ ...existing, reason: nullableReason }).strict();
 export type MissVisitInput = z.input<typeof missVisitSchema>;
 
-export const cancelVisitSchema = z.object({ ...existing, reason }).strict();
+export const cancelVisitSchema = z.object({ ...existing, reason: visitReason }).strict();
 export type CancelVisitInput = z.input<typeof cancelVisitSchema>;
 
 // ---------------------------------------------------------------- calendar filters

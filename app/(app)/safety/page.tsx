@@ -8,7 +8,7 @@ import { FilterBar } from "@/components/ui/list/filter-bar";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { AE_OUTCOMES, CAUSALITIES, EXPECTEDNESS } from "@/db/schema";
+import { AE_OUTCOMES, CAUSALITIES, EXPECTEDNESS } from "@/domain/vocabulary";
 import { GRADE_OPTIONS } from "@/lib/adverse-events/labels";
 import { requireActor } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";

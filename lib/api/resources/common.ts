@@ -10,6 +10,7 @@ import { studies, subjects } from "@/db/schema";
 import type { Actor } from "../../actor";
 import { birthDate, identifying, identifyingInstant } from "../../deidentify-sql";
 import { ConflictError } from "../../errors";
+import { jsonVersion, reasonText } from "../../validation/fields";
 
 export const uuid = z.uuid();
 export const instant = z.iso.datetime({ offset: true }).describe("An instant, ISO 8601 with a zone.");
@@ -17,7 +18,7 @@ export const calendarDate = z.iso.date().describe("A calendar date, YYYY-MM-DD."
 export const meta = { id: uuid, version: z.number().int(), createdAt: instant, updatedAt: instant };
 
 /** A 404 for anything that is not even shaped like an id, exactly like a foreign site's id. */
-export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+export { isUuid } from "../../validation/fields";
 
 // ------------------------------------------------------------------ embedded records
 
@@ -77,8 +78,9 @@ export function subjectColumns(actor: Actor) {
 
 // ------------------------------------------------------------------ PATCH
 
-export const versionField = z.number({ error: "Send the version you read." }).int().positive().describe("The version you read; a stale one gets 409.");
-export const reasonField = z.string().max(500).describe("Reason for the change (required for edits of clinical records).");
+// Built from the same pieces as the forms' schemas (lib/validation/fields.ts): the same limits and messages.
+export const versionField = jsonVersion;
+export const reasonField = reasonText.describe("Reason for the change (required for edits of clinical records).");
 
 /** A 409 carries the record as the API shows it now, not the raw table row. */
 export async function withApiCurrent<T>(write: () => Promise<T>, current: () => Promise<unknown>): Promise<T> {

@@ -6,7 +6,7 @@ import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { STUDY_STATUSES } from "@/db/schema";
+import { STUDY_STATUSES } from "@/domain/vocabulary";
 import { listAdminStudies, studyFormChoices } from "@/lib/admin/queries";
 import { parseStudyListParams } from "@/lib/admin/study-list-params";
 import { requireActor } from "@/lib/auth/actor";

@@ -6,7 +6,7 @@ import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/db/schema";
+import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
 import { requireActor } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { formatInstant } from "@/lib/format";

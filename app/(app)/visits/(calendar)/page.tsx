@@ -11,7 +11,7 @@ import { FilterBar } from "@/components/ui/list/filter-bar";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { VISIT_STATUSES } from "@/db/schema";
+import { VISIT_STATUSES } from "@/domain/vocabulary";
 import { requireActor } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { siteToday } from "@/lib/dates";

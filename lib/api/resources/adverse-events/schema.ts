@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { AE_OUTCOMES, AE_STATUSES, CAUSALITIES, EXPECTEDNESS, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/db/schema";
+import { AE_OUTCOMES, AE_STATUSES, CAUSALITIES, EXPECTEDNESS, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/domain/vocabulary";
+import { aeJsonFields as ae } from "../../../validation/adverse-event";
+import { reason } from "../../../validation/fields";
 import { listQueryShape, queryBoolean } from "../../list";
 import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
 
@@ -66,17 +68,17 @@ export type AdverseEventListQuery = z.output<typeof AdverseEventListQuery>;
 export const AdverseEventPatch = z
   .object({
     version: versionField,
-    reason: z.string().describe("Reason for the change (required)."),
-    eventTerm: z.string().optional(),
-    severity: z.enum(SEVERITIES).optional(),
-    grade: z.number().int().optional().describe("CTCAE grade 1–5."),
-    serious: z.boolean().optional(),
-    seriousnessCriteria: z.array(z.enum(SERIOUSNESS_CRITERIA)).optional(),
-    onsetDate: z.string().optional().describe("YYYY-MM-DD."),
-    endDate: z.string().nullable().optional().describe("YYYY-MM-DD; null clears it."),
-    outcome: z.enum(AE_OUTCOMES).nullable().optional(),
-    status: z.enum(AE_STATUSES).optional(),
-    awareAt: z.string().optional().describe("An ISO 8601 instant with a zone, or the site's local YYYY-MM-DDTHH:mm."),
+    reason: reason().describe("Reason for the change (required)."),
+    eventTerm: ae.eventTerm.optional(),
+    severity: ae.severity.optional(),
+    grade: ae.grade.optional().describe("CTCAE grade 1–5."),
+    serious: ae.serious.optional(),
+    seriousnessCriteria: ae.seriousnessCriteria.optional(),
+    onsetDate: ae.onsetDate.optional().describe("YYYY-MM-DD."),
+    endDate: ae.endDate.nullable().optional().describe("YYYY-MM-DD; null clears it."),
+    outcome: ae.outcome.nullable().optional(),
+    status: ae.status.optional(),
+    awareAt: ae.awareAt.optional().describe("An ISO 8601 instant with a zone, or the site's local YYYY-MM-DDTHH:mm."),
   })
   .strict()
   .meta({ id: "AdverseEventPatch" });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { SCREENING_STATUSES } from "@/db/schema";
+import { SCREENING_STATUSES } from "@/domain/vocabulary";
+import { reason } from "../../../validation/fields";
+import { screeningJsonFields as screening } from "../../../validation/screening";
 import { listQueryShape } from "../../list";
 import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, uuid, versionField } from "../common";
 
@@ -46,12 +48,12 @@ export type ScreeningListQuery = z.output<typeof ScreeningListQuery>;
 export const ScreeningPatch = z
   .object({
     version: versionField,
-    reason: z.string().max(500).describe("Reason for the correction (required)."),
-    screeningStatus: z.enum(SCREENING_STATUSES).optional(),
-    screeningDate: calendarDate.optional().describe("YYYY-MM-DD; not in the future at the site."),
-    completedById: uuid.optional().describe("An active coordinator or investigator of the site."),
-    notes: z.string().max(2000).nullable().optional().describe("Null clears the notes."),
-    failReason: z.string().max(500).nullable().optional().describe("Required when the outcome is `failed`."),
+    reason: reason().describe("Reason for the correction (required)."),
+    screeningStatus: screening.screeningStatus.optional(),
+    screeningDate: screening.screeningDate.optional().describe("YYYY-MM-DD; not in the future at the site."),
+    completedById: screening.completedById.optional().describe("An active coordinator or investigator of the site."),
+    notes: screening.notes.nullable().optional().describe("Null clears the notes."),
+    failReason: screening.failReason.nullable().optional().describe("Required when the outcome is `failed`."),
   })
   .strict()
   .meta({ id: "ScreeningPatch" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { STUDY_STATUSES } from "@/db/schema";
+import { STUDY_STATUSES } from "@/domain/vocabulary";
+import { studyFields } from "../../../validation/admin";
 import { listQueryShape } from "../../list";
 import { EmbeddedUser, meta, uuid, versionField } from "../common";
 
@@ -32,14 +33,8 @@ export const StudyListQuery = z
 export type StudyListQuery = z.output<typeof StudyListQuery>;
 
 /** PATCH (administrators): the fields to change and the version read; the rest stays as it is. */
-export const StudyPatch = z
-  .object({
-    version: versionField,
-    protocolId: z.string().optional(),
-    title: z.string().optional(),
-    status: z.enum(STUDY_STATUSES).optional(),
-    principalInvestigatorId: z.string().optional(),
-    siteId: z.string().optional(),
-  })
+export const StudyPatch = studyFields
+  .partial()
+  .extend({ version: versionField })
   .strict()
   .meta({ id: "StudyPatch" });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { NOTE_TYPES } from "@/db/schema";
+import { NOTE_TYPES } from "@/domain/vocabulary";
+import { reason } from "../../../validation/fields";
+import { noteFields } from "../../../validation/note";
 import { listQueryShape } from "../../list";
 import { EmbeddedSubject, EmbeddedUser, meta, uuid, versionField } from "../common";
 
@@ -34,9 +36,9 @@ export type SubjectNoteListQuery = z.output<typeof SubjectNoteListQuery>;
 export const SubjectNotePatch = z
   .object({
     version: versionField,
-    reason: z.string().describe("Reason for the change (required)."),
-    noteType: z.enum(NOTE_TYPES).optional(),
-    noteText: z.string().optional(),
+    reason: reason().describe("Reason for the change (required)."),
+    noteType: noteFields.noteType.optional(),
+    noteText: noteFields.noteText.optional(),
   })
   .strict()
   .meta({ id: "SubjectNotePatch" });

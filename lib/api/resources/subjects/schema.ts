@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/db/schema";
+import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
+import { subjectJsonFields as subject } from "../../../validation/subject";
 import { listQueryShape } from "../../list";
 import { EmbeddedStudy, EmbeddedUser, instant, meta, reasonField, uuid, versionField } from "../common";
 
@@ -46,12 +47,12 @@ export const SubjectPatch = z
   .object({
     version: versionField,
     reason: reasonField.optional(),
-    subjectId: z.string().optional(),
-    fullName: z.string().optional(),
-    coordinatorId: z.string().optional(),
-    dob: z.string().optional(),
-    sexAtBirth: z.string().optional(),
-    consentSignedAt: z.string().nullable().optional(),
+    subjectId: subject.subjectId.optional(),
+    fullName: subject.fullName.optional(),
+    coordinatorId: subject.coordinatorId.optional(),
+    dob: subject.dob.optional(),
+    sexAtBirth: subject.sexAtBirth.optional(),
+    consentSignedAt: subject.consentSignedAt.nullable().optional().describe("Null: not signed."),
     status: z.enum(["enrolled", "withdrawn"]).optional(),
   })
   .strict()

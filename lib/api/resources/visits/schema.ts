@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { VISIT_STATUSES, VISIT_TYPES } from "@/db/schema";
+import { VISIT_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
+import { dateTime, reasonText } from "../../../validation/fields";
 import { listQueryShape } from "../../list";
 import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
 
@@ -48,8 +49,6 @@ export const VisitListQuery = z
   });
 export type VisitListQuery = z.output<typeof VisitListQuery>;
 
-const visitTime = z.string().max(40, "Enter a date and time.");
-
 /**
  * PATCH: `visitStatus: "completed"` (optionally `completedAt`), `"missed"` (optional `reason`) or
  * `"canceled"` (with `reason`) closes a scheduled visit; a new `scheduledAt` (with `reason`)
@@ -58,12 +57,12 @@ const visitTime = z.string().max(40, "Enter a date and time.");
 export const VisitPatch = z
   .object({
     version: versionField,
-    reason: z.string().max(1000).optional().describe("Required to cancel or reschedule; optional when marking missed; not taken when completing."),
+    reason: reasonText.optional().describe("Required to cancel or reschedule; optional when marking missed; not taken when completing."),
     visitStatus: z.enum(["completed", "missed", "canceled"]).optional(),
-    completedAt: visitTime
+    completedAt: dateTime("time the visit was completed")
       .optional()
       .describe("With `visitStatus: completed`: when it took place (default now). ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
-    scheduledAt: visitTime.optional().describe("A new time: reschedules the visit. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
+    scheduledAt: dateTime("new date and time").optional().describe("A new time: reschedules the visit. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
   })
   .strict()
   .meta({ id: "VisitPatch" });
