@@ -6,8 +6,10 @@
  *   server). `TRIALDESK_PGLITE_DIR` moves it (tests and e2e each use their own directory, because
  *   PGlite has no locking between processes).
  *
- * The database is opened lazily (so `next build` never touches it), migrated on first open, and —
- * for an empty embedded database, or when `TRIALDESK_DEMO=1` — filled with the demo data.
+ * The database is opened lazily (so `next build` never touches it), migrated on first open, and then
+ * handed to the hook its caller registered with onDatabaseOpen() — the app's is the demo data
+ * (lib/seed/demo.ts: an empty embedded database, or `TRIALDESK_DEMO=1`, gets it). db/ imports
+ * nothing from lib/, so it is told rather than asks.
  * The client lives on `globalThis` because Next may evaluate this module more than once per process.
  */
 import fs from "node:fs";
@@ -29,7 +31,9 @@ type Handle = {
   /** See getBookkeepingDb(). Absent: use `db`. */
   bookkeeping?: Db;
 };
-type Holder = { promise?: Promise<Handle>; override?: Handle };
+/** Runs once per open, after migrating and before anyone else uses the database. */
+export type OpenHook = (db: Db, opened: { kind: Handle["kind"] }) => Promise<void>;
+type Holder = { promise?: Promise<Handle>; override?: Handle; onOpen?: OpenHook };
 const holder: Holder = ((globalThis as Record<string, unknown>).__trialdeskDb ??= {}) as Holder;
 
 export const migrationsFolder = () => path.join(process.cwd(), "drizzle");
@@ -89,12 +93,21 @@ async function openPglite(dataDir: string): Promise<Handle> {
 async function open(): Promise<Handle> {
   const url = process.env.DATABASE_URL;
   const handle = url ? await openPostgres(url) : await openPglite(embeddedDataDir());
-  const { ensureDemoData } = await import("./demo");
-  await ensureDemoData(handle.db, {
-    embedded: handle.kind === "pglite",
-    requested: process.env.TRIALDESK_DEMO === "1",
-  });
+  try {
+    await holder.onOpen?.(handle.db, { kind: handle.kind });
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
   return handle;
+}
+
+/**
+ * What to do with the database when this process opens it (the Next server registers the demo
+ * data in instrumentation.ts). Registered before the first getDb(); the last registration wins.
+ */
+export function onDatabaseOpen(hook: OpenHook): void {
+  holder.onOpen = hook;
 }
 
 async function handle(): Promise<Handle> {

@@ -3,7 +3,6 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { adverseEvents, screenings, sites, studies, subjects, users, visits } from "@/db/schema";
 import { testDb, withTestDb } from "@/tests/db";
 import { makeUser, twoSites } from "@/tests/fixtures";
-import { pgErrorCode } from "@/lib/db-errors";
 
 withTestDb();
 
@@ -12,10 +11,16 @@ beforeAll(async () => {
   f = await twoSites();
 });
 
+/** The PostgreSQL error code (SQLSTATE) a write failed with; Drizzle wraps the driver's error in `cause`. */
 async function code(promise: Promise<unknown>): Promise<string | undefined> {
   return promise.then(
     () => "no error",
-    (e: unknown) => pgErrorCode(e),
+    (e: unknown) => {
+      for (let err = e as { code?: unknown; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+        if (typeof err.code === "string" && /^[0-9A-Z]{5}$/.test(err.code)) return err.code;
+      }
+      return undefined;
+    },
   );
 }
 

@@ -53,7 +53,7 @@ export async function dropDatabase(url) {
 
 export function seed(env, subjects = 10000) {
   const t = Date.now();
-  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["db/cli/seed.ts", "--subjects", String(subjects)], { cwd: root, env, stdio: "inherit" });
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts", "--subjects", String(subjects)], { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) throw new Error("seeding failed");
   console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }

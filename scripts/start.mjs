@@ -46,7 +46,7 @@ function buildIfStale() {
 }
 
 function prepareDatabase() {
-  const result = spawnSync(bin("tsx"), ["db/cli/prepare.ts"], { cwd: root, env, stdio: "inherit" });
+  const result = spawnSync(bin("tsx"), ["scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers (mulberry32). The demo and bench data must come out the same on
- * every run, so nothing in db/seed calls Math.random; each concern draws from its own stream,
+ * every run, so nothing in lib/seed calls Math.random; each concern draws from its own stream,
  * keyed by name, so that adding a draw in one place does not reshuffle everything after it.
  */
 export type Rng = {

@@ -5,10 +5,11 @@
  */
 import { sql } from "drizzle-orm";
 import { closeDb, dbKind, getDb } from "@/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, registerDemoData } from "@/lib/seed/demo";
 import { users } from "@/db/schema";
 
 async function main() {
+  registerDemoData();
   const started = Date.now();
   const db = await getDb();
   const kind = await dbKind();

@@ -1,8 +1,10 @@
 /** `npm run audit:verify`: recomputes the audit hash chain and names the first broken link. */
 import { closeDb, getDb } from "@/db";
 import { verifyAuditChain } from "@/lib/audit-verify";
+import { registerDemoData } from "@/lib/seed/demo";
 
 async function main() {
+  registerDemoData(); // opened as the app opens it
   const result = await verifyAuditChain(await getDb());
   await closeDb();
   if (result.ok) {

@@ -1,12 +1,12 @@
 /**
  * `npm run db:seed -- [--subjects N]`
  *
- * Without --subjects: loads the demo data (db/demo.ts) into the configured database — DATABASE_URL,
+ * Without --subjects: loads the demo data (lib/seed/demo.ts) into the configured database — DATABASE_URL,
  * or the embedded PGlite — unless it already has users, and says what it did. Unlike the app, it
  * does this on an empty PostgreSQL database too: running the command is the request.
  *
  * With --subjects N: also adds N benchmark subjects with their screenings, visits, AEs and notes
- * (db/seed/bench.ts). Give the bench a database of its own; there is no --reset, a fresh database
+ * (lib/seed/bench.ts). Give the bench a database of its own; there is no --reset, a fresh database
  * is the reset:
  *   createdb -h 127.0.0.1 -U postgres trialdesk_bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trialdesk_bench npm run db:seed -- --subjects 10000
@@ -14,10 +14,10 @@
 import { parseArgs } from "node:util";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { closeDb, dbKind, getDb, type Db } from "@/db";
-import { ensureDemoData } from "@/db/demo";
+import { ensureDemoData, registerDemoData } from "@/lib/seed/demo";
 import { auditEvents } from "@/db/schema";
-import { seedBench } from "@/db/seed/bench";
-import { queryRows, tableCounts } from "@/db/seed/query-rows";
+import { seedBench } from "@/lib/seed/bench";
+import { queryRows, tableCounts } from "@/lib/seed/query-rows";
 
 const USAGE = "usage: npm run db:seed -- [--subjects N]   (N from 1 to 999999)";
 const MAX_SUBJECTS = 999_999; // bench subject ids are B-000001 … B-999999
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const { subjects } = parseOptions();
   const startedAt = new Date();
   const started = performance.now();
+  registerDemoData();
   const db = await getDb(); // migrates; an empty embedded database gets the demo data here already
   const kind = await dbKind();
   console.log(`${target(kind)}: opened and migrated in ${ms(started)}`);

@@ -1,18 +1,19 @@
 /**
- * Demo data for a new installation. db/index.ts calls ensureDemoData() after migrating, on every
- * open: an empty embedded database (a newcomer's laptop) or an empty PostgreSQL database with
+ * Demo data for a new installation. Registered as the database's open hook (loadDemoDataOnOpen; by
+ * instrumentation.ts for the Next server, registerDemoData() for the CLIs), it runs after migrating,
+ * on every open: an empty embedded database (a newcomer's laptop) or an empty PostgreSQL database with
  * TRIALDESK_DEMO=1 gets the demo sites, accounts and about 200 subjects; a database that already
  * has users is left alone; an empty production database is left empty (its first admin comes from
  * `npm run setup:admin`).
  */
 import { sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import { onDatabaseOpen, type Db, type DbOrTx, type OpenHook } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
-import { seedDemo } from "./seed/demo-data";
-import { DEMO_PASSWORD } from "./seed/people";
+import { seedDemo } from "./demo-data";
+import { DEMO_PASSWORD } from "./people";
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./seed/people";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./people";
 
 /** Serialises seeding between app instances that open the same empty database at once. */
 const DEMO_SEED_LOCK = 7_270_010;
@@ -38,4 +39,14 @@ export async function ensureDemoData(
     return true;
   });
   return seeded ? "seeded" : "present";
+}
+
+/** The open hook: demo data for an empty embedded database, or any empty one with TRIALDESK_DEMO=1. */
+export const loadDemoDataOnOpen: OpenHook = async (db, { kind }) => {
+  await ensureDemoData(db, { embedded: kind === "pglite", requested: process.env.TRIALDESK_DEMO === "1" });
+};
+
+/** For a process that opens the database itself (the CLIs in scripts/): load demo data as the app does. */
+export function registerDemoData(): void {
+  onDatabaseOpen(loadDemoDataOnOpen);
 }

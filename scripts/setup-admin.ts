@@ -8,6 +8,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/db";
 import { AppError, ValidationError } from "@/lib/errors";
+import { registerDemoData } from "@/lib/seed/demo";
 import { createFirstAdmin } from "@/lib/users/first-admin";
 
 async function askPassword(): Promise<string> {
@@ -26,6 +27,7 @@ async function askPassword(): Promise<string> {
 }
 
 async function main() {
+  registerDemoData(); // opened as the app opens it
   const { values } = parseArgs({ options: { username: { type: "string" }, email: { type: "string" }, name: { type: "string" } } });
   const password = await askPassword();
   const user = await createFirstAdmin(await getDb(), {

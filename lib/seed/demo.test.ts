@@ -9,7 +9,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { describe, expect, inject, it } from "vitest";
 import type { Db } from "@/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoData } from "@/db/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoData } from "./demo";
 import * as schema from "@/db/schema";
 import { verifyPassword } from "@/lib/password";
 import { queryRows } from "./query-rows";

@@ -3,7 +3,7 @@ withTestDb();
 
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoData } from "@/db/demo";
+import { ensureDemoData } from "./demo";
 import { seedBench } from "./bench";
 import { queryRows, tableCounts } from "./query-rows";
 
