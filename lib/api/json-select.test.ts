@@ -50,4 +50,16 @@ describe("jsonObject (REST list rows built as JSON text by the database)", () =>
     expect(JSON.parse(built!.json)).toEqual(JSON.parse(JSON.stringify(mapped)));
     expect(JSON.parse(built!.json).location).toBe(nasty);
   });
+
+  it("puts only checked field names into the SQL text; values' parameters stay parameters", async () => {
+    expect(() => jsonObject({ 'x":1,"y': visits.id })).toThrow(/unexpected key/);
+    expect(() => jsonObject({ "a b": visits.id })).toThrow(/unexpected key/);
+    const db = await getDb();
+    const { sql: text, params } = db
+      .select({ json: sql<string>`${jsonObject({ id: visits.id, label: sql<string>`${sql.placeholder("label")}::text`, fixed: sql<string>`${"'; drop table visits;--"}::text` })}` })
+      .from(visits)
+      .toSQL();
+    expect(params).toEqual([sql.placeholder("label"), "'; drop table visits;--"]);
+    expect(text).not.toContain("drop table");
+  });
 });

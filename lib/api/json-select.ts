@@ -9,6 +9,14 @@
  * the column does not tell (SQL expressions, other column types) fall back to `to_json`, which
  * escapes exactly as json_build_object does. Instants are formatted exactly as JavaScript's
  * `toISOString()` does, so a record reads the same in a list and on its own (tested per resource).
+ *
+ * Rules (part of the speed layer, docs/speed-layer.md):
+ * - Only field names go into the SQL text, and only word characters (`^\w+$`, checked): a name is
+ *   written between quotes inside a SQL string literal, so anything else could break out of it.
+ * - Values are columns or Drizzle SQL; their parameters stay parameters (nothing is inlined), so a
+ *   selection used inside a reused shape (db/reusable.ts) follows that module's rules unchanged.
+ * - A column type added to `columnJson` must write exactly what JSON.stringify writes for the
+ *   mapped row value (the test below compares the two for every listed type).
  */
 import { Column, is, SQL, sql } from "drizzle-orm";
 import { isInstantSql } from "../deidentify-sql";
