@@ -18,9 +18,8 @@ import { isUuid } from "./resources/common";
 /** The shared part of every parsed list query (lib/api/list.ts listQueryShape). */
 export type PageQuery = { order: string; cursor?: string; limit: number; include: ReadonlySet<string> };
 
-type Prepared<Row> = { execute(values: Record<string, unknown>): Promise<Row[]> };
 type JsonRow = { id: string; _key: string; json: string };
-type Limited<Row> = { limit(n: number): PromiseLike<Row[]> & { prepare(name: string): Prepared<Row> } };
+type Limited<Row> = { limit(n: number): PromiseLike<Row[]> & Preparable<Row[]> };
 type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
 
 /**

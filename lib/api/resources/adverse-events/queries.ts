@@ -3,16 +3,15 @@
  * signature joined in. Sponsors read the same AE fields as the web app shows them (none is free
  * text about the subject); the embedded subject is de-identified in SQL.
  */
-import { and, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
-import { adverseEvents, eSignatures, studies, subjects, users } from "@/db/schema";
+import { adverseEvents } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { scopeWhere } from "../../../policy";
+import { adverseEventIncludes, adverseEventJoins, adverseEventModel, aeSignature } from "../../../read-model/adverse-event";
+import { visibleTo } from "../../../read-model/visible";
 import { hasLiveSignature } from "../../../signatures/live";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { AE_ORDER, AdverseEventListQuery } from "./schema";
 
 const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
@@ -22,61 +21,28 @@ const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
   updatedAt: { column: adverseEvents.updatedAt, cast: "timestamptz" },
 };
 
-const reporter = alias(users, "ae_reporter");
-/** The live signature row (at most one: e_signatures_one_live), for its time and signer. */
-const signature = alias(eSignatures, "ae_signature");
-
-function aeColumns() {
-  return {
-    id: adverseEvents.id,
-    version: adverseEvents.version,
-    createdAt: adverseEvents.createdAt,
-    updatedAt: adverseEvents.updatedAt,
-    subjectId: adverseEvents.subjectId,
-    studyId: adverseEvents.studyId,
-    siteId: adverseEvents.siteId,
-    eventTerm: adverseEvents.eventTerm,
-    severity: adverseEvents.severity,
-    grade: adverseEvents.grade,
-    serious: adverseEvents.serious,
-    seriousnessCriteria: adverseEvents.seriousnessCriteria,
-    onsetDate: adverseEvents.onsetDate,
-    endDate: adverseEvents.endDate,
-    outcome: adverseEvents.outcome,
-    status: adverseEvents.status,
-    awareAt: adverseEvents.awareAt,
-    sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
-    reportedById: adverseEvents.reportedById,
-    causality: adverseEvents.causality,
-    expectedness: adverseEvents.expectedness,
-    assessedById: adverseEvents.assessedById,
-    assessedAt: adverseEvents.assessedAt,
-    signed: hasLiveSignature("adverse_event", adverseEvents.id),
-    signedAt: signature.signedAt,
-    signedById: signature.signerId,
-    signedBy: signature.printedName,
-  };
-}
+/** The AE as the API returns it, with its live signature (lib/read-model/adverse-event). */
+const AE_RESOURCE = [
+  "id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "eventTerm", "severity", "grade", "serious",
+  "seriousnessCriteria", "onsetDate", "endDate", "outcome", "status", "awareAt", "sponsorNotifiedAt", "reportedById",
+  "causality", "expectedness", "assessedById", "assessedAt",
+] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
     .select({
-      ...aeColumns(),
+      ...adverseEventModel.pick(actor, AE_RESOURCE),
+      signed: hasLiveSignature("adverse_event", adverseEvents.id),
+      signedAt: aeSignature.signedAt,
+      signedById: aeSignature.signerId,
+      signedBy: aeSignature.printedName,
       _key: key,
-      ...(include.has("subject") ? { subject: embeddedSubjectColumns(actor) } : {}),
-      ...(include.has("study") ? { study: embeddedStudyColumns() } : {}),
-      ...(include.has("reportedBy") ? { reportedBy: embeddedUserColumns(reporter) } : {}),
+      ...adverseEventIncludes.fields(actor, include),
     })
     .from(adverseEvents)
-    .leftJoin(
-      signature,
-      and(eq(signature.entity, "adverse_event"), eq(signature.entityId, adverseEvents.id), isNull(signature.voidedAt)),
-    )
+    .leftJoin(...adverseEventJoins.signature)
     .$dynamic();
-  if (include.has("subject")) query.innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId));
-  if (include.has("study")) query.innerJoin(studies, eq(studies.id, adverseEvents.studyId));
-  if (include.has("reportedBy")) query.innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById));
-  return query.where(and(isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents), where));
+  return adverseEventIncludes.join(query, include).where(and(visibleTo(actor, adverseEvents), where));
 }
 
 const reader = resourceReader({

@@ -1,14 +1,12 @@
 /** Screenings as the API returns them: one site-scoped query per page, embeds joined in. */
-import { and, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
-import { screenings, studies, subjects, users } from "@/db/schema";
+import { screenings } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { identifying } from "../../../deidentify-sql";
-import { scopeWhere } from "../../../policy";
+import { screeningIncludes, screeningModel } from "../../../read-model/screening";
+import { visibleTo } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { embeddedStudyColumns, embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { SCREENING_ORDER, ScreeningListQuery } from "./schema";
 
 const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
@@ -17,41 +15,17 @@ const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
   updatedAt: { column: screenings.updatedAt, cast: "timestamptz" },
 };
 
-const completedBy = alias(users, "completed_by");
-
-/** The screening's own columns; free text is null for sponsors (decided in SQL). */
-function screeningColumns(actor: Actor) {
-  return {
-    id: screenings.id,
-    subjectId: screenings.subjectId,
-    studyId: screenings.studyId,
-    siteId: screenings.siteId,
-    screeningStatus: screenings.screeningStatus,
-    screeningDate: screenings.screeningDate,
-    completedById: screenings.completedById,
-    notes: identifying(actor, screenings.notes),
-    failReason: identifying(actor, screenings.failReason),
-    version: screenings.version,
-    createdAt: screenings.createdAt,
-    updatedAt: screenings.updatedAt,
-  };
-}
+/** The screening as the API returns it; its free text is null for sponsors (the read model). */
+const SCREENING_RESOURCE = [
+  "id", "subjectId", "studyId", "siteId", "screeningStatus", "screeningDate", "completedById", "notes", "failReason", "version", "createdAt", "updatedAt",
+] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
-    .select({
-      ...screeningColumns(actor),
-      _key: key,
-      ...(include.has("subject") ? { subject: embeddedSubjectColumns(actor) } : {}),
-      ...(include.has("study") ? { study: embeddedStudyColumns() } : {}),
-      ...(include.has("completedBy") ? { completedBy: embeddedUserColumns(completedBy) } : {}),
-    })
+    .select({ ...screeningModel.pick(actor, SCREENING_RESOURCE), _key: key, ...screeningIncludes.fields(actor, include) })
     .from(screenings)
     .$dynamic();
-  if (include.has("subject")) query.innerJoin(subjects, eq(subjects.id, screenings.subjectId));
-  if (include.has("study")) query.innerJoin(studies, eq(studies.id, screenings.studyId));
-  if (include.has("completedBy")) query.innerJoin(completedBy, eq(completedBy.id, screenings.completedById));
-  return query.where(and(isNull(screenings.retiredAt), scopeWhere(actor, screenings), where));
+  return screeningIncludes.join(query, include).where(and(visibleTo(actor, screenings), where));
 }
 
 const reader = resourceReader({

@@ -1,13 +1,12 @@
 /** Studies as the API returns them: one query per page, scoped by scopeStudies(actor). */
 import { and, eq, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { type Db } from "@/db";
-import { sites, studies, users } from "@/db/schema";
+import { sites, studies } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { scopeStudies } from "../../../policy";
+import { studyIncludes, studyModel } from "../../../read-model/study";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { embeddedUserColumns } from "../common";
 import type { STUDY_ORDER, StudyListQuery } from "./schema";
 
 const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
@@ -16,30 +15,16 @@ const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
   updatedAt: { column: studies.updatedAt, cast: "timestamptz" },
 };
 
-const pi = alias(users, "principal_investigator");
+/** The study as the API returns it, with its site's name. */
+const STUDY_RESOURCE = ["id", "version", "createdAt", "updatedAt", "protocolId", "title", "status", "principalInvestigatorId", "siteId"] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
-    .select({
-      id: studies.id,
-      version: studies.version,
-      createdAt: studies.createdAt,
-      updatedAt: studies.updatedAt,
-      protocolId: studies.protocolId,
-      title: studies.title,
-      status: studies.status,
-      principalInvestigatorId: studies.principalInvestigatorId,
-      siteId: studies.siteId,
-      siteName: sites.name,
-      _key: key,
-      ...(include.has("principalInvestigator") ? { principalInvestigator: embeddedUserColumns(pi) } : {}),
-      ...(include.has("site") ? { site: { id: sites.id, name: sites.name, timezone: sites.timezone } } : {}),
-    })
+    .select({ ...studyModel.pick(actor, STUDY_RESOURCE), siteName: sites.name, _key: key, ...studyIncludes.fields(actor, include) })
     .from(studies)
     .innerJoin(sites, eq(sites.id, studies.siteId))
     .$dynamic();
-  if (include.has("principalInvestigator")) query.innerJoin(pi, eq(pi.id, studies.principalInvestigatorId));
-  return query.where(and(scopeStudies(actor), where));
+  return studyIncludes.join(query, include).where(and(scopeStudies(actor), where));
 }
 
 const reader = resourceReader({

@@ -1,14 +1,12 @@
 /** Subject notes as the API returns them: one site-scoped query per page; sponsors get no text. */
-import { and, eq, isNull, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
-import { subjectNotes, subjects, users } from "@/db/schema";
+import { subjectNotes } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { identifying } from "../../../deidentify-sql";
-import { scopeWhere } from "../../../policy";
+import { noteIncludes, noteModel } from "../../../read-model/note";
+import { visibleTo } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { embeddedSubjectColumns, embeddedUserColumns } from "../common";
 import type { NOTE_ORDER, SubjectNoteListQuery } from "./schema";
 
 const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
@@ -16,30 +14,15 @@ const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
   updatedAt: { column: subjectNotes.updatedAt, cast: "timestamptz" },
 };
 
-const author = alias(users, "note_author");
+/** The note as the API returns it; sponsors get no text (the read model). */
+const NOTE_RESOURCE = ["id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "authorId", "noteType", "noteText"] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
-    .select({
-      id: subjectNotes.id,
-      version: subjectNotes.version,
-      createdAt: subjectNotes.createdAt,
-      updatedAt: subjectNotes.updatedAt,
-      subjectId: subjectNotes.subjectId,
-      studyId: subjectNotes.studyId,
-      siteId: subjectNotes.siteId,
-      authorId: subjectNotes.authorId,
-      noteType: subjectNotes.noteType,
-      noteText: identifying(actor, subjectNotes.noteText),
-      _key: key,
-      ...(include.has("subject") ? { subject: embeddedSubjectColumns(actor) } : {}),
-      ...(include.has("author") ? { author: embeddedUserColumns(author) } : {}),
-    })
+    .select({ ...noteModel.pick(actor, NOTE_RESOURCE), _key: key, ...noteIncludes.fields(actor, include) })
     .from(subjectNotes)
     .$dynamic();
-  if (include.has("subject")) query.innerJoin(subjects, eq(subjects.id, subjectNotes.subjectId));
-  if (include.has("author")) query.innerJoin(author, eq(author.id, subjectNotes.authorId));
-  return query.where(and(isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes), where));
+  return noteIncludes.join(query, include).where(and(visibleTo(actor, subjectNotes), where));
 }
 
 const reader = resourceReader({

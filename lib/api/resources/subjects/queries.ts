@@ -1,13 +1,12 @@
 /** Subjects as the API returns them: one site-scoped query per page, embeds joined in. */
-import { and, eq, isNull, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
-import { studies, subjects, users } from "@/db/schema";
+import { subjects } from "@/db/schema";
 import type { Actor } from "../../../actor";
-import { scopeWhere } from "../../../policy";
+import { subjectIncludes, subjectModel } from "../../../read-model/subject";
+import { visibleTo } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { embeddedStudyColumns, embeddedUserColumns, subjectColumns } from "../common";
 import type { SUBJECT_ORDER, SubjectListQuery } from "./schema";
 
 const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
@@ -16,21 +15,18 @@ const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
   updatedAt: { column: subjects.updatedAt, cast: "timestamptz" },
 };
 
-const coordinator = alias(users, "coordinator");
+/** The subject as the API returns it (lib/api/resources/subjects/schema.ts). */
+const SUBJECT_RESOURCE = [
+  "id", "subjectId", "fullName", "dob", "sexAtBirth", "screeningStatus", "status", "studyId", "siteId", "coordinatorId",
+  "consentSignedAt", "enrolledAt", "withdrawnAt", "withdrawalReason", "version", "createdAt", "updatedAt",
+] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
-    .select({
-      ...subjectColumns(actor),
-      _key: key,
-      ...(include.has("study") ? { study: embeddedStudyColumns() } : {}),
-      ...(include.has("coordinator") ? { coordinator: embeddedUserColumns(coordinator) } : {}),
-    })
+    .select({ ...subjectModel.pick(actor, SUBJECT_RESOURCE), _key: key, ...subjectIncludes.fields(actor, include) })
     .from(subjects)
     .$dynamic();
-  if (include.has("study")) query.innerJoin(studies, eq(studies.id, subjects.studyId));
-  if (include.has("coordinator")) query.innerJoin(coordinator, eq(coordinator.id, subjects.coordinatorId));
-  return query.where(and(isNull(subjects.retiredAt), scopeWhere(actor, subjects), where));
+  return subjectIncludes.join(query, include).where(and(visibleTo(actor, subjects), where));
 }
 
 const reader = resourceReader({
