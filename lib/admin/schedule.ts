@@ -3,26 +3,20 @@
  * Items are retired, never deleted — visits already planned from them keep their scheduleItemId —
  * and enrolling a subject plans only the items not retired (lib/subjects/planned-visits.ts).
  */
-import { eq } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { studies, visitScheduleItems, type VisitScheduleItem } from "@/db/schema";
+import type { VisitScheduleItem } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { isUniqueViolation } from "../db-errors";
-import { NotFoundError, ValidationError } from "../errors";
-import { authorize } from "../policy";
+import { ValidationError } from "../errors";
 import { FIX_FIELDS } from "../subjects/rules";
 import { addScheduleItemSchema, retireScheduleItemSchema, updateScheduleItemSchema } from "../validation/admin";
-import { updateVersioned } from "../versioned";
-import { transact } from "../write";
-import { recordStudyPartChange } from "./record-study-part";
+import { parseFor, write, type Writer } from "../write/road";
 
 const CODE_TAKEN = new ValidationError(FIX_FIELDS, { code: ["This study already has a visit with this code."] });
 
-async function studyOf(tx: Tx, studyId: string) {
-  const [study] = await tx.select({ id: studies.id, siteId: studies.siteId }).from(studies).where(eq(studies.id, studyId));
-  if (!study) throw new NotFoundError("Study not found.");
-  return study;
+/** The study a schedule item belongs to: its site is the audit row's site. */
+async function studyOf(w: Writer, studyId: string) {
+  const { row } = await w.load("study", studyId, { lock: "share", notFound: "Study not found." });
+  return row;
 }
 
 async function withCodeCheck<T>(fn: () => Promise<T>): Promise<T> {
@@ -35,50 +29,35 @@ async function withCodeCheck<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function addScheduleItem(actor: Actor, input: unknown): Promise<VisitScheduleItem> {
-  authorize(actor, "study.manage");
-  const data = parseOrThrow(addScheduleItemSchema, input);
+  const data = parseFor(actor, "study.manage", addScheduleItemSchema, input);
   return withCodeCheck(() =>
-    transact(async (tx) => {
-      const study = await studyOf(tx, data.studyId);
-      authorize(actor, "study.manage", { siteId: study.siteId, studyId: study.id });
-      const [created] = await tx.insert(visitScheduleItems).values(data).returning();
-      await recordStudyPartChange(tx, actor, {
-        entity: "visit_schedule_item",
-        entityId: created!.id,
-        study,
-        action: "create",
-        before: null,
-        after: created!,
-      });
-      return created!;
+    write(actor, "study.manage", async (w) => {
+      const study = await studyOf(w, data.studyId);
+      return w.insert("visit_schedule_item", data, { siteId: study.siteId });
     }),
   );
 }
 
 /** Edits an item still in use. Visits already planned keep their dates; the change applies to later enrollments. */
 export async function updateScheduleItem(actor: Actor, input: unknown): Promise<VisitScheduleItem> {
-  authorize(actor, "study.manage");
-  const { id, version, ...values } = parseOrThrow(updateScheduleItemSchema, input);
+  const { id, version, ...values } = parseFor(actor, "study.manage", updateScheduleItemSchema, input);
   return withCodeCheck(() =>
-    transact(async (tx) => {
-      const { before, after } = await updateVersioned(tx, visitScheduleItems, id, version, values);
-      if (before.retiredAt) throw new ValidationError("This visit is retired; add a new one instead.");
-      const study = await studyOf(tx, after.studyId);
-      await recordStudyPartChange(tx, actor, { entity: "visit_schedule_item", entityId: id, study, action: "update", before, after });
-      return after;
+    write(actor, "study.manage", async (w) => {
+      const loaded = await w.load("visit_schedule_item", id, { version, includeRetired: true });
+      if (loaded.row.retiredAt) throw new ValidationError("This visit is retired; add a new one instead.");
+      const study = await studyOf(w, loaded.row.studyId);
+      return w.update(loaded, values, { audit: "update", siteId: study.siteId });
     }),
   );
 }
 
 /** Retires an item with a reason: later enrollments no longer plan it. */
 export async function retireScheduleItem(actor: Actor, input: unknown): Promise<VisitScheduleItem> {
-  authorize(actor, "study.manage");
-  const { id, version, reason } = parseOrThrow(retireScheduleItemSchema, input);
-  return transact(async (tx) => {
-    const { before, after } = await updateVersioned(tx, visitScheduleItems, id, version, { retiredAt: new Date(), retireReason: reason });
-    if (before.retiredAt) throw new ValidationError("This visit is already retired.");
-    const study = await studyOf(tx, after.studyId);
-    await recordStudyPartChange(tx, actor, { entity: "visit_schedule_item", entityId: id, study, action: "retire", before, after, reason });
-    return after;
+  const { id, version, reason } = parseFor(actor, "study.manage", retireScheduleItemSchema, input);
+  return write(actor, "study.manage", async (w) => {
+    const loaded = await w.load("visit_schedule_item", id, { version, includeRetired: true });
+    if (loaded.row.retiredAt) throw new ValidationError("This visit is already retired.");
+    const study = await studyOf(w, loaded.row.studyId);
+    return w.update(loaded, { retiredAt: new Date(), retireReason: reason }, { audit: "retire", reason, siteId: study.siteId });
   });
 }

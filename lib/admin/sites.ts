@@ -6,13 +6,11 @@ import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, type Site } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { isUniqueViolation } from "../db-errors";
 import { ValidationError } from "../errors";
 import { authorize } from "../policy";
 import { createSiteSchema, updateSiteSchema } from "../validation/admin";
-import { updateVersioned } from "../versioned";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 
 export type SiteRow = Pick<Site, "id" | "name" | "timezone" | "version"> & { studyCount: number; staffCount: number };
 
@@ -37,18 +35,11 @@ export async function listAdminSites(actor: Actor): Promise<SiteRow[]> {
 
 const NAME_TAKEN = new ValidationError("Please correct the highlighted fields.", { name: ["Another site already has this name."] });
 
-/** A site's audit row carries its own id as the site, so the audit log filters by site find it. */
-const audited = (s: Site) => ({ ...s, siteId: s.id, studyId: null });
-
 export async function createSite(actor: Actor, input: unknown): Promise<Site> {
-  authorize(actor, "site.manage");
-  const data = parseOrThrow(createSiteSchema, input);
+  const data = parseFor(actor, "site.manage", createSiteSchema, input);
   try {
-    return await transact(async (tx) => {
-      const [created] = await tx.insert(sites).values(data).returning();
-      await recordChange(tx, actor, { entity: "site", action: "create", before: null, after: audited(created!) });
-      return created!;
-    });
+    // A site's audit row carries its own id as the site (lib/write/entities.ts), so the audit log's site filter finds it.
+    return await write(actor, "site.manage", (w) => w.insert("site", data));
   } catch (error) {
     if (isUniqueViolation(error)) throw NAME_TAKEN;
     throw error;
@@ -56,14 +47,9 @@ export async function createSite(actor: Actor, input: unknown): Promise<Site> {
 }
 
 export async function updateSite(actor: Actor, input: unknown): Promise<Site> {
-  authorize(actor, "site.manage");
-  const { id, version, ...values } = parseOrThrow(updateSiteSchema, input);
+  const { id, version, ...values } = parseFor(actor, "site.manage", updateSiteSchema, input);
   try {
-    return await transact(async (tx) => {
-      const { before, after } = await updateVersioned(tx, sites, id, version, values);
-      await recordChange(tx, actor, { entity: "site", action: "update", before: audited(before), after: audited(after) });
-      return after;
-    });
+    return await write(actor, "site.manage", async (w) => w.update(await w.load("site", id, { version }), values, { audit: "update" }));
   } catch (error) {
     if (isUniqueViolation(error)) throw NAME_TAKEN;
     throw error;

@@ -4,80 +4,44 @@
  * The sponsor's next request reads the new list (lib/auth/load-actor.ts).
  */
 import { and, eq } from "drizzle-orm";
-import { studies, studySponsorAccess, users } from "@/db/schema";
+import { studySponsorAccess, users } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { NotFoundError, ValidationError } from "../errors";
-import { authorize } from "../policy";
 import { FIX_FIELDS } from "../subjects/rules";
 import { sponsorAccessSchema } from "../validation/admin";
-import { transact } from "../write";
-import { recordStudyPartChange } from "./record-study-part";
+import { parseFor, write } from "../write/road";
 
 type Access = typeof studySponsorAccess.$inferSelect;
 
+const grantOf = (g: { studyId: string; userId: string }) =>
+  and(eq(studySponsorAccess.studyId, g.studyId), eq(studySponsorAccess.userId, g.userId))!;
+
 export async function grantSponsorAccess(actor: Actor, input: unknown): Promise<Access> {
-  authorize(actor, "study.manage");
-  const data = parseOrThrow(sponsorAccessSchema, input);
-  return transact(async (tx) => {
-    const [study] = await tx.select({ id: studies.id, siteId: studies.siteId }).from(studies).where(eq(studies.id, data.studyId));
-    if (!study) throw new NotFoundError("Study not found.");
+  const data = parseFor(actor, "study.manage", sponsorAccessSchema, input);
+  return write(actor, "study.manage", async (w) => {
+    const { tx } = w;
+    const { row: study } = await w.load("study", data.studyId, { lock: "share", notFound: "Study not found." });
     const [sponsor] = await tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, data.userId), eq(users.role, "sponsor"), eq(users.status, "active")));
     if (!sponsor) throw new ValidationError(FIX_FIELDS, { userId: ["Choose an active sponsor account."] });
-    const [before] = await tx
-      .select()
-      .from(studySponsorAccess)
-      .where(and(eq(studySponsorAccess.studyId, data.studyId), eq(studySponsorAccess.userId, data.userId)))
-      .for("update");
-    if (before && !before.revokedAt) throw new ValidationError(FIX_FIELDS, { userId: ["This sponsor already has access."] });
+    const [before] = await w.loadWhere("study_sponsor_access", grantOf(data));
+    if (before && !before.row.revokedAt) throw new ValidationError(FIX_FIELDS, { userId: ["This sponsor already has access."] });
     const values = { grantedById: actor.id, grantedAt: new Date(), revokedAt: null };
-    const [after] = before
-      ? await tx
-          .update(studySponsorAccess)
-          .set(values)
-          .where(and(eq(studySponsorAccess.studyId, data.studyId), eq(studySponsorAccess.userId, data.userId)))
-          .returning()
-      : await tx.insert(studySponsorAccess).values({ ...data, ...values }).returning();
-    await recordStudyPartChange(tx, actor, {
-      entity: "study_sponsor_access",
-      entityId: data.userId,
-      study,
-      action: "grant",
-      before: before ?? null,
-      after: after!,
-    });
-    return after!;
+    // Audited as a part of the study, on the study's site; the live event announces the study.
+    const audit = { audit: "grant", entityId: data.userId, siteId: study.siteId };
+    return before ? w.update(before, values, audit) : w.insert("study_sponsor_access", { ...data, ...values }, audit);
   });
 }
 
 export async function revokeSponsorAccess(actor: Actor, input: unknown): Promise<Access> {
-  authorize(actor, "study.manage");
-  const data = parseOrThrow(sponsorAccessSchema, input);
-  return transact(async (tx) => {
-    const [row] = await tx
-      .select({ access: studySponsorAccess, siteId: studies.siteId })
-      .from(studySponsorAccess)
-      .innerJoin(studies, eq(studies.id, studySponsorAccess.studyId))
-      .where(and(eq(studySponsorAccess.studyId, data.studyId), eq(studySponsorAccess.userId, data.userId)))
-      .for("update", { of: studySponsorAccess });
-    if (!row) throw new NotFoundError("No such grant.");
-    if (row.access.revokedAt) throw new ValidationError("This access is already revoked.");
-    const [after] = await tx
-      .update(studySponsorAccess)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(studySponsorAccess.studyId, data.studyId), eq(studySponsorAccess.userId, data.userId)))
-      .returning();
-    await recordStudyPartChange(tx, actor, {
-      entity: "study_sponsor_access",
-      entityId: data.userId,
-      study: { id: data.studyId, siteId: row.siteId },
-      action: "revoke",
-      before: row.access,
-      after: after!,
-    });
-    return after!;
+  const data = parseFor(actor, "study.manage", sponsorAccessSchema, input);
+  return write(actor, "study.manage", async (w) => {
+    const [grant] = await w.loadWhere("study_sponsor_access", grantOf(data));
+    if (!grant) throw new NotFoundError("No such grant.");
+    if (grant.row.revokedAt) throw new ValidationError("This access is already revoked.");
+    const { row: study } = await w.load("study", data.studyId, { lock: "none" });
+    return w.update(grant, { revokedAt: new Date() }, { audit: "revoke", entityId: data.userId, siteId: study.siteId });
   });
 }

@@ -5,21 +5,15 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { sites, studies, subjects, users, type Study } from "@/db/schema";
+import { sites, subjects, users, type Study } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
 import { isUniqueViolation } from "../db-errors";
 import { ValidationError } from "../errors";
-import { authorize } from "../policy";
 import { FieldProblems, FIX_FIELDS } from "../subjects/rules";
 import { createStudySchema, updateStudySchema } from "../validation/admin";
-import { updateVersioned } from "../versioned";
-import { recordChange, transact } from "../write";
+import { parseFor, write } from "../write/road";
 
 const PROTOCOL_TAKEN = new ValidationError(FIX_FIELDS, { protocolId: ["This site already has a study with this protocol ID."] });
-
-/** The study itself is its own study for the audit log's and live events' study filter. */
-const audited = (s: Study) => ({ ...s, studyId: s.id });
 
 /** The site must exist and the PI must be one of its active investigators (the FK alone allows any role). */
 async function checkSiteAndPi(tx: Tx, problems: FieldProblems, siteId: string, piId: string) {
@@ -36,16 +30,13 @@ async function checkSiteAndPi(tx: Tx, problems: FieldProblems, siteId: string, p
 }
 
 export async function createStudy(actor: Actor, input: unknown): Promise<Study> {
-  authorize(actor, "study.manage");
-  const data = parseOrThrow(createStudySchema, input);
+  const data = parseFor(actor, "study.manage", createStudySchema, input);
   try {
-    return await transact(async (tx) => {
+    return await write(actor, "study.manage", async (w) => {
       const problems = new FieldProblems();
-      await checkSiteAndPi(tx, problems, data.siteId, data.principalInvestigatorId);
+      await checkSiteAndPi(w.tx, problems, data.siteId, data.principalInvestigatorId);
       problems.throwIfAny();
-      const [created] = await tx.insert(studies).values(data).returning();
-      await recordChange(tx, actor, { entity: "study", action: "create", before: null, after: audited(created!) });
-      return created!;
+      return w.insert("study", data);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw PROTOCOL_TAKEN;
@@ -54,10 +45,11 @@ export async function createStudy(actor: Actor, input: unknown): Promise<Study> 
 }
 
 export async function updateStudy(actor: Actor, input: unknown): Promise<Study> {
-  authorize(actor, "study.manage");
-  const { id, version, ...values } = parseOrThrow(updateStudySchema, input);
+  const { id, version, ...values } = parseFor(actor, "study.manage", updateStudySchema, input);
   try {
-    return await transact(async (tx) => {
+    return await write(actor, "study.manage", async (w) => {
+      const { tx } = w;
+      const loaded = await w.load("study", id, { version });
       const problems = new FieldProblems();
       await checkSiteAndPi(tx, problems, values.siteId, values.principalInvestigatorId);
       // Subjects, visits and AEs are bound to the study's site; moving it would orphan them.
@@ -68,9 +60,7 @@ export async function updateStudy(actor: Actor, input: unknown): Promise<Study> 
         .limit(1);
       if (elsewhere) problems.add("siteId", "A study with subjects cannot move to another site.");
       problems.throwIfAny();
-      const { before, after } = await updateVersioned(tx, studies, id, version, values);
-      await recordChange(tx, actor, { entity: "study", action: "update", before: audited(before), after: audited(after) });
-      return after;
+      return w.update(loaded, values, { audit: "update" });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw PROTOCOL_TAKEN;

@@ -7,14 +7,12 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, users, type Role } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { appendAudit, diffChanges } from "../audit";
-import { notifyChange } from "../live/notify";
+import { diffChanges } from "../audit";
 import { pgErrorCode } from "../db-errors";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError } from "../errors";
 import { authorize } from "../policy";
-import { updateVersioned } from "../versioned";
 import { assignRoleSchema, setStatusSchema } from "../validation/user";
+import { parseFor, write } from "../write/road";
 import { withoutPasswordHash } from "./public-user";
 
 export type UserRow = {
@@ -78,36 +76,30 @@ export async function listSites(actor: Actor) {
 
 /** Activates a pending account with a role and site, or changes an active account's role/site. */
 export async function assignRole(actor: Actor, input: unknown) {
-  authorize(actor, "user.manage");
-  const data = parseOrThrow(assignRoleSchema, input);
+  const data = parseFor(actor, "user.manage", assignRoleSchema, input);
   if (data.userId === actor.id) throw new ForbiddenError("You cannot change your own role or site.");
   const siteId = data.role === "coordinator" || data.role === "investigator" ? data.siteId : null;
-  const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
+    return await write(actor, "user.manage", async (w) => {
+      const { tx } = w;
       if (siteId) {
         const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
         if (!site) throw new ValidationError("Please correct the highlighted fields.", { siteId: ["Choose an existing site."] });
       }
-      const { before, after } = await updateVersioned(tx, users, data.userId, data.version, {
-        role: data.role,
-        siteId,
-        status: "active",
-      });
+      const loaded = await w.load("user", data.userId, { version: data.version });
+      const before = loaded.row;
       if (before.status === "disabled") {
         throw new ValidationError("Re-enable the account before changing its role.");
       }
-      await appendAudit(tx, {
-        actor,
-        siteId: after.siteId ?? before.siteId,
-        entity: "user",
-        entityId: after.id,
-        action: before.status === "pending" ? "user.activate" : "user.assign_role",
-        changes: diffChanges(pick(before), pick(after)),
-      });
-      // Live streams re-read their subscriber's rights at once when the subscriber's own record changes.
-      await notifyChange(tx, { type: "updated", entity: "user", id: after.id, siteId: after.siteId, studyId: null });
-      return after;
+      return w.update(
+        loaded,
+        { role: data.role, siteId, status: "active" },
+        {
+          audit: before.status === "pending" ? "user.activate" : "user.assign_role",
+          siteId: siteId ?? before.siteId,
+          changes: (after) => diffOf(before, after),
+        },
+      );
     });
   } catch (error) {
     // The PI of a study must stay at its site (studies_pi_same_site_fk).
@@ -122,33 +114,27 @@ export async function assignRole(actor: Actor, input: unknown) {
 
 /** Disables or re-enables an account, with a reason. A disabled user's session is refused at once. */
 export async function setUserStatus(actor: Actor, input: unknown) {
-  authorize(actor, "user.manage");
-  const data = parseOrThrow(setStatusSchema, input);
+  const data = parseFor(actor, "user.manage", setStatusSchema, input);
   if (data.userId === actor.id) throw new ForbiddenError("You cannot disable your own account.");
-  const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
-      const [target] = await tx.select({ status: users.status }).from(users).where(eq(users.id, data.userId));
-      if (!target) throw new NotFoundError();
-      if (target.status === "pending" && data.status === "active") {
+    return await write(actor, "user.manage", async (w) => {
+      const loaded = await w.load("user", data.userId);
+      const before = loaded.row;
+      if (before.status === "pending" && data.status === "active") {
         throw new ValidationError("Activate a pending account by giving it a role and site.");
       }
-      const { before, after } = await updateVersioned(tx, users, data.userId, data.version, { status: data.status });
-      await appendAudit(tx, {
-        actor,
-        siteId: after.siteId,
-        entity: "user",
-        entityId: after.id,
-        action: data.status === "disabled" ? "user.disable" : "user.enable",
-        changes: diffChanges(pick(before), pick(after)),
+      w.assertVersion(loaded, data.version, undefined, before);
+      return w.update(loaded, { status: data.status }, {
+        audit: data.status === "disabled" ? "user.disable" : "user.enable",
         reason: data.reason,
+        changes: (after) => diffOf(before, after),
       });
-      await notifyChange(tx, { type: "updated", entity: "user", id: after.id, siteId: after.siteId, studyId: null });
-      return after;
     });
   } catch (error) {
     return withoutPasswordHash(error);
   }
 }
 
-const pick = (u: typeof users.$inferSelect) => ({ role: u.role, siteId: u.siteId, status: u.status });
+/** An account's audit row names what an admin decides — role, site, status — never the rest. */
+const diffOf = (before: Record<string, unknown>, after: Record<string, unknown>) => diffChanges(pick(before), pick(after));
+const pick = (u: Record<string, unknown>) => ({ role: u.role, siteId: u.siteId, status: u.status });

@@ -7,10 +7,10 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { parseOrThrow } from "../action-state";
-import { appendAudit } from "../audit";
 import { ForbiddenError } from "../errors";
 import { hashPassword } from "../password";
 import { passwordSchema, usernameSchema } from "../validation/user";
+import { writeAsSystem } from "../write/road";
 
 const firstAdminSchema = z
   .object({
@@ -31,11 +31,16 @@ export async function createFirstAdmin(db: Db, input: z.input<typeof firstAdminS
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
     const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
     if (admins.length > 0) throw new ForbiddenError("An administrator already exists; sign in as them to add more users.");
-    const [user] = await tx
-      .insert(users)
-      .values({ username: data.username, email: data.email, displayName: data.displayName, role: "admin", status: "active", password: passwordHash })
-      .returning({ id: users.id, username: users.username });
-    await appendAudit(tx, { actor: user!, entity: "user", entityId: user!.id, action: "setup.first_admin" });
-    return user!;
+    const user = await writeAsSystem(
+      null,
+      (w) =>
+        w.insert(
+          "user",
+          { username: data.username, email: data.email, displayName: data.displayName, role: "admin", status: "active", password: passwordHash },
+          { audit: "setup.first_admin", changes: {}, live: false, author: (row) => ({ id: String(row.id), username: String(row.username) }) },
+        ),
+      tx,
+    );
+    return { id: user.id, username: user.username };
   });
 }

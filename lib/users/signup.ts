@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { parseOrThrow } from "../action-state";
-import { appendAudit, diffChanges } from "../audit";
 import { constraintName, isUniqueViolation } from "../db-errors";
 import { ValidationError } from "../errors";
 import { hashPassword } from "../password";
 import { signupSchema, type SignupInput } from "../validation/user";
+import { writeAsSystem } from "../write/road";
 
 export async function signUp(input: SignupInput, clientAddress: string | null) {
   const data = parseOrThrow(signupSchema, input);
@@ -23,34 +23,15 @@ export async function signUp(input: SignupInput, clientAddress: string | null) {
 
   const passwordHash = await hashPassword(data.password);
   try {
-    return await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          username: data.username,
-          email: data.email,
-          displayName: data.displayName,
-          role: data.role,
-          password: passwordHash,
-          status: "pending",
-        })
-        .returning({ id: users.id, username: users.username, role: users.role, status: users.status });
-      await appendAudit(tx, {
-        actor: { id: created!.id, username: created!.username },
-        entity: "user",
-        entityId: created!.id,
-        action: "signup",
-        changes: diffChanges(null, {
-          username: data.username,
-          email: data.email,
-          displayName: data.displayName,
-          role: data.role,
-          status: "pending",
-        }),
-        clientAddress,
-      });
-      return created!;
-    });
+    // Nobody is signed in: the new account is the audit row's author.
+    const created = await writeAsSystem(null, (w) =>
+      w.insert(
+        "user",
+        { username: data.username, email: data.email, displayName: data.displayName, role: data.role, password: passwordHash, status: "pending" },
+        { audit: "signup", omit: ["id", "password", "siteId"], author: (row) => ({ id: String(row.id), username: String(row.username) }), clientAddress },
+      ),
+    );
+    return { id: created.id, username: created.username, role: created.role, status: created.status };
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides; say so beside the field.
     if (isUniqueViolation(error)) {

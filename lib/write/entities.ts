@@ -5,7 +5,7 @@
  * (lib/write/road.ts); `audit-boundary.test.ts` fails when any other module inserts, updates or
  * deletes one of these tables.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
   adverseEvents,
@@ -42,6 +42,8 @@ export type EntitySpec<T extends PgTable = PgTable> = {
   versioned: boolean;
   /** Rows entered in error are retired, never deleted; loads skip retired rows. */
   retirable: boolean;
+  /** The row's key, for a table whose primary key is not `id`. */
+  keyOf?: (row: Row) => SQL;
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : null);
@@ -127,6 +129,7 @@ export const ENTITIES = {
     facts: (row) => ({ siteId: null, studyId: str(row.studyId) }),
     versioned: false,
     retirable: false,
+    keyOf: (row) => and(eq(studySponsorAccess.studyId, String(row.studyId)), eq(studySponsorAccess.userId, String(row.userId)))!,
   }),
   site: spec({
     table: sites,

@@ -51,6 +51,10 @@ export type AuditOptions = {
   entityId?: string;
   siteId?: string | null;
   changes?: Changes | ((after: Record<string, unknown>) => Changes);
+  /** Where the request came from (sign-in, sign-up, tokens). */
+  clientAddress?: string | null;
+  /** A system write's author, known only once the row exists (a sign-up is its own author). */
+  author?: (after: Record<string, unknown>) => AuditActor;
   /** The live event: its type, another record to announce, or none. */
   live?: false | { type?: ChangeEvent["type"]; entity: ChangeEvent["entity"]; id: string; siteId: string | null; studyId: string | null; subjectId?: string | null };
 };
@@ -171,11 +175,8 @@ export class Writer {
       set.version = sql`${table.version!} + 1`;
       set.updatedAt = sql`now()`;
     }
-    const [after] = (await this.tx
-      .update(table)
-      .set(set as never)
-      .where(eq(table.id, before.id as string))
-      .returning()) as RowOf<E>[];
+    const key = spec.keyOf ? spec.keyOf(before) : eq(table.id, before.id as string);
+    const [after] = (await this.tx.update(table).set(set as never).where(key).returning()) as RowOf<E>[];
     await this.record(loaded.entity, [[before, after as Record<string, unknown>]], options);
     return after!;
   }
@@ -261,7 +262,7 @@ export class Writer {
       const live = liveEvent(entity, before, after, options, siteId, facts.studyId ?? null);
       if (live) events.push(live);
       return {
-        actor: this.who.actor,
+        actor: options.author && this.who.action === null ? options.author(after) : this.who.actor,
         siteId,
         entity: options.entity ?? spec.audit,
         entityId: options.entityId ?? String(after.id ?? ""),
@@ -269,6 +270,7 @@ export class Writer {
         changes:
           typeof options.changes === "function" ? options.changes(after) : (options.changes ?? diffChanges(strip(before), strip(after)!)),
         reason: options.reason ?? null,
+        clientAddress: options.clientAddress ?? null,
       };
     });
     // All statements go out together (pipelined on the transaction's connection: one round trip).
