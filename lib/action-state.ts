@@ -1,7 +1,8 @@
 /**
  * One result type for every form, and one mapping from lib errors to what a person reads.
  * Field errors are rendered beside their field; the values typed are sent back so a refused form
- * keeps them.
+ * keeps them. Server actions reach this through lib/validation/form-action.ts; client components
+ * import the type and `idle` from here, so this module stays free of server code.
  */
 import { z } from "zod";
 import { AppError, ConflictError, ValidationError, type FieldErrors } from "./errors";
@@ -34,14 +35,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
     throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(result.error));
   }
   return result.data;
-}
-
-export function formValues(formData: FormData, omit: string[] = ["password", "confirmPassword"]) {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = value;
-  }
-  return values;
 }
 
 /** Maps a thrown error to the form's state; unexpected errors are logged, never shown. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/logout-button";
+import { logout } from "@/app/logout-actions";
 import { humanize } from "@/components/ui/badge";
 import { NavLinks } from "@/components/shell/nav-links";
 import { NoticeProvider } from "@/components/ui/notices";
@@ -32,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <nav aria-label="Account">
               <NavLinks items={accountNavFor(actor)} />
             </nav>
-            <LogoutButton />
+            <LogoutButton logout={logout} />
           </div>
         </div>
       </header>

@@ -5,7 +5,6 @@
  * their values; the form then carries their version, so saving again replaces them knowingly.
  */
 import { useActionState, useState } from "react";
-import { updateAeAction } from "@/app/(app)/adverse-events/actions";
 import { Button } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormMessage } from "@/components/ui/form-message";
@@ -17,6 +16,7 @@ import { AeFields, type AeFieldValues } from "./ae-fields";
 const CONFLICT_FIELDS = AE_EDITABLE_FIELDS.map((name) => ({ name, label: AE_FIELD_LABELS[name]! }));
 
 export function EditPanel({
+  action: updateAeAction,
   id,
   version,
   values,
@@ -24,6 +24,8 @@ export function EditPanel({
   nowLocal,
   minOnset,
 }: {
+  /** The edit server action (app/(app)/adverse-events/actions.ts). */
+  action: (prev: ActionState, data: FormData) => Promise<ActionState>;
   id: string;
   version: number;
   values: AeFieldValues;

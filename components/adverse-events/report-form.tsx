@@ -1,27 +1,29 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { reportAeAction } from "@/app/(app)/adverse-events/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { idle } from "@/lib/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import { AeFields } from "./ae-fields";
 
 export type SubjectChoice = { id: string; label: string; consentDate: string | null };
 
 export function ReportForm({
+  action: reportAction,
   subjects,
   subjectId,
   today,
   nowLocal,
 }: {
+  /** The report server action (app/(app)/adverse-events/actions.ts). */
+  action: (prev: ActionState, data: FormData) => Promise<ActionState>;
   subjects: SubjectChoice[];
   subjectId?: string;
   today: string;
   nowLocal: string;
 }) {
-  const [state, action, pending] = useActionState(reportAeAction, idle);
+  const [state, action, pending] = useActionState(reportAction, idle);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const [chosen, setChosen] = useState(v.subjectId ?? subjectId ?? "");

@@ -5,9 +5,11 @@ import { valueOf } from "@/components/admin/form-helpers";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { idle } from "@/lib/action-state";
-import type { CreateTokenState } from "@/app/(app)/settings/tokens/actions";
+import { idle, type ActionState } from "@/lib/action-state";
 import { NewTokenSecret } from "./new-token-secret";
+
+/** The one form state that carries a token's secret: shown once, never stored in clear. */
+export type CreateTokenState = ActionState & { token?: string; tokenName?: string };
 
 /** Name a new personal token, optionally with an expiry; its secret is then shown below, once. */
 export function CreateTokenForm({

@@ -7,24 +7,29 @@
  */
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
-import { scheduleVisitAction, type ScheduleState } from "@/app/(app)/visits/new/actions";
 import { humanize } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useNotice } from "@/components/ui/notices";
 import { VISIT_TYPES } from "@/domain/vocabulary";
-import { idle } from "@/lib/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import type { SchedulableSubject } from "@/lib/visits/queries";
+
+/** A scheduled visit's state carries the calendar week to open (`href`). */
+export type ScheduleState = ActionState & { href?: string };
 
 const TYPE_OPTIONS = VISIT_TYPES.map((t) => ({ value: t, label: humanize(t) }));
 
 export function ScheduleForm({
+  action: scheduleVisitAction,
   subjects,
   staff,
   preselectedId,
   timeZone,
 }: {
+  /** The schedule server action (app/(app)/visits/new/actions.ts). */
+  action: (prev: ScheduleState, data: FormData) => Promise<ScheduleState>;
   subjects: SchedulableSubject[];
   staff: { value: string; label: string }[];
   preselectedId?: string;

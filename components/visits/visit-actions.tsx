@@ -7,7 +7,6 @@
  * newer values, a success becomes a page notice and the page re-renders with the new state.
  */
 import { useActionState, useRef } from "react";
-import { cancelAction, completeAction, missAction, rescheduleAction } from "@/app/(app)/visits/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { TextField } from "@/components/ui/field";
@@ -61,13 +60,18 @@ function Refusal({ state }: { state: ActionState }) {
 const panel = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 const heading = "text-sm font-semibold text-slate-900";
 
+/** The visit page's server actions (app/(app)/visits/[id]/actions.ts), passed in by the page. */
+export type VisitServerActions = { reschedule: ServerAction; complete: ServerAction; miss: ServerAction; cancel: ServerAction };
+
 export function VisitActions({
+  actions,
   visit,
   scheduledLocal,
   nowLocal,
   timePassed,
   timeZone,
 }: {
+  actions: VisitServerActions;
   visit: VisitRef;
   scheduledLocal: string;
   nowLocal: string;
@@ -76,20 +80,20 @@ export function VisitActions({
 }) {
   return (
     <div className="space-y-4 self-start">
-      <RescheduleForm visit={visit} scheduledLocal={scheduledLocal} timeZone={timeZone} />
-      <CompleteForm visit={visit} nowLocal={nowLocal} timeZone={timeZone} />
+      <RescheduleForm action={actions.reschedule} visit={visit} scheduledLocal={scheduledLocal} timeZone={timeZone} />
+      <CompleteForm action={actions.complete} visit={visit} nowLocal={nowLocal} timeZone={timeZone} />
       {timePassed ? (
-        <MissForm visit={visit} />
+        <MissForm action={actions.miss} visit={visit} />
       ) : (
         <p className="px-1 text-xs text-slate-600">It can be marked missed once its time has passed; cancel it if it will not happen.</p>
       )}
-      <CancelDialog visit={visit} />
+      <CancelDialog action={actions.cancel} visit={visit} />
     </div>
   );
 }
 
-function RescheduleForm({ visit, scheduledLocal, timeZone }: { visit: VisitRef; scheduledLocal: string; timeZone: string }) {
-  const [state, action, pending] = useVisitAction(rescheduleAction);
+function RescheduleForm({ action: serverAction, visit, scheduledLocal, timeZone }: { action: ServerAction; visit: VisitRef; scheduledLocal: string; timeZone: string }) {
+  const [state, action, pending] = useVisitAction(serverAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
@@ -116,8 +120,8 @@ function RescheduleForm({ visit, scheduledLocal, timeZone }: { visit: VisitRef; 
   );
 }
 
-function CompleteForm({ visit, nowLocal, timeZone }: { visit: VisitRef; nowLocal: string; timeZone: string }) {
-  const [state, action, pending] = useVisitAction(completeAction);
+function CompleteForm({ action: serverAction, visit, nowLocal, timeZone }: { action: ServerAction; visit: VisitRef; nowLocal: string; timeZone: string }) {
+  const [state, action, pending] = useVisitAction(serverAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
@@ -142,8 +146,8 @@ function CompleteForm({ visit, nowLocal, timeZone }: { visit: VisitRef; nowLocal
   );
 }
 
-function MissForm({ visit }: { visit: VisitRef }) {
-  const [state, action, pending] = useVisitAction(missAction);
+function MissForm({ action: serverAction, visit }: { action: ServerAction; visit: VisitRef }) {
+  const [state, action, pending] = useVisitAction(serverAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
@@ -162,9 +166,9 @@ function MissForm({ visit }: { visit: VisitRef }) {
 }
 
 /** Canceling is final, so it asks for the reason in a dialog that says what will happen. */
-function CancelDialog({ visit }: { visit: VisitRef }) {
+function CancelDialog({ action: serverAction, visit }: { action: ServerAction; visit: VisitRef }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action, pending] = useVisitAction(cancelAction, () => dialog.current?.close());
+  const [state, action, pending] = useVisitAction(serverAction, () => dialog.current?.close());
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

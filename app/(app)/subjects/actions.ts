@@ -1,43 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect, unstable_rethrow } from "next/navigation";
-import { errorState, formValues, type ActionState } from "@/lib/action-state";
-import { requireActiveActor } from "@/lib/auth/actor";
+import { redirect } from "next/navigation";
 import { createSubject } from "@/lib/subjects/create";
 import { updateSubject } from "@/lib/subjects/update";
+import { formAction } from "@/lib/validation/form-action";
 
 const SUBJECT_FIELDS = ["subjectId", "fullName", "coordinatorId", "dob", "sexAtBirth", "consentSignedAt"] as const;
 
-const pick = (formData: FormData, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
-
-export async function createSubjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  let id: string;
-  try {
-    const actor = await requireActiveActor();
-    const subject = await createSubject(actor, pick(formData, [...SUBJECT_FIELDS, "studyId", "screeningStatus"]));
-    id = subject.id;
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
+export const createSubjectAction = formAction(async (input, actor) => {
+  const subject = await createSubject(actor, input.pick([...SUBJECT_FIELDS, "studyId", "screeningStatus"]));
   revalidatePath("/subjects");
   // The timeline announces the save (components/timeline/flash-notice.tsx).
-  redirect(`/subjects/${id}?notice=created`);
-}
+  redirect(`/subjects/${subject.id}?notice=created`);
+});
 
-export async function updateSubjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  let id: string;
-  try {
-    const actor = await requireActiveActor();
-    const subject = await updateSubject(actor, pick(formData, [...SUBJECT_FIELDS, "id", "version", "reason"]));
-    id = subject.id;
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
+export const updateSubjectAction = formAction(async (input, actor) => {
+  const subject = await updateSubject(actor, input.pick([...SUBJECT_FIELDS, "id", "version", "reason"]));
   revalidatePath("/subjects");
-  redirect(`/subjects/${id}?notice=updated`);
-}
+  redirect(`/subjects/${subject.id}?notice=updated`);
+});

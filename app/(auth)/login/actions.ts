@@ -2,8 +2,10 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
-import type { ActionState } from "@/lib/action-state";
+import { AppError, ValidationError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { safePath } from "@/lib/safe-path";
+import { publicFormAction } from "@/lib/validation/form-action";
 
 const MESSAGES: Record<string, string> = {
   invalid: "Wrong username or password.",
@@ -11,27 +13,24 @@ const MESSAGES: Record<string, string> = {
   rate_limited: "Too many failed attempts. Wait 15 minutes, or ask your administrator.",
 };
 
-export async function login(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const username = String(formData.get("username") ?? "").trim();
-  const password = String(formData.get("password") ?? "");
-  const values = { username };
+export const login = publicFormAction(async (input) => {
+  const username = (input.text("username") ?? "").trim();
+  const password = input.text("password") ?? "";
   const fieldErrors: Record<string, string[]> = {};
   if (!username) fieldErrors.username = ["Enter your username."];
   if (!password) fieldErrors.password = ["Enter your password."];
-  if (Object.keys(fieldErrors).length) return { status: "error", fieldErrors, values };
+  if (Object.keys(fieldErrors).length) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
 
   try {
-    // Success signals itself by throwing Next's redirect, which must propagate.
-    await signIn("credentials", { username, password, redirectTo: safePath(formData.get("callbackUrl"), "/home") });
+    // Success signals itself by throwing Next's redirect, which the wrapper lets through.
+    await signIn("credentials", { username, password, redirectTo: safePath(input.text("callbackUrl"), "/home") });
     return { status: "success" };
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return { status: "error", message: MESSAGES[error.code] ?? MESSAGES.invalid, values };
-    }
+    if (error instanceof CredentialsSignin) throw new AppError(MESSAGES[error.code] ?? MESSAGES.invalid);
     if (error instanceof AuthError) {
-      console.error(`[auth] sign-in failed: ${error.name}`);
-      return { status: "error", message: "Sign-in is unavailable right now. Please try again.", values };
+      logError("sign-in failed", error);
+      throw new AppError("Sign-in is unavailable right now. Please try again.");
     }
     throw error;
   }
-}
+});

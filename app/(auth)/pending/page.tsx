@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LogoutButton } from "@/components/logout-button";
+import { logout } from "@/app/logout-actions";
 import { getActor } from "@/lib/auth/actor";
 import { HOME_BY_ROLE } from "@/lib/policy";
 
@@ -22,7 +23,7 @@ export default async function PendingPage() {
         You will not see any study data until then. Sign in again once you have been told it is active.
       </p>
       <div className="mt-5 flex justify-end">
-        <LogoutButton className="border border-slate-300" />
+        <LogoutButton logout={logout} className="border border-slate-300" />
       </div>
     </>
   );

@@ -1,97 +1,50 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect, unstable_rethrow } from "next/navigation";
-import { errorState, formValues, type ActionState } from "@/lib/action-state";
+import { redirect } from "next/navigation";
 import { addScheduleItem, retireScheduleItem, updateScheduleItem } from "@/lib/admin/schedule";
 import { grantSponsorAccess, revokeSponsorAccess } from "@/lib/admin/sponsor-access";
 import { createStudy, updateStudy } from "@/lib/admin/studies";
-import { requireActiveActor } from "@/lib/auth/actor";
+import { formAction } from "@/lib/validation/form-action";
 
 const STUDY_FIELDS = ["protocolId", "title", "status", "principalInvestigatorId", "siteId"] as const;
 const ITEM_FIELDS = ["code", "name", "visitType", "dayOffset", "windowBefore", "windowAfter", "sortOrder"] as const;
 
-/** Only the named fields, so a crafted form cannot slip extra keys past the strict schemas' messages. */
-const pick = (formData: FormData, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n) ?? ""]));
+export const createStudyAction = formAction(async (input, actor) => {
+  const study = await createStudy(actor, input.pick(STUDY_FIELDS));
+  revalidatePath("/admin/studies");
+  redirect(`/admin/studies/${study.id}`);
+});
 
-export async function createStudyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  let id: string;
-  try {
-    const actor = await requireActiveActor();
-    id = (await createStudy(actor, pick(formData, STUDY_FIELDS))).id;
-    revalidatePath("/admin/studies");
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-  redirect(`/admin/studies/${id}`);
-}
+export const updateStudyAction = formAction(async (input, actor) => {
+  const study = await updateStudy(actor, input.pick(["id", "version", ...STUDY_FIELDS]));
+  revalidatePath(`/admin/studies/${study.id}`);
+  return { status: "success", message: `Study ${study.protocolId} saved.` };
+});
 
-export async function updateStudyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const actor = await requireActiveActor();
-    const study = await updateStudy(actor, { ...pick(formData, ["id", "version", ...STUDY_FIELDS]) });
-    revalidatePath(`/admin/studies/${study.id}`);
-    return { status: "success", message: `Study ${study.protocolId} saved.` };
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-}
+/** One form adds a planned visit or, carrying its id, edits one. */
+export const saveScheduleItemAction = formAction(async (input, actor) => {
+  const item = input.text("id")
+    ? await updateScheduleItem(actor, input.pick(["id", "version", ...ITEM_FIELDS]))
+    : await addScheduleItem(actor, input.pick(["studyId", ...ITEM_FIELDS]));
+  revalidatePath(`/admin/studies/${item.studyId}`);
+  return { status: "success", message: `Visit ${item.code} saved.` };
+});
 
-export async function saveScheduleItemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const studyId = String(formData.get("studyId") ?? "");
-  try {
-    const actor = await requireActiveActor();
-    const item = formData.get("id")
-      ? await updateScheduleItem(actor, pick(formData, ["id", "version", ...ITEM_FIELDS]))
-      : await addScheduleItem(actor, pick(formData, ["studyId", ...ITEM_FIELDS]));
-    revalidatePath(`/admin/studies/${studyId}`);
-    return { status: "success", message: `Visit ${item.code} saved.` };
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-}
+export const retireScheduleItemAction = formAction(async (input, actor) => {
+  const item = await retireScheduleItem(actor, input.pick(["id", "version", "reason"]));
+  revalidatePath(`/admin/studies/${item.studyId}`);
+  return { status: "success", message: `Visit ${item.code} retired.` };
+});
 
-export async function retireScheduleItemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const actor = await requireActiveActor();
-    const item = await retireScheduleItem(actor, pick(formData, ["id", "version", "reason"]));
-    revalidatePath(`/admin/studies/${item.studyId}`);
-    return { status: "success", message: `Visit ${item.code} retired.` };
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-}
+export const grantSponsorAction = formAction(async (input, actor) => {
+  const access = await grantSponsorAccess(actor, input.pick(["studyId", "userId"]));
+  revalidatePath(`/admin/studies/${access.studyId}`);
+  return { status: "success", message: "Sponsor access granted." };
+});
 
-export async function grantSponsorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const actor = await requireActiveActor();
-    const access = await grantSponsorAccess(actor, pick(formData, ["studyId", "userId"]));
-    revalidatePath(`/admin/studies/${access.studyId}`);
-    return { status: "success", message: "Sponsor access granted." };
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-}
-
-export async function revokeSponsorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const actor = await requireActiveActor();
-    const access = await revokeSponsorAccess(actor, pick(formData, ["studyId", "userId"]));
-    revalidatePath(`/admin/studies/${access.studyId}`);
-    return { status: "success", message: "Sponsor access revoked." };
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorState(error, values);
-  }
-}
+export const revokeSponsorAction = formAction(async (input, actor) => {
+  const access = await revokeSponsorAccess(actor, input.pick(["studyId", "userId"]));
+  revalidatePath(`/admin/studies/${access.studyId}`);
+  return { status: "success", message: "Sponsor access revoked." };
+});

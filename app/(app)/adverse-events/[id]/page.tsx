@@ -16,6 +16,7 @@ import { formatDate, formatInstant } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { listSignatures } from "@/lib/signatures/queries";
 import { STATUS_TONE } from "@/components/adverse-events/tones";
+import { updateAeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Adverse event" };
 
@@ -98,6 +99,7 @@ export default async function AdverseEventPage({
         )}
         {mayEdit ? (
           <EditPanel
+            action={updateAeAction}
             key={ae.version}
             id={ae.id}
             version={ae.version}

@@ -8,6 +8,7 @@ import { guard } from "@/lib/auth/page-guard";
 import { instantToLocalInput, localDate, siteToday } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { first } from "@/lib/list/params";
+import { reportAeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Report adverse event" };
 
@@ -29,6 +30,7 @@ export default async function NewAdverseEventPage({ searchParams }: { searchPara
         description={`Times are ${actor.siteName ?? "site"} time (${tz}). A serious event starts the 24-hour sponsor-notification clock from “Aware at”.`}
       />
       <ReportForm
+        action={reportAeAction}
         subjects={subjects.map((s) => ({ id: s.id, label: s.label, consentDate: s.consentSignedAt ? localDate(s.consentSignedAt, tz) : null }))}
         subjectId={subjectId}
         today={siteToday(tz, now)}

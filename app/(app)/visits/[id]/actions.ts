@@ -1,25 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
-import { errorState, formValues, type ActionState } from "@/lib/action-state";
 import type { Actor } from "@/lib/actor";
-import { requireActiveActor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
+import { formAction, type FormInput } from "@/lib/validation/form-action";
 import { cancelVisit } from "@/lib/visits/cancel";
 import { completeVisit } from "@/lib/visits/complete";
 import { missVisit } from "@/lib/visits/miss";
 import { rescheduleVisit } from "@/lib/visits/reschedule";
-import type { Visit } from "@/db/schema";
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+type SavedVisit = Awaited<ReturnType<typeof completeVisit>>;
 
 /** The newer visit someone else saved, in the words and times the page shows. */
-function shownCurrent(current: Visit, timeZone: string): Record<string, unknown> {
+function shownCurrent(current: SavedVisit, timeZone: string): Record<string, unknown> {
   return {
     scheduledAt: formatInstant(current.scheduledAt, timeZone),
     visitStatus: current.visitStatus,
@@ -29,62 +23,44 @@ function shownCurrent(current: Visit, timeZone: string): Record<string, unknown>
   };
 }
 
-async function run(
-  formData: FormData,
-  write: (actor: Actor) => Promise<Visit>,
-  success: (visit: Visit, timeZone: string) => string,
-): Promise<ActionState> {
-  const values = formValues(formData);
-  let timeZone = "UTC";
-  try {
-    const actor = await requireActiveActor();
-    timeZone = actor.siteTimezone ?? "UTC";
-    const visit = await write(actor);
-    revalidatePath(`/visits/${visit.id}`);
-    revalidatePath("/visits");
-    return { status: "success", message: success(visit, timeZone) };
-  } catch (error) {
-    unstable_rethrow(error);
-    const state = errorState(error, values);
-    if (error instanceof ConflictError && error.current) state.current = shownCurrent(error.current as Visit, timeZone);
-    return state;
-  }
-}
-
-export async function rescheduleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(
-    formData,
-    (actor) =>
-      rescheduleVisit(actor, {
-        id: field(formData, "id"),
-        version: field(formData, "version"),
-        scheduledAt: field(formData, "scheduledAt"),
-        reason: field(formData, "rescheduleReason"),
-      }),
-    (visit, tz) => `Visit rescheduled to ${formatInstant(visit.scheduledAt, tz)}.`,
+/**
+ * Every visit-page action. Each dialog names its reason box after itself (rescheduleReason,
+ * missReason, cancelReason: one page holds them all); the lib calls it `reason`, and so do the
+ * field errors the dialogs show.
+ */
+function visitAction(write: (input: FormInput, actor: Actor) => Promise<SavedVisit>, success: (visit: SavedVisit, timeZone: string) => string) {
+  return formAction(
+    async (input, actor) => {
+      const visit = await write(input, actor);
+      revalidatePath(`/visits/${visit.id}`);
+      revalidatePath("/visits");
+      return { status: "success", message: success(visit, actor.siteTimezone ?? "UTC") };
+    },
+    {
+      refused: (error, state, actor) =>
+        error instanceof ConflictError && error.current
+          ? { ...state, current: shownCurrent(error.current as SavedVisit, actor?.siteTimezone ?? "UTC") }
+          : state,
+    },
   );
 }
 
-export async function completeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(
-    formData,
-    (actor) => completeVisit(actor, { id: field(formData, "id"), version: field(formData, "version"), completedAt: field(formData, "completedAt") }),
-    (visit, tz) => `Visit completed at ${formatInstant(visit.completedAt ?? new Date(), tz)}.`,
-  );
-}
+export const rescheduleAction = visitAction(
+  (input, actor) => rescheduleVisit(actor, { ...input.pick(["id", "version", "scheduledAt"]), reason: input.text("rescheduleReason") }),
+  (visit, tz) => `Visit rescheduled to ${formatInstant(visit.scheduledAt, tz)}.`,
+);
 
-export async function missAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(
-    formData,
-    (actor) => missVisit(actor, { id: field(formData, "id"), version: field(formData, "version"), reason: field(formData, "missReason") }),
-    () => "Visit marked missed.",
-  );
-}
+export const completeAction = visitAction(
+  (input, actor) => completeVisit(actor, input.pick(["id", "version", "completedAt"])),
+  (visit, tz) => `Visit completed at ${formatInstant(visit.completedAt ?? new Date(), tz)}.`,
+);
 
-export async function cancelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(
-    formData,
-    (actor) => cancelVisit(actor, { id: field(formData, "id"), version: field(formData, "version"), reason: field(formData, "cancelReason") }),
-    () => "Visit canceled.",
-  );
-}
+export const missAction = visitAction(
+  (input, actor) => missVisit(actor, { ...input.pick(["id", "version"]), reason: input.text("missReason") }),
+  () => "Visit marked missed.",
+);
+
+export const cancelAction = visitAction(
+  (input, actor) => cancelVisit(actor, { ...input.pick(["id", "version"]), reason: input.text("cancelReason") }),
+  () => "Visit canceled.",
+);

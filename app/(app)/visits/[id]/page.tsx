@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatInstant } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { getVisit, listVisitHistory } from "@/lib/visits/queries";
+import { cancelAction, completeAction, missAction, rescheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -81,6 +82,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         </div>
         {mayChange ? (
           <VisitActions
+            actions={{ reschedule: rescheduleAction, complete: completeAction, miss: missAction, cancel: cancelAction }}
             visit={{ id: visit.id, version: visit.version, subjectCode: visit.subjectCode }}
             scheduledLocal={instantToLocalInput(visit.scheduledAt, tz)}
             nowLocal={instantToLocalInput(now, tz)}

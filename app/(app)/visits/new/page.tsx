@@ -13,6 +13,7 @@ import { getSubject } from "@/lib/subjects/queries";
 import { listSiteStaff } from "@/lib/users/site-staff";
 import { calendarTimeZone, listSchedulableSubjects } from "@/lib/visits/queries";
 import { SCHEDULABLE_SUBJECT_STATUSES } from "@/lib/visits/schedule";
+import { scheduleVisitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Schedule visit" };
 
@@ -70,6 +71,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
           </p>
         </Form>
         <ScheduleForm
+          action={scheduleVisitAction}
           key={`${subjectId ?? ""}-${q ?? ""}`}
           subjects={subjects.options}
           staff={staff.map((s) => ({ value: s.id, label: `${s.displayName} (${s.role})` }))}
