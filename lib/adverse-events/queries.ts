@@ -4,28 +4,22 @@
  * data size: the list is two (page + count), one AE with its history is two.
  */
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/db";
-import {
-  AE_STATUSES,
-  SEVERITIES,
-  adverseEvents,
-  eSignatures,
-  sites,
-  studies,
-  subjects,
-  users,
-} from "@/db/schema";
+import { AE_STATUSES, SEVERITIES, adverseEvents, studies, subjects } from "@/db/schema";
 import type { Actor } from "../actor";
 import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
-import { identifyingInstant } from "../deidentify-sql";
 import { containsPattern } from "../list/like-pattern";
 import { optional, pageOf, type ListState } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../history";
-import { authorize, scopeWhere } from "../policy";
+import { authorize } from "../policy";
+import { adverseEventJoins, adverseEventModel, aeSignature } from "../read-model/adverse-event";
+import { subjectModel } from "../read-model/subject";
+import { assessor, reporter, signer } from "../read-model/user";
+import { visibleTo } from "../read-model/visible";
 import { aeRowSelect } from "./row-select";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,8 +45,6 @@ export const aeListSpec = {
 export type AeListFilters = z.output<z.ZodObject<typeof aeListSpec.filters>>;
 export type AeListState = ListState<AeListFilters, AeSortKey>;
 
-const reporter = alias(users, "ae_reporter");
-
 /** Columns every AE read shares: the list row plus who reported it and when it was written. */
 const aeColumns = (actor: Actor) => ({
   ...aeRowSelect(actor),
@@ -73,8 +65,7 @@ const SORT_COLUMNS: Record<AeSortKey, SQL | AnyPgColumn> = {
 
 function listWhere(actor: Actor, f: AeListFilters): SQL | undefined {
   return and(
-    isNull(adverseEvents.retiredAt),
-    scopeWhere(actor, adverseEvents),
+    visibleTo(actor, adverseEvents),
     f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
     f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
     f.status ? eq(adverseEvents.status, f.status) : undefined,
@@ -98,10 +89,10 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
     db
       .select(aeColumns(actor))
       .from(adverseEvents)
-      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
-      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
-      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
-      .innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById))
+      .innerJoin(...adverseEventJoins.subject)
+      .innerJoin(...adverseEventJoins.study)
+      .innerJoin(...adverseEventJoins.site)
+      .innerJoin(...adverseEventJoins.reporter)
       .where(where)
       .orderBy(order, desc(adverseEvents.awareAt), asc(adverseEvents.id))
       .limit(state.pageSize)
@@ -109,7 +100,7 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(adverseEvents)
-      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .innerJoin(...adverseEventJoins.subject)
       .where(where),
   ]);
   return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
@@ -117,8 +108,6 @@ export async function listAdverseEvents(actor: Actor, state: AeListState) {
 
 export type AeHistoryEntry = HistoryEntry;
 
-const signer = alias(users, "ae_signer");
-const assessor = alias(users, "ae_assessor");
 
 /** One AE with everything its page shows, including its change history: two queries. */
 export async function getAdverseEvent(actor: Actor, id: string) {
@@ -129,27 +118,22 @@ export async function getAdverseEvent(actor: Actor, id: string) {
     db
       .select({
         ...aeColumns(actor),
-        consentSignedAt: identifyingInstant(actor, subjects.consentSignedAt),
-        causality: adverseEvents.causality,
-        expectedness: adverseEvents.expectedness,
-        assessedAt: adverseEvents.assessedAt,
+        ...subjectModel.pick(actor, ["consentSignedAt"]),
+        ...adverseEventModel.pick(actor, ["causality", "expectedness", "assessedAt"]),
         assessedByName: assessor.displayName,
-        signed: sql<boolean>`${eSignatures.id} is not null`,
-        signedAt: eSignatures.signedAt,
+        signed: sql<boolean>`${aeSignature.id} is not null`,
+        signedAt: aeSignature.signedAt,
         signedByName: signer.displayName,
       })
       .from(adverseEvents)
-      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
-      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
-      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
-      .innerJoin(reporter, eq(reporter.id, adverseEvents.reportedById))
-      .leftJoin(assessor, eq(assessor.id, adverseEvents.assessedById))
-      .leftJoin(
-        eSignatures,
-        and(eq(eSignatures.entity, "adverse_event"), eq(eSignatures.entityId, adverseEvents.id), isNull(eSignatures.voidedAt)),
-      )
-      .leftJoin(signer, eq(signer.id, eSignatures.signerId))
-      .where(and(eq(adverseEvents.id, id), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+      .innerJoin(...adverseEventJoins.subject)
+      .innerJoin(...adverseEventJoins.study)
+      .innerJoin(...adverseEventJoins.site)
+      .innerJoin(...adverseEventJoins.reporter)
+      .leftJoin(...adverseEventJoins.assessor)
+      .leftJoin(...adverseEventJoins.signature)
+      .leftJoin(signer, eq(signer.id, aeSignature.signerId))
+      .where(and(eq(adverseEvents.id, id), visibleTo(actor, adverseEvents)))
       .limit(1),
     // Fetched alongside and dropped below when the AE is not visible, so a foreign id costs the
     // same two queries and reveals nothing.
@@ -182,7 +166,7 @@ export async function listReportableSubjects(actor: Actor, preselectId?: string)
     protocolId: studies.protocolId,
     consentSignedAt: subjects.consentSignedAt,
   };
-  const visible = and(isNull(subjects.retiredAt), scopeWhere(actor, subjects));
+  const visible = visibleTo(actor, subjects);
   const [rows, preselected] = await Promise.all([
     db
       .select(select)

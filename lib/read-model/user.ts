@@ -10,6 +10,7 @@ export const coordinator = alias(users, "coordinator");
 export const completedBy = alias(users, "completed_by");
 export const reporter = alias(users, "ae_reporter");
 export const assessor = alias(users, "ae_assessor");
+export const signer = alias(users, "ae_signer");
 export const author = alias(users, "note_author");
 export const principalInvestigator = alias(users, "principal_investigator");
 

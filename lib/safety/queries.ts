@@ -10,11 +10,16 @@ import { and, asc, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adverseEvents, eSignatures, screenings, sites, studies, subjects, users } from "@/db/schema";
+import { adverseEvents, eSignatures, screenings, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { aeRowSelect } from "../adverse-events/row-select";
 import { optional, pageOf, type ListState } from "../list/params";
-import { authorize, canSeeIdentifiers, scopeWhere } from "../policy";
+import { authorize } from "../policy";
+import { adverseEventJoins, adverseEventModel } from "../read-model/adverse-event";
+import { screeningJoins, screeningModel } from "../read-model/screening";
+import { subjectModel } from "../read-model/subject";
+import { assessor, completedBy } from "../read-model/user";
+import { visibleTo } from "../read-model/visible";
 import { hasLiveSignature } from "../signatures/live";
 import { expeditedCandidate } from "./expedited";
 
@@ -39,7 +44,6 @@ const SORT_COLUMNS: Record<SafetySortKey, SQL | AnyPgColumn> = {
   subject: subjects.subjectId,
 };
 
-const assessor = alias(users, "safety_assessor");
 const voider = alias(users, "safety_voider");
 
 /** The most recent voided signature of each AE (one lateral subquery, joined per page). */
@@ -54,8 +58,7 @@ const lastVoid = sql`lateral (
 
 function queueWhere(actor: Actor, f: SafetyQueueFilters): SQL | undefined {
   return and(
-    isNull(adverseEvents.retiredAt),
-    scopeWhere(actor, adverseEvents),
+    visibleTo(actor, adverseEvents),
     or(isNull(adverseEvents.assessedAt), sql`not ${hasLiveSignature("adverse_event", adverseEvents.id)}`),
     f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
     f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
@@ -73,9 +76,7 @@ export async function listSafetyQueue(actor: Actor, state: SafetyQueueState) {
     db
       .select({
         ...aeRowSelect(actor),
-        causality: adverseEvents.causality,
-        expectedness: adverseEvents.expectedness,
-        assessedAt: adverseEvents.assessedAt,
+        ...adverseEventModel.pick(actor, ["causality", "expectedness", "assessedAt"]),
         assessedByName: assessor.displayName,
         voidedAt: sql<Date | null>`last_void.voided_at`.mapWith(adverseEvents.assessedAt),
         voidReason: sql<string | null>`last_void.void_reason`,
@@ -83,10 +84,10 @@ export async function listSafetyQueue(actor: Actor, state: SafetyQueueState) {
         voidedSignerName: sql<string | null>`last_void.printed_name`,
       })
       .from(adverseEvents)
-      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
-      .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
-      .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
-      .leftJoin(assessor, eq(assessor.id, adverseEvents.assessedById))
+      .innerJoin(...adverseEventJoins.subject)
+      .innerJoin(...adverseEventJoins.study)
+      .innerJoin(...adverseEventJoins.site)
+      .leftJoin(...adverseEventJoins.assessor)
       .leftJoin(lastVoid, sql`true`)
       .leftJoin(voider, sql`${voider.id} = last_void.voided_by_id`)
       .where(where)
@@ -111,15 +112,12 @@ export const eligibilitySpec = {
 };
 export type EligibilityState = ListState<z.output<z.ZodObject<typeof eligibilitySpec.filters>>, "screeningDate">;
 
-const completer = alias(users, "eligibility_completer");
-
 /** Passed screenings of the site whose eligibility no investigator has confirmed (or whose confirmation was voided). Two queries. */
 export async function listEligibilityToConfirm(actor: Actor, state: EligibilityState) {
   authorize(actor, "screening.signEligibility");
   const db = await getDb();
   const where = and(
-    isNull(screenings.retiredAt),
-    scopeWhere(actor, screenings),
+    visibleTo(actor, screenings),
     eq(screenings.screeningStatus, "passed"),
     sql`not ${hasLiveSignature("screening", screenings.id)}`,
     state.filters.studyId ? eq(screenings.studyId, state.filters.studyId) : undefined,
@@ -127,20 +125,18 @@ export async function listEligibilityToConfirm(actor: Actor, state: EligibilityS
   const [rows, [count]] = await Promise.all([
     db
       .select({
-        id: screenings.id,
-        version: screenings.version,
-        subjectId: screenings.subjectId,
+        ...screeningModel.pick(actor, ["id", "version", "subjectId"]),
         subjectCode: subjects.subjectId,
-        subjectName: canSeeIdentifiers(actor) ? subjects.fullName : sql<string | null>`null`,
+        subjectName: subjectModel.fields(actor).fullName,
         protocolId: studies.protocolId,
         screeningDate: screenings.screeningDate,
-        completedByName: completer.displayName,
-        notes: screenings.notes,
+        completedByName: completedBy.displayName,
+        notes: screeningModel.fields(actor).notes,
       })
       .from(screenings)
-      .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
-      .innerJoin(studies, eq(studies.id, screenings.studyId))
-      .innerJoin(completer, eq(completer.id, screenings.completedById))
+      .innerJoin(...screeningJoins.subject)
+      .innerJoin(...screeningJoins.study)
+      .innerJoin(...screeningJoins.completedBy)
       .where(where)
       .orderBy(state.sort.dir === "asc" ? asc(screenings.screeningDate) : desc(screenings.screeningDate), asc(screenings.id))
       .limit(state.pageSize)
