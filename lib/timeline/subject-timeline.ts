@@ -8,15 +8,19 @@
  */
 import "server-only";
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db";
 import { inListPlaceholder, reusableQuery } from "@/db/reusable";
-import { adverseEvents, screenings, sites, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
+import { adverseEvents, screenings, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
-import { identifying } from "../deidentify-sql";
 import { presentHistory, selectHistory } from "../history";
-import { authorize, scopeKey, scopeWhere } from "../policy";
+import { authorize, scopeKey } from "../policy";
+import { adverseEventJoins, adverseEventModel } from "../read-model/adverse-event";
+import { noteJoins, noteModel } from "../read-model/note";
+import { screeningJoins, screeningModel } from "../read-model/screening";
+import { author, completedBy, coordinator, reporter } from "../read-model/user";
+import { visitJoins, visitModel } from "../read-model/visit";
+import { visibleTo } from "../read-model/visible";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
@@ -35,84 +39,59 @@ const recordsQuery = {
 };
 const subjectId = sql.placeholder("subjectId");
 
-function screeningSelect(db: DbOrTx, actor: Actor) {
-  const completedBy = alias(users, "completed_by");
+export function screeningSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      id: screenings.id,
-      screeningStatus: screenings.screeningStatus,
-      screeningDate: screenings.screeningDate,
+      ...screeningModel.pick(actor, ["id", "screeningStatus", "screeningDate"]),
       completedByName: completedBy.displayName,
-      // Free text: withheld from sponsors by the query itself (../deidentify-sql).
-      notes: identifying(actor, screenings.notes),
-      failReason: identifying(actor, screenings.failReason),
-      createdAt: screenings.createdAt,
+      ...screeningModel.pick(actor, ["notes", "failReason", "createdAt"]),
     })
     .from(screenings)
-    .innerJoin(completedBy, eq(completedBy.id, screenings.completedById))
-    .where(and(eq(screenings.subjectId, subjectId), isNull(screenings.retiredAt), scopeWhere(actor, screenings)))
+    .innerJoin(...screeningJoins.completedBy)
+    .where(and(eq(screenings.subjectId, subjectId), visibleTo(actor, screenings)))
     .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt));
 }
 
-function visitSelect(db: DbOrTx, actor: Actor) {
+export function visitSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      id: visits.id,
-      visitType: visits.visitType,
-      visitStatus: visits.visitStatus,
-      scheduledAt: visits.scheduledAt,
-      completedAt: visits.completedAt,
-      location: visits.location,
-      coordinatorName: users.displayName,
+      ...visitModel.pick(actor, ["id", "visitType", "visitStatus", "scheduledAt", "completedAt", "location"]),
+      coordinatorName: coordinator.displayName,
       scheduleName: visitScheduleItems.name,
-      windowStart: visits.windowStart,
-      windowEnd: visits.windowEnd,
-      statusReason: identifying(actor, visits.statusReason),
+      ...visitModel.pick(actor, ["windowStart", "windowEnd", "statusReason"]),
       outOfWindow: outOfWindowSql(),
       overdue: overdueSql(sql.placeholder("now")),
     })
     .from(visits)
-    .innerJoin(users, eq(users.id, visits.coordinatorId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .leftJoin(visitScheduleItems, eq(visitScheduleItems.id, visits.scheduleItemId))
-    .where(and(eq(visits.subjectId, subjectId), isNull(visits.retiredAt), scopeWhere(actor, visits)))
+    .innerJoin(...visitJoins.coordinator)
+    .innerJoin(...visitJoins.site)
+    .leftJoin(...visitJoins.scheduleItem)
+    .where(and(eq(visits.subjectId, subjectId), visibleTo(actor, visits)))
     .orderBy(asc(visits.scheduledAt));
 }
 
-function aeSelect(db: DbOrTx, actor: Actor) {
+export function aeSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      id: adverseEvents.id,
-      eventTerm: adverseEvents.eventTerm,
-      severity: adverseEvents.severity,
-      serious: adverseEvents.serious,
-      grade: adverseEvents.grade,
-      onsetDate: adverseEvents.onsetDate,
-      status: adverseEvents.status,
-      awareAt: adverseEvents.awareAt,
-      reportedByName: users.displayName,
+      ...adverseEventModel.pick(actor, ["id", "eventTerm", "severity", "serious", "grade", "onsetDate", "status", "awareAt"]),
+      reportedByName: reporter.displayName,
     })
     .from(adverseEvents)
-    .innerJoin(users, eq(users.id, adverseEvents.reportedById))
-    .where(and(eq(adverseEvents.subjectId, subjectId), isNull(adverseEvents.retiredAt), scopeWhere(actor, adverseEvents)))
+    .innerJoin(...adverseEventJoins.reporter)
+    .where(and(eq(adverseEvents.subjectId, subjectId), visibleTo(actor, adverseEvents)))
     .orderBy(asc(adverseEvents.onsetDate));
 }
 
-function noteSelect(db: DbOrTx, actor: Actor) {
+export function noteSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      id: subjectNotes.id,
-      noteType: subjectNotes.noteType,
-      noteText: identifying(actor, subjectNotes.noteText),
-      authorId: subjectNotes.authorId,
-      authorName: users.displayName,
-      version: subjectNotes.version,
-      createdAt: subjectNotes.createdAt,
-      updatedAt: subjectNotes.updatedAt,
+      ...noteModel.pick(actor, ["id", "noteType", "noteText", "authorId"]),
+      authorName: author.displayName,
+      ...noteModel.pick(actor, ["version", "createdAt", "updatedAt"]),
     })
     .from(subjectNotes)
-    .innerJoin(users, eq(users.id, subjectNotes.authorId))
-    .where(and(eq(subjectNotes.subjectId, subjectId), isNull(subjectNotes.retiredAt), scopeWhere(actor, subjectNotes)))
+    .innerJoin(...noteJoins.author)
+    .where(and(eq(subjectNotes.subjectId, subjectId), visibleTo(actor, subjectNotes)))
     .orderBy(asc(subjectNotes.createdAt));
 }
 
