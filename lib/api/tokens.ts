@@ -3,16 +3,15 @@
  * personal tokens (created on the settings page, for integrations). Both are stored hashed, both
  * can expire and be revoked, and every creation and revocation is audited.
  */
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import type { Actor } from "../actor";
-import { parseOrThrow } from "../action-state";
-import { appendAudit } from "../audit";
 import { NotFoundError, ValidationError } from "../errors";
 import { authorize } from "../policy";
-import { transact } from "../write";
+import { parseFor, write, writeAsSystem } from "../write/road";
 import { newTokenSecret } from "./token-secret";
 
 /** A signed-in app's token lives as long as a web session. */
@@ -28,33 +27,23 @@ export async function createSessionToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const secret = newTokenSecret("session");
   const expiresAt = new Date(Date.now() + SESSION_TOKEN_HOURS * 3600_000);
-  await transact(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ userId: user.id, kind: "session", name: "API session", tokenHash: secret.hash, prefix: secret.prefix, expiresAt })
-      .returning({ id: apiTokens.id });
-    await appendAudit(tx, {
-      actor: user,
-      siteId: user.siteId,
-      entity: "api_token",
-      entityId: row!.id,
-      action: "session.create",
-      clientAddress,
-    });
-  });
+  // Right after the password check (lib/auth/credentials.ts): the signed-in person is the author.
+  await writeAsSystem(user, (w) =>
+    w.insert(
+      "api_token",
+      { userId: user.id, kind: "session", name: "API session", tokenHash: secret.hash, prefix: secret.prefix, expiresAt },
+      { audit: "session.create", changes: {}, siteId: user.siteId, clientAddress },
+    ),
+  );
   return { token: secret.token, expiresAt };
 }
 
 /** Logging out of the API: the token stops working at once. */
 export async function revokeSessionToken(actor: Actor, tokenId: string, clientAddress: string | null): Promise<void> {
-  await transact(async (tx) => {
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (!row) return;
-    await appendAudit(tx, { actor, siteId: actor.siteId, entity: "api_token", entityId: row.id, action: "logout", clientAddress });
+  await write(actor, "token.manage", async (w) => {
+    const [token] = await w.loadWhere("api_token", and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt))!);
+    if (!token) return;
+    await w.update(token, { revokedAt: new Date() }, { audit: "logout", changes: {}, siteId: actor.siteId, clientAddress });
   });
 }
 
@@ -98,17 +87,19 @@ const tokenColumns = {
   revokedAt: apiTokens.revokedAt,
 };
 
+const personalToken = (row: typeof apiTokens.$inferSelect): PersonalToken =>
+  Object.fromEntries(Object.keys(tokenColumns).map((key) => [key, row[key as keyof PersonalToken]])) as PersonalToken;
+
 /** Creates a personal token and returns its secret — the only time anyone sees it. */
 export async function createPersonalToken(
   actor: Actor,
   input: unknown,
 ): Promise<{ token: string; record: PersonalToken }> {
-  authorize(actor, "token.manage");
-  const data = parseOrThrow(createPersonalTokenSchema, input);
+  const data = parseFor(actor, "token.manage", createPersonalTokenSchema, input);
   const secret = newTokenSecret("personal");
   const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
-  const record = await transact(async (tx) => {
-    const live = await tx
+  const record = await write(actor, "token.manage", async (w) => {
+    const live = await w.tx
       .select({ id: apiTokens.id })
       .from(apiTokens)
       .where(and(eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt)));
@@ -117,19 +108,12 @@ export async function createPersonalToken(
         name: [`At most ${MAX_PERSONAL_TOKENS} active tokens.`],
       });
     }
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ userId: actor.id, kind: "personal", name: data.name, tokenHash: secret.hash, prefix: secret.prefix, expiresAt })
-      .returning(tokenColumns);
-    await appendAudit(tx, {
-      actor,
-      siteId: actor.siteId,
-      entity: "api_token",
-      entityId: row!.id,
-      action: "create",
-      changes: { name: [null, data.name], expiresAt: [null, expiresAt?.toISOString() ?? null] },
-    });
-    return row!;
+    const row = await w.insert(
+      "api_token",
+      { userId: actor.id, kind: "personal", name: data.name, tokenHash: secret.hash, prefix: secret.prefix, expiresAt },
+      { audit: "create", siteId: actor.siteId, changes: { name: [null, data.name], expiresAt: [null, expiresAt?.toISOString() ?? null] } },
+    );
+    return personalToken(row);
   });
   return { token: secret.token, record };
 }
@@ -147,23 +131,15 @@ export async function listPersonalTokens(actor: Actor): Promise<PersonalToken[]>
 }
 
 export async function revokePersonalToken(actor: Actor, input: unknown): Promise<void> {
-  authorize(actor, "token.manage");
-  const { id } = parseOrThrow(z.object({ id: z.uuid("Unknown token.") }).strict(), input);
-  await transact(async (tx) => {
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id, name: apiTokens.name });
+  const { id } = parseFor(actor, "token.manage", z.object({ id: z.uuid("Unknown token.") }).strict(), input);
+  await write(actor, "token.manage", async (w) => {
+    const [token] = await w.loadWhere(
+      "api_token",
+      and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt))!,
+    );
     // Someone else's token, or one already revoked, is simply not found.
-    if (!row) throw new NotFoundError("Token not found.");
-    await appendAudit(tx, {
-      actor,
-      siteId: actor.siteId,
-      entity: "api_token",
-      entityId: row.id,
-      action: "revoke",
-      changes: { revokedAt: [null, new Date().toISOString()] },
-    });
+    if (!token) throw new NotFoundError("Token not found.");
+    const revokedAt = new Date();
+    await w.update(token, { revokedAt }, { audit: "revoke", siteId: actor.siteId, changes: { revokedAt: [null, revokedAt.toISOString()] } });
   });
 }

@@ -5,13 +5,14 @@
  * Failed attempts are throttled per username and per client address with counters in the
  * database, and every attempt — success, failure, refusal — is audited.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { users, type User } from "@/db/schema";
-import { appendAudit } from "../audit";
 import { dummyPasswordHash, verifyPassword } from "../password";
 import { hit, peek, reset, type Limit } from "../rate-limit";
+import { recordEvent } from "../write/road";
 
 export const USERNAME_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
 export const ADDRESS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
@@ -50,7 +51,7 @@ export async function authenticate(
     byAddress.count >= ADDRESS_LIMIT.max ? byAddress : null,
   ].filter((c) => c !== null);
   if (blocked.length > 0) {
-    await appendAudit(db, {
+    await recordEvent({
       actor: null,
       actorUsername: username,
       entity: "session",
@@ -81,7 +82,7 @@ export async function authenticate(
     await db.transaction(async (tx) => {
       await hit(tx, userKey(username), USERNAME_LIMIT);
       await hit(tx, addressKey(address), ADDRESS_LIMIT);
-      await appendAudit(tx, {
+      await recordEvent({
         actor: null,
         actorUsername: username,
         siteId: user?.siteId ?? null,
@@ -89,13 +90,13 @@ export async function authenticate(
         entityId: user?.id ?? null,
         action: "login.failed",
         clientAddress: address,
-      });
+      }, tx);
     });
     return { ok: false, reason: "invalid" };
   }
 
   if (user.status === "disabled") {
-    await appendAudit(db, {
+    await recordEvent({
       actor: { id: user.id, username: user.username },
       siteId: user.siteId,
       entity: "session",
@@ -108,14 +109,14 @@ export async function authenticate(
 
   await db.transaction(async (tx) => {
     await reset(tx, userKey(username));
-    await appendAudit(tx, {
+    await recordEvent({
       actor: { id: user.id, username: user.username },
       siteId: user.siteId,
       entity: "session",
       entityId: user.id,
       action: "login",
       clientAddress: address,
-    });
+    }, tx);
   });
   const { password: _hash, ...safe } = user;
   void _hash;

@@ -11,7 +11,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { subjects } from "@/db/schema";
-import { appendAudit } from "@/lib/audit";
+import { recordEvent } from "@/lib/write/road";
 import { addAdverseEvent } from "./adverse-events";
 import { loadContext } from "./bench-context";
 import { CALL_NOTES, CONSENT_NOTES, GENERAL_NOTES, SCREENING_NOTES, VISIT_NOTES } from "./clinical-texts";
@@ -135,14 +135,14 @@ export async function seedBench(
     const generated = performance.now();
     const insertMs = await insertClinicalRows(tx, rows);
     const counts = countRows(rows);
-    await appendAudit(tx, {
+    await recordEvent({
       actor: null,
       actorUsername: "system",
       entity: "system",
       action: "seed_bench",
       changes: summary(counts),
       reason: `Benchmark data: ${opts.subjects} subjects from ${benchSubjectId(firstNumber)}`,
-    });
+    }, tx);
     return {
       counts,
       firstNumber,

@@ -3,7 +3,7 @@
  * what was created (a row per record would bury the real history under seed noise).
  */
 import type { DbOrTx } from "@/db";
-import { appendAudit } from "@/lib/audit";
+import { recordEvent } from "@/lib/write/road";
 import { insertBase, type BaseCounts } from "./base";
 import { buildDemoClinicalRows } from "./demo-clinical";
 import { insertClinicalRows } from "./insert";
@@ -23,14 +23,14 @@ export async function seedDemo(
   const rows = buildDemoClinicalRows(context, opts.seed ?? DEMO_SEED);
   await insertClinicalRows(db, rows);
   const counts: DemoCounts = { ...base, ...countRows(rows) };
-  await appendAudit(db, {
+  await recordEvent({
     actor: null,
     actorUsername: "system",
     entity: "system",
     action: "seed",
     changes: summary(counts),
     reason: "Demo data",
-  });
+  }, db);
   return counts;
 }
 
