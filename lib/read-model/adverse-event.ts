@@ -2,6 +2,7 @@
  * Adverse events: the event term and the safety fields are what a sponsor monitors, so none is
  * withheld; the subject an AE embeds is de-identified by the subject's own model.
  */
+import "server-only";
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { adverseEvents, eSignatures, sites, studies, subjects } from "@/db/schema";

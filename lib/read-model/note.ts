@@ -1,4 +1,5 @@
 /** Subject notes: the note's text is free text about the person, withheld from sponsors. */
+import "server-only";
 import { eq, getTableColumns } from "drizzle-orm";
 import { subjectNotes, subjects } from "@/db/schema";
 import { includes, readModel } from "./model";

@@ -1,4 +1,5 @@
 /** Screenings: the notes and the fail reason are free text about the person, withheld from sponsors. */
+import "server-only";
 import { eq, getTableColumns } from "drizzle-orm";
 import { screenings, studies, subjects } from "@/db/schema";
 import { includes, readModel } from "./model";

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import { aeClockCsvColumns, aeLeadCsvColumns } from "@/lib/adverse-events/csv-columns";
 import { aeListSpec, getAdverseEvent, listAdverseEvents } from "@/lib/adverse-events/queries";
 import { Subject } from "@/lib/api/resources/subjects/schema";
 import { Screening } from "@/lib/api/resources/screenings/schema";
@@ -23,12 +24,15 @@ import { presentHistory, selectHistory } from "@/lib/history";
 import { parseList } from "@/lib/list/params";
 import { publicChange } from "@/lib/live/events";
 import { ensureListening, headId, stopLive, subscribe } from "@/lib/live/hub";
+import { screeningQueueCsvColumns } from "@/lib/screenings/csv-columns";
 import { exportScreeningQueue, listScreeningQueue } from "@/lib/screenings/queries";
 import { parseQueueParams } from "@/lib/screenings/queue-params";
 import { getStudyOverview, listSponsorStudies } from "@/lib/sponsor/queries";
 import { parseSubjectList } from "@/lib/subjects/list-params";
+import { subjectCsvColumns } from "@/lib/subjects/csv-columns";
 import { exportSubjects, getSubject, listRecentSubjects, listSubjects } from "@/lib/subjects/queries";
 import { getSubjectTimeline } from "@/lib/timeline/subject-timeline";
+import { visitCsvColumns } from "@/lib/visits/csv-columns";
 import { getVisit, listFlaggedVisits, listVisitHistory, listVisitsInRange } from "@/lib/visits/queries";
 import { getDb } from "@/db";
 import { withTestDb } from "@/tests/db";
@@ -66,7 +70,7 @@ type Entity = "subject" | "screening" | "visit" | "adverse event" | "note" | "st
 /** A read as `actor`; `ids` are the records the answer must contain (so an empty answer fails). */
 type Cell = (actor: Actor) => Promise<unknown>;
 
-/** Every field of the rows as CSV: what any export built on these rows could write, at most. */
+/** Every field of the rows as CSV: what any export built on these rows could write, at most (beside the export's own columns). */
 const csvOf = (rows: readonly object[]) => toCsv(rows, Object.keys(rows[0] ?? {}).map((k) => ({ header: k, value: (row: object) => (row as Record<string, unknown>)[k] })));
 
 async function rest(actor: Actor, path: string) {
@@ -138,7 +142,13 @@ function table(): Record<Entity, Partial<Record<Path, { read: Cell; ids: string[
       graphql: { ids: subjectIds, read: async (a) => [await graphql(a, "subjects", Subject, r.subject.id), await graphql(a, "subjects", Subject, r.failed.id)] },
       timeline: { ids: subjectIds, read: async (a) => [await timeline(a, ["subject", "consent"]), await timeline(a, ["subject", "consent"], r.failed.id)] },
       "rest timeline": { ids: subjectIds, read: async (a) => [await restTimeline(a, ["subject", "consent"]), await restTimeline(a, ["subject", "consent"], r.failed.id)] },
-      csv: { ids: ["A-77", "A-78"], read: async (a) => csvOf(await exportSubjects(a, parseSubjectList({}), 1000)) },
+      csv: {
+        ids: ["A-77", "A-78"],
+        read: async (a) => {
+          const rows = await exportSubjects(a, parseSubjectList({}), 1000);
+          return [toCsv(rows, subjectCsvColumns(a)), csvOf(rows)];
+        },
+      },
       history: { ids: subjectIds, read: (a) => history(a, "subject", subjectIds) },
       live: { ids: subjectIds, read: live("subject") },
     },
@@ -154,7 +164,13 @@ function table(): Record<Entity, Partial<Record<Path, { read: Cell; ids: string[
       graphql: { ids: [r.screeningId, r.failedScreeningId], read: (a) => graphql(a, "screenings", Screening, r.failedScreeningId) },
       timeline: { ids: [r.screeningId, r.failedScreeningId], read: async (a) => [await timeline(a, ["screening"]), await timeline(a, ["screening"], r.failed.id)] },
       "rest timeline": { ids: [r.screeningId, r.failedScreeningId], read: async (a) => [await restTimeline(a, ["screening"]), await restTimeline(a, ["screening"], r.failed.id)] },
-      csv: { ids: ["A-78", "failed"], read: async (a) => csvOf(await exportScreeningQueue(a, parseQueueParams({ screeningStatus: "failed" }))) },
+      csv: {
+        ids: ["A-78", "failed"],
+        read: async (a) => {
+          const rows = await exportScreeningQueue(a, parseQueueParams({ screeningStatus: "failed" }));
+          return [toCsv(rows, screeningQueueCsvColumns(a)), csvOf(rows)];
+        },
+      },
       history: { ids: [r.screeningId, r.failedScreeningId], read: (a) => history(a, "screening", [r.screeningId, r.failedScreeningId]) },
       live: { ids: [r.screeningId, r.failedScreeningId], read: live("screening") },
     },
@@ -172,7 +188,13 @@ function table(): Record<Entity, Partial<Record<Path, { read: Cell; ids: string[
       graphql: { ids: [visitId], read: (a) => graphql(a, "visits", Visit, visitId) },
       timeline: { ids: [visitId], read: (a) => timeline(a, ["visit"], r.f.subjectA.id) },
       "rest timeline": { ids: [visitId], read: (a) => restTimeline(a, ["visit"], r.f.subjectA.id) },
-      csv: { ids: [visitId], read: async (a) => csvOf((await listVisitsInRange(a, range())).rows) },
+      csv: {
+        ids: [visitId],
+        read: async (a) => {
+          const { rows } = await listVisitsInRange(a, range());
+          return [toCsv(rows, visitCsvColumns(a)), csvOf(rows)];
+        },
+      },
       history: { ids: [visitId], read: async (a) => [await listVisitHistory(a, visitId), await history(a, "visit", [visitId])] },
       live: { ids: [visitId], read: live("visit") },
     },
@@ -182,7 +204,13 @@ function table(): Record<Entity, Partial<Record<Path, { read: Cell; ids: string[
       graphql: { ids: [r.aeId], read: (a) => graphql(a, "adverseEvents", AdverseEvent, r.aeId) },
       timeline: { ids: [r.aeId], read: (a) => timeline(a, ["ae"]) },
       "rest timeline": { ids: [r.aeId], read: (a) => restTimeline(a, ["ae"]) },
-      csv: { ids: ["Pneumonia"], read: async (a) => csvOf((await listAdverseEvents(a, { ...parseList({}, aeListSpec), page: 1, pageSize: 1000 })).rows) },
+      csv: {
+        ids: ["Pneumonia"],
+        read: async (a) => {
+          const { rows } = await listAdverseEvents(a, { ...parseList({}, aeListSpec), page: 1, pageSize: 1000 });
+          return [toCsv(rows, [...aeLeadCsvColumns(a), ...aeClockCsvColumns(now)]), csvOf(rows)];
+        },
+      },
       history: { ids: [r.aeId], read: async (a) => [(await getAdverseEvent(a, r.aeId)).history, await history(a, "adverse_event", [r.aeId])] },
       live: { ids: [r.aeId], read: live("adverse_event") },
     },

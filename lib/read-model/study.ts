@@ -1,4 +1,5 @@
 /** Studies: nothing about a study identifies a person (its investigator is staff). */
+import "server-only";
 import { eq, getTableColumns } from "drizzle-orm";
 import { sites, studies } from "@/db/schema";
 import type { Actor } from "../actor";

@@ -3,6 +3,7 @@
  * reason written about them identify them; a sponsor gets the study's subject code and the year
  * of birth instead.
  */
+import "server-only";
 import { eq, getTableColumns } from "drizzle-orm";
 import { sites, studies, subjects } from "@/db/schema";
 import type { Actor } from "../actor";

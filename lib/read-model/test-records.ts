@@ -4,6 +4,7 @@
  * distinctive identifying value that no read may hand to a sponsor. Site B's study is not granted
  * to the sponsor of twoSites().
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { subjects } from "@/db/schema";
 import { testDb } from "@/tests/db";

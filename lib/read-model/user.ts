@@ -3,6 +3,7 @@
  * completer): staff, never a subject, so nothing here is withheld. Each role a person plays in a
  * query is its own alias, so one query can join several.
  */
+import "server-only";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema";
 

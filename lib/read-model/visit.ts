@@ -2,6 +2,7 @@
  * Visits: the reason a visit was canceled or missed is free text (it may name people), withheld
  * from sponsors. The two flags are the visit's own SQL (lib/visits/flags) and need `sites` joined.
  */
+import "server-only";
 import { eq, getTableColumns } from "drizzle-orm";
 import { sites, studies, subjects, visitScheduleItems, visits } from "@/db/schema";
 import { includes, readModel } from "./model";

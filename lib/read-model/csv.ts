@@ -1,0 +1,22 @@
+/**
+ * CSV columns that show an entity's field take their rule from its read model: a withheld field's
+ * column is left out for someone who may not see identifiers (the query already gave them NULL;
+ * an empty column would only say it exists), and a field cut to the year gets the year's header.
+ */
+import type { Actor } from "../actor";
+import type { CsvColumn } from "../csv";
+import { canSeeIdentifiers } from "../policy";
+
+type Model = { identifying: Readonly<Record<string, "withhold" | "year" | undefined>> };
+
+/** A column of `model`'s `field`; `yearHeader` heads it when the reader gets the year only. */
+export type FieldColumn<R> = CsvColumn<R> & { shows?: readonly [model: Model, field: string]; yearHeader?: string };
+
+export function csvColumns<R>(actor: Actor, columns: readonly FieldColumn<R>[]): CsvColumn<R>[] {
+  const identified = canSeeIdentifiers(actor);
+  return columns.flatMap(({ shows, yearHeader, ...column }) => {
+    const how = shows && !identified ? shows[0].identifying[shows[1]] : undefined;
+    if (how === "withhold") return [];
+    return [how === "year" && yearHeader ? { ...column, header: yearHeader } : column];
+  });
+}

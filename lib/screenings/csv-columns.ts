@@ -1,0 +1,23 @@
+/** The screening queue's CSV columns (its export route writes them); identifying ones follow the read models. */
+import type { Actor } from "../actor";
+import type { CsvColumn } from "../csv";
+import { csvColumns } from "../read-model/csv";
+import { screeningModel } from "../read-model/screening";
+import { subjectModel } from "../read-model/subject";
+import type { QueueRow } from "./queries";
+
+export function screeningQueueCsvColumns(actor: Actor): CsvColumn<QueueRow>[] {
+  return csvColumns<QueueRow>(actor, [
+    { header: "Subject ID", value: (r) => r.subjectId },
+    { header: "Full name", value: (r) => r.fullName, shows: [subjectModel, "fullName"] },
+    { header: "Study", value: (r) => r.protocolId },
+    { header: "Screening status", value: (r) => r.screeningStatus },
+    { header: "Subject status", value: (r) => r.status },
+    { header: "Consent signed at", value: (r) => r.consentSignedAt, shows: [subjectModel, "consentSignedAt"] },
+    { header: "Screening date", value: (r) => r.latest?.screeningDate },
+    { header: "Latest screening status", value: (r) => r.latest?.screeningStatus },
+    { header: "Completed by", value: (r) => r.latest?.completedByName },
+    { header: "Notes", value: (r) => r.latest?.notes, shows: [screeningModel, "notes"] },
+    { header: "Fail reason", value: (r) => r.latest?.failReason, shows: [screeningModel, "failReason"] },
+  ]);
+}
