@@ -4,6 +4,7 @@
  * one rule for what a sponsor may read of it (docs/product.md, "Sponsor view": de-identified — no name, year of birth
  * only, no free text). Every page that shows a record shows its history through here.
  */
+import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inListPlaceholder, reusableQuery } from "@/db/reusable";

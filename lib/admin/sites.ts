@@ -2,6 +2,7 @@
  * Sites: a name and the IANA time zone every site-local date (visits, windows, SAE clocks) is read
  * in. Only admins manage them (site.manage). A rename or a new zone applies to everyone's next request.
  */
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, type Site } from "@/db/schema";

@@ -3,6 +3,7 @@
  * one; revoking stamps revokedAt — rows are never deleted, so the access history stays on record.
  * The sponsor's next request reads the new list (lib/auth/load-actor.ts).
  */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { studySponsorAccess, users } from "@/db/schema";
 import type { Actor } from "../actor";

@@ -3,6 +3,7 @@
  * investigator, site). Admin only (study.manage). A study whose status is suspended, completed,
  * terminated or withdrawn takes no new subjects or enrollments: lib/subjects/rules.ts studyIsOpen().
  */
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { sites, subjects, users, type Study } from "@/db/schema";

@@ -1,6 +1,6 @@
 /** The studies list's URL state (page and filters), shared by the page and its CSV export. */
 import { z } from "zod";
-import { STUDY_STATUSES } from "@/db/schema";
+import { STUDY_STATUSES } from "@/domain/vocabulary";
 import { optional, parseList, type SearchParams } from "../list/params";
 
 export function parseStudyListParams(params: SearchParams) {

@@ -3,6 +3,7 @@
  * validate → load the subject through the site scope (foreign = not found) → policy → the site's
  * date rules → insert → audit + notify, in one transaction. reportedBy is always the actor.
  */
+import "server-only";
 import { subjects, type AdverseEvent } from "@/db/schema";
 import type { Actor } from "../actor";
 import { ValidationError, type FieldErrors } from "../errors";

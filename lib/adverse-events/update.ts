@@ -4,6 +4,7 @@
  * (policy "ae.update"). A change to signed content voids the live investigator signature in the
  * same transaction (lib/signatures/void.ts), which puts the AE back in the safety queue.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { adverseEvents, type AdverseEvent } from "@/db/schema";
 import type { Actor } from "../actor";

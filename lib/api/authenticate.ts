@@ -4,6 +4,7 @@
  * token was last used. Like requireActor() for the web app, the user's status, role, site and
  * sponsor grants are read from the database on every request — a token is never a cache of rights.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getBookkeepingDb } from "@/db";
 import type { Actor } from "../actor";

@@ -4,6 +4,7 @@
  * Each resource supplies only its site-scoped `select` (columns, embeds, scope), its orders and
  * its filters.
  */
+import "server-only";
 import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db, type DbOrTx } from "@/db";

@@ -1,4 +1,5 @@
 /** Reads a user as an Actor: status, role, site and sponsor grants, fresh from the database. */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, users } from "@/db/schema";

@@ -3,6 +3,7 @@
  * EventSource, which cannot send headers — the web session), then their event stream (./stream.ts).
  * Kept apart from the Next route file so tests can call it without a Next request scope.
  */
+import "server-only";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";

@@ -12,6 +12,7 @@
  *
  * The state lives on globalThis because Next may evaluate this module more than once per process.
  */
+import "server-only";
 import { listen } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { mayReceive, parseChange, type Change } from "./events";

@@ -4,7 +4,7 @@
  * pending and rescreen.
  */
 import { z } from "zod";
-import { SCREENING_STATUSES } from "@/db/schema";
+import { SCREENING_STATUSES } from "@/domain/vocabulary";
 import { optional, parseList, type SearchParams } from "../list/params";
 
 export const QUEUE_SORTS = ["queue", "subjectId", "fullName", "study", "screeningStatus", "screeningDate"] as const;

@@ -3,6 +3,7 @@
  * one transaction inserts the screening with the subject's study and site and moves the subject's
  * screeningStatus (and lifecycle status) with it, under the subject's version check.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { subjects } from "@/db/schema";
 import type { Actor } from "../actor";

@@ -3,6 +3,7 @@
  * outcome) with a reason for the change, under the screening's version check. When the corrected
  * screening is the subject's latest, the subject's screeningStatus follows in the same transaction.
  */
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { screenings } from "@/db/schema";
 import type { Actor } from "../actor";

@@ -3,6 +3,7 @@
  * outside a continuous session of signings). A wrong password signs nothing and leaves an audit
  * row "sign.failed" — written in its own transaction, because the signing transaction rolls back.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { users } from "@/db/schema";

@@ -5,6 +5,7 @@
  * transaction, so the change and the void are one event: never a changed record still showing a
  * valid signature.
  */
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { eSignatures, type SIGNATURE_ENTITIES } from "@/db/schema";
 import { DB_NOW } from "../write/entities";

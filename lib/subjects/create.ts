@@ -3,6 +3,7 @@
  * the CSV import): validate → load the study through the site scope → authorise → check the
  * rules → insert → audit + notify, in one transaction.
  */
+import "server-only";
 import { studies, type Subject } from "@/db/schema";
 import type { Actor } from "../actor";
 import { isUniqueViolation } from "../db-errors";

@@ -2,6 +2,7 @@
  * Enrolling a subject who passed screening: status enrolled + enrolledAt, and the planned visits
  * from the study's visit schedule, each with its window — one transaction, each row audited.
  */
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { visitScheduleItems, type Subject, type Visit } from "@/db/schema";
 import type { Actor } from "../actor";

@@ -3,6 +3,7 @@
  * scheduled visit is canceled with the reason; past ones stay for the coordinator to record as
  * completed or missed. Inside the leaving write's transaction, each visit audited.
  */
+import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { visits, type Visit } from "@/db/schema";
 import type { Writer } from "../write/road";

@@ -3,7 +3,7 @@
  * &sort=-createdAt&page=2), parsed the same way by the page and by its CSV export.
  */
 import { z } from "zod";
-import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/db/schema";
+import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
 import { optional, parseList, type SearchParams } from "../list/params";
 
 export const SUBJECT_SORT_KEYS = [

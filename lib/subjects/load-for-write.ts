@@ -4,6 +4,7 @@
  * about it), locked, authorised with the write's own action, version checked — with the study's
  * status and the site's time zone that the subject rules need.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { subjects, type STUDY_STATUSES } from "@/db/schema";
 import { qualified, siteTimeZoneOf } from "../write/extra";

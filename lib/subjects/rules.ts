@@ -2,6 +2,7 @@
  * Subject rules that need the database or the site's clock, shared by create, update, enroll and
  * withdraw. Each failure is a ValidationError keyed by the form field it is about.
  */
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { STUDY_STATUSES, subjects } from "@/db/schema";

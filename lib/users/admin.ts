@@ -3,6 +3,7 @@
  * Each takes effect on the affected user's very next request, because requireActor() re-reads
  * the user on every request.
  */
+import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, users, type Role } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Sign-up: creates a pending account that reaches no clinical data until an admin activates it. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";

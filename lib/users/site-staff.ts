@@ -2,6 +2,7 @@
  * The people who do a site's clinical work: its active coordinators and investigators. Forms offer
  * them as "Completed by" / coordinator choices, and writes check a chosen person against the same rule.
  */
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db";

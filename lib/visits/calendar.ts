@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, differenceInCalendarDays, endOfMonth, endOfWeek, format, parseISO, startOfMonth, startOfWeek } from "date-fns";
 import { z } from "zod";
-import { VISIT_STATUSES } from "@/db/schema";
+import { VISIT_STATUSES } from "@/domain/vocabulary";
 import { isIsoDate, siteToday, type IsoDate } from "../dates";
 import { first, optional, type SearchParams } from "../list/params";
 import { VISIT_FLAGS, type VisitFilters, type VisitFlag } from "../validation/visit";

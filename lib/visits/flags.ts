@@ -9,6 +9,7 @@
  *   else scheduledAt) falls outside [windowStart, windowEnd]. Missed and canceled visits are not
  *   flagged: they have no date to compare.
  */
+import "server-only";
 import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import { sites, visits } from "@/db/schema";
 

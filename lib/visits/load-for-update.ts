@@ -4,6 +4,7 @@
  * version (someone else's newer save → ConflictError carrying it), and refuse a visit that is no
  * longer scheduled (completed, missed and canceled visits are final).
  */
+import "server-only";
 import { visits } from "@/db/schema";
 import { ValidationError } from "../errors";
 import { siteTimeZoneOf } from "../write/extra";

@@ -2,6 +2,7 @@
  * Schedules a visit for a subject (an unplanned or extra visit; planned protocol visits are
  * created by enrolment). The time is read in the subject's site time zone.
  */
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { reusableQuery } from "@/db/reusable";

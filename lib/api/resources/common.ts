@@ -3,6 +3,7 @@
  * embed through `include` (selected by the same query as the list, never one query per row, and
  * de-identified for sponsors in SQL), and the PATCH conventions.
  */
+import "server-only";
 import { z } from "zod";
 import type { ColumnBaseConfig } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";

@@ -1,6 +1,6 @@
 /** POST /sessions (sign in), DELETE /sessions/current (sign out), GET /users/me. */
 import { z } from "zod";
-import { ROLES, USER_STATUSES } from "@/db/schema";
+import { ROLES, USER_STATUSES } from "@/domain/vocabulary";
 import type { Actor } from "../../actor";
 import { authenticate } from "../../auth/credentials";
 import { RateLimitedError, UnauthenticatedError } from "../../errors";

@@ -3,6 +3,7 @@
  * signature joined in. Sponsors read the same AE fields as the web app shows them (none is free
  * text about the subject); the embedded subject is de-identified in SQL.
  */
+import "server-only";
 import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { adverseEvents } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Screenings as the API returns them: one site-scoped query per page, embeds joined in. */
+import "server-only";
 import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { screenings } from "@/db/schema";

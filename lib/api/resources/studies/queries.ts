@@ -1,4 +1,5 @@
 /** Studies as the API returns them: one query per page, scoped by scopeStudies(actor). */
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { sites, studies } from "@/db/schema";

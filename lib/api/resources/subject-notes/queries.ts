@@ -1,4 +1,5 @@
 /** Subject notes as the API returns them: one site-scoped query per page; sponsors get no text. */
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { subjectNotes } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Subjects as the API returns them: one site-scoped query per page, embeds joined in. */
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { subjects } from "@/db/schema";

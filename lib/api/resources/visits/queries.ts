@@ -2,6 +2,7 @@
  * Visits as the API returns them: one site-scoped query per page, embeds joined in. The
  * out-of-window flag is the web app's own SQL (lib/visits/flags.ts), read in the visit's site zone.
  */
+import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { type Db } from "@/db";
 import { visits } from "@/db/schema";
