@@ -6,11 +6,15 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { adverseEvents, sites, subjects, visits } from "@/db/schema";
+import { adverseEvents, subjects, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { addDaysIso, siteToday, startOfLocalDay } from "../dates";
 import { ForbiddenError } from "../errors";
-import { authorize, can, scopeWhere } from "../policy";
+import { authorize, can } from "../policy";
+import { adverseEventJoins } from "../read-model/adverse-event";
+import { subjectModel } from "../read-model/subject";
+import { visitJoins } from "../read-model/visit";
+import { visibleTo } from "../read-model/visible";
 import type { ScreeningStatus } from "../screenings/types";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 
@@ -19,7 +23,7 @@ export const DASHBOARD_LIST_LIMIT = 8;
 
 const total = sql<number>`count(*) over ()`.mapWith(Number);
 
-async function visitCard(where: SQL, order: SQL[]) {
+async function visitCard(actor: Actor, where: SQL, order: SQL[]) {
   const db = await getDb();
   const rows = await db
     .select({
@@ -31,21 +35,20 @@ async function visitCard(where: SQL, order: SQL[]) {
       windowStart: visits.windowStart,
       windowEnd: visits.windowEnd,
       subjectRef: subjects.id,
-      subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      ...subjectModel.pick(actor, ["subjectId", "fullName"]),
       total,
     })
     .from(visits)
-    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
+    .innerJoin(...visitJoins.subject)
     // The visit flags read dates in the visit's site time zone.
-    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .innerJoin(...visitJoins.site)
     .where(where)
     .orderBy(...order, asc(visits.id))
     .limit(DASHBOARD_LIST_LIMIT);
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => (void _t, r)) };
 }
 
-async function aeCard(where: SQL, order: SQL[]) {
+async function aeCard(actor: Actor, where: SQL, order: SQL[]) {
   const db = await getDb();
   const rows = await db
     .select({
@@ -58,14 +61,13 @@ async function aeCard(where: SQL, order: SQL[]) {
       awareAt: adverseEvents.awareAt,
       sponsorNotifiedAt: adverseEvents.sponsorNotifiedAt,
       subjectRef: subjects.id,
-      subjectId: subjects.subjectId,
-      fullName: subjects.fullName,
+      ...subjectModel.pick(actor, ["subjectId", "fullName"]),
       total,
       // Splits the "open AEs" total by its two statuses, each with its own filtered list.
       openTotal: sql<number>`count(*) filter (where ${adverseEvents.status} = 'open') over ()`.mapWith(Number),
     })
     .from(adverseEvents)
-    .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+    .innerJoin(...adverseEventJoins.subject)
     .where(where)
     .orderBy(...order, asc(adverseEvents.id))
     .limit(DASHBOARD_LIST_LIMIT);
@@ -82,7 +84,7 @@ async function screeningCounts(actor: Actor): Promise<Record<ScreeningStatus, nu
     .select({ status: subjects.screeningStatus, n: sql<number>`count(*)`.mapWith(Number) })
     .from(subjects)
     // The same population as the screening queue: subjects still in screening.
-    .where(and(scopeWhere(actor, subjects), isNull(subjects.retiredAt), inArray(subjects.status, ["screening", "screen_failed"])))
+    .where(and(visibleTo(actor, subjects), inArray(subjects.status, ["screening", "screen_failed"])))
     .groupBy(subjects.screeningStatus);
   const counts = { pending: 0, rescreen: 0, passed: 0, failed: 0 };
   for (const r of rows) counts[r.status] = r.n;
@@ -98,11 +100,12 @@ export async function getCoordinatorDashboard(actor: Actor, now: Date = new Date
 
   const timeZone = actor.siteTimezone;
   const today = siteToday(timeZone, now);
-  const visitScope = and(scopeWhere(actor, visits), isNull(visits.retiredAt))!;
-  const aeScope = and(scopeWhere(actor, adverseEvents), isNull(adverseEvents.retiredAt))!;
+  const visitScope = visibleTo(actor, visits);
+  const aeScope = visibleTo(actor, adverseEvents);
 
   const [todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks] = await Promise.all([
     visitCard(
+      actor,
       and(
         visitScope,
         gte(visits.scheduledAt, startOfLocalDay(today, timeZone)),
@@ -113,14 +116,14 @@ export async function getCoordinatorDashboard(actor: Actor, now: Date = new Date
     ),
     // Longest overdue first: those are the ones slipping out of their window. The explicit
     // status test (implied by the flag) lets PostgreSQL use visits_site_status_scheduled_idx.
-    visitCard(and(visitScope, eq(visits.visitStatus, "scheduled"), overdueSql(now))!, [asc(visits.scheduledAt)]),
+    visitCard(actor, and(visitScope, eq(visits.visitStatus, "scheduled"), overdueSql(now))!, [asc(visits.scheduledAt)]),
     // Booked outside their window: the ones a coordinator can still move. (Completed visits that
     // were out of window are deviations on record; the linked list shows them on request.)
-    visitCard(and(visitScope, eq(visits.visitStatus, "scheduled"), outOfWindowSql())!, [asc(visits.scheduledAt)]),
+    visitCard(actor, and(visitScope, eq(visits.visitStatus, "scheduled"), outOfWindowSql())!, [asc(visits.scheduledAt)]),
     screeningCounts(actor),
-    aeCard(and(aeScope, inArray(adverseEvents.status, ["open", "follow_up"]))!, [desc(adverseEvents.awareAt)]),
+    aeCard(actor, and(aeScope, inArray(adverseEvents.status, ["open", "follow_up"]))!, [desc(adverseEvents.awareAt)]),
     // Serious AEs whose sponsor has not been told yet: the oldest clock is the most urgent.
-    aeCard(and(aeScope, eq(adverseEvents.serious, true), isNull(adverseEvents.sponsorNotifiedAt))!, [asc(adverseEvents.awareAt)]),
+    aeCard(actor, and(aeScope, eq(adverseEvents.serious, true), isNull(adverseEvents.sponsorNotifiedAt))!, [asc(adverseEvents.awareAt)]),
   ]);
 
   return { today, timeZone, now, todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks };
