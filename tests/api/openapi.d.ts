@@ -480,9 +480,12 @@ export interface components {
             reason?: string;
             subjectId?: string;
             fullName?: string;
+            /** Format: uuid */
             coordinatorId?: string;
             dob?: string;
-            sexAtBirth?: string;
+            /** @enum {string} */
+            sexAtBirth?: "female" | "male" | "undifferentiated" | "unknown";
+            /** @description Null: not signed. */
             consentSignedAt?: string | null;
             /** @enum {string} */
             status?: "enrolled" | "withdrawn";
@@ -557,10 +560,7 @@ export interface components {
             reason: string;
             /** @enum {string} */
             screeningStatus?: "pending" | "passed" | "failed" | "rescreen";
-            /**
-             * Format: date
-             * @description YYYY-MM-DD; not in the future at the site.
-             */
+            /** @description YYYY-MM-DD; not in the future at the site. */
             screeningDate?: string;
             /**
              * Format: uuid
@@ -856,14 +856,16 @@ export interface components {
             };
         };
         StudyPatch: {
-            /** @description The version you read; a stale one gets 409. */
-            version: number;
             protocolId?: string;
             title?: string;
             /** @enum {string} */
             status?: "not_yet_recruiting" | "recruiting" | "active_not_recruiting" | "suspended" | "completed" | "terminated" | "withdrawn";
+            /** Format: uuid */
             principalInvestigatorId?: string;
+            /** Format: uuid */
             siteId?: string;
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
         };
     };
     responses: never;
