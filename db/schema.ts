@@ -80,9 +80,11 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 const version = () => integer("version").notNull().default(1);
 /** Soft delete: clinical records are retired with a reason, never deleted. */
+/** Entered in error: kept, out of lists and counts by default, with who retired it, when and why. */
 const retired = () => ({
   retiredAt: timestamp("retired_at", { withTimezone: true }),
   retireReason: text("retire_reason"),
+  retiredById: uuid("retired_by_id").references(() => users.id),
 });
 
 // ---------------------------------------------------------------- sites and people
@@ -229,6 +231,10 @@ export const subjects = pgTable(
     enrolledAt: timestamp("enrolled_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawalReason: text("withdrawal_reason"),
+    /** Site-local day the subject completed the study, or was last seen before being lost to follow-up. */
+    exitDate: date("exit_date", { mode: "string" }),
+    /** Why the subject completed or was lost to follow-up (withdrawal keeps its own reason). */
+    exitReason: text("exit_reason"),
     ...retired(),
     version: version(),
     createdAt: createdAt(),
@@ -252,6 +258,10 @@ export const subjects = pgTable(
     check(
       "subjects_withdrawal_reason",
       sql`${t.status} <> 'withdrawn' OR length(trim(coalesce(${t.withdrawalReason}, ''))) > 0`,
+    ),
+    check(
+      "subjects_exit_recorded",
+      sql`${t.status} NOT IN ('completed', 'lost_to_follow_up') OR (${t.exitDate} IS NOT NULL AND length(trim(coalesce(${t.exitReason}, ''))) > 0)`,
     ),
   ],
 );

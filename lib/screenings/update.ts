@@ -4,8 +4,7 @@
  * screening is the subject's latest, the subject's screeningStatus follows in the same transaction.
  */
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { screenings } from "@/db/schema";
+import type { screenings } from "@/db/schema";
 import type { Actor } from "../actor";
 import { ValidationError } from "../errors";
 import { loadSubjectForWrite } from "../subjects/load-for-write";
@@ -13,7 +12,8 @@ import { updateScreeningSchema } from "../validation/screening";
 import { parseFor, write } from "../write/road";
 import { changedSignedFields, SCREENING_SIGNED_FIELDS } from "../signatures/content";
 import { voidLiveSignature } from "../signatures/void";
-import { outcomeErrors, SCREENING_STAGE, subjectStatusAfter } from "./rules";
+import { followLatestScreening } from "./follow-latest";
+import { outcomeErrors, SCREENING_STAGE } from "./rules";
 
 export function screeningConflictView(s: typeof screenings.$inferSelect) {
   return {
@@ -63,21 +63,7 @@ export async function updateScreening(actor: Actor, input: unknown) {
     // A confirmed eligibility covers exactly what was signed: a change to it voids the signature.
     await voidLiveSignature(w, { entity: "screening", id: after.id, siteId: after.siteId, studyId: after.studyId, subjectId: after.subjectId }, changedSignedFields(SCREENING_SIGNED_FIELDS, before, after));
 
-    // While in screening, the subject mirrors its latest screening (a corrected date can change
-    // which one that is); past screening, its status is the enrolment's business, not ours.
-    if (!SCREENING_STAGE.includes(subject.status)) return { screening: after, subject };
-    const [latest] = await tx
-      .select({ screeningStatus: screenings.screeningStatus })
-      .from(screenings)
-      .where(and(eq(screenings.subjectId, subject.id), isNull(screenings.retiredAt)))
-      .orderBy(desc(screenings.screeningDate), desc(screenings.createdAt))
-      .limit(1);
-    const screeningStatus = latest!.screeningStatus;
-    const status = subjectStatusAfter(subject.status, screeningStatus);
-    let subjectAfter = subject;
-    if (screeningStatus !== subject.screeningStatus || status !== subject.status) {
-      subjectAfter = await w.update(subjectLoaded, { screeningStatus, status }, { audit: "screening", reason: data.reason });
-    }
+    const subjectAfter = await followLatestScreening(w, subjectLoaded, data.reason);
     return { screening: after, subject: subjectAfter };
   });
 }

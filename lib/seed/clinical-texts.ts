@@ -94,6 +94,9 @@ export const WITHDRAWAL_REASONS: readonly string[] = [
   "Pregnancy (study drug discontinued per protocol).",
 ];
 
+/** Why a subject is recorded as completed: the protocol's last visit done. */
+export const COMPLETED_REASON = "Completed the protocol's last visit.";
+
 export const LOST_REASON =
   "Lost to follow-up: no contact after three phone calls and a registered letter.";
 

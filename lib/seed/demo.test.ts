@@ -94,10 +94,13 @@ describe("ensureDemoData", () => {
     expect((await values(db, sql`select distinct status::text as v from subjects`)).sort()).toEqual(
       [...schema.SUBJECT_STATUSES].sort(),
     );
-    // Withdrawn and lost subjects say why and when; some pending referrals have not consented yet.
+    // Withdrawn, completed and lost subjects say why and when; some pending referrals have not consented yet.
     expect(
-      await count(db, sql`select count(*) as n from subjects where status in ('withdrawn','lost_to_follow_up')
-        and (withdrawn_at is null or withdrawal_reason is null)`),
+      await count(db, sql`select count(*) as n from subjects where status = 'withdrawn' and (withdrawn_at is null or withdrawal_reason is null)`),
+    ).toBe(0);
+    expect(await count(db, sql`select count(*) as n from subjects where status in ('completed','lost_to_follow_up')`)).toBeGreaterThan(0);
+    expect(
+      await count(db, sql`select count(*) as n from subjects where status in ('completed','lost_to_follow_up') and (exit_date is null or exit_reason is null)`),
     ).toBe(0);
     expect(await count(db, sql`select count(*) as n from subjects where consent_signed_at is null and screening_status = 'pending'`)).toBeGreaterThan(0);
     expect(await count(db, sql`select count(*) as n from subjects where consent_signed_at is null and screening_status <> 'pending'`)).toBe(0);

@@ -3,8 +3,8 @@
  * to follow-up. Each journey picks an enrolment (anchor) day relative to the site's today so that
  * the subject is at the right point of the schedule, then rolls the schedule out.
  */
-import { LOST_REASON, RESCREEN_NOTES, SCREENING_PASS_NOTES, WITHDRAWAL_REASONS } from "./clinical-texts";
-import { localDay, notAfter, type Day } from "./dates";
+import { COMPLETED_REASON, LOST_REASON, RESCREEN_NOTES, SCREENING_PASS_NOTES, WITHDRAWAL_REASONS } from "./clinical-texts";
+import { isoDay, localDay, notAfter, type Day } from "./dates";
 import type { Rng } from "./random";
 import { addScreening, atSite, setConsent, setRegistered, type Story } from "./story";
 import { rollOutSchedule } from "./visits";
@@ -62,6 +62,8 @@ export function completedJourney(story: Story, rng: Rng, opts: JourneyOptions = 
   rollOutSchedule(story, rng, { screeningDay: enrol(story, rng, anchor, opts), lastCompleted: true });
   const last = story.visits[story.visits.length - 1];
   story.endDay = last ? localDay(last.scheduledAt, story.study.site.timezone) : null;
+  story.subject.exitDate = isoDay(story.endDay ?? story.study.site.today);
+  story.subject.exitReason = COMPLETED_REASON;
 }
 
 export function withdrawnJourney(story: Story, rng: Rng, opts: JourneyOptions = {}): void {
@@ -99,6 +101,6 @@ export function lostJourney(story: Story, rng: Rng, opts: JourneyOptions = {}): 
     stopReason: "Subject lost to follow-up.",
   });
   story.endDay = lostDay;
-  story.subject.withdrawnAt = notAfter(atSite(story.study.site, lostDay, 16 * 60), story.now);
-  story.subject.withdrawalReason = LOST_REASON;
+  story.subject.exitDate = isoDay(Math.min(lostDay, story.study.site.today));
+  story.subject.exitReason = LOST_REASON;
 }
