@@ -25,11 +25,12 @@ export type FormActionOptions<S extends ActionState> = {
 type ServerAction<S> = (prev: S, formData: FormData) => Promise<S>;
 
 /** The one try/catch: run, and turn a thrown error into the form's state. */
-export async function runFormAction<S extends ActionState, A extends Actor | null>(
+export async function runFormAction<S extends ActionState = ActionState, A extends Actor | null = Actor | null>(
   formData: FormData,
   identify: () => Promise<A>,
-  handler: (input: FormInput, actor: A) => Promise<S>,
-  options: FormActionOptions<S> = {},
+  // NoInfer: the state type is the form's (ActionState unless named), not whatever one handler returns.
+  handler: (input: FormInput, actor: A) => Promise<NoInfer<S>>,
+  options: FormActionOptions<NoInfer<S>> = {},
 ): Promise<S> {
   const input = new FormInput(formData);
   let actor: A | null = null;
@@ -46,7 +47,6 @@ export async function runFormAction<S extends ActionState, A extends Actor | nul
 
 /** A form for a signed-in, active person. */
 export function formAction<S extends ActionState = ActionState>(
-  // NoInfer: the state type is the form's (ActionState unless named), not whatever one handler returns.
   handler: (input: FormInput, actor: Actor) => Promise<NoInfer<S>>,
   options?: FormActionOptions<S>,
 ): ServerAction<S> {
