@@ -14,7 +14,7 @@ import { coordinator, userEmbed } from "./user";
 export const subjectModel = readModel({
   audit: "subject",
   columns: getTableColumns(subjects),
-  identifying: { fullName: "withhold", dob: "year", consentSignedAt: "withhold", withdrawalReason: "withhold", retireReason: "withhold" },
+  identifying: { fullName: "withhold", dob: "year", consentSignedAt: "withhold", withdrawalReason: "withhold", exitReason: "withhold", retireReason: "withhold" },
 });
 
 /** A subject embedded in another record (API `include=subject`). */
