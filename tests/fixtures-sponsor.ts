@@ -30,7 +30,7 @@ export async function studyWithKnownCounts(f: Fixture) {
     .values([
       { ...base, subjectId: "K-1", fullName: "Known Ongoing", screeningStatus: "passed", status: "enrolled", enrolledAt },
       { ...base, subjectId: "K-2", fullName: "Known Failed", screeningStatus: "failed", status: "screen_failed" },
-      { ...base, subjectId: "K-3", fullName: "Known Completed", screeningStatus: "passed", status: "completed", enrolledAt },
+      { ...base, subjectId: "K-3", fullName: "Known Completed", screeningStatus: "passed", status: "completed", enrolledAt, exitDate: "2025-06-10", exitReason: "Completed the protocol" },
       {
         ...base,
         subjectId: "K-4",

@@ -46,11 +46,14 @@ export async function createStudy(actor: Actor, input: unknown): Promise<Study> 
 }
 
 export async function updateStudy(actor: Actor, input: unknown): Promise<Study> {
-  const { id, version, ...values } = parseFor(actor, "study.manage", updateStudySchema, input);
+  const { id, version, ...sent } = parseFor(actor, "study.manage", updateStudySchema, input);
   try {
     return await write(actor, "study.manage", async (w) => {
       const { tx } = w;
       const loaded = await w.load("study", id, { version });
+      // What was not sent keeps its value (merged on the locked row, so nothing moves under us).
+      const { protocolId, title, status, principalInvestigatorId, siteId } = loaded.row;
+      const values = { protocolId, title, status, principalInvestigatorId, siteId, ...withoutUndefined(sent) };
       const problems = new FieldProblems();
       await checkSiteAndPi(tx, problems, values.siteId, values.principalInvestigatorId);
       // Subjects, visits and AEs are bound to the study's site; moving it would orphan them.
@@ -68,3 +71,6 @@ export async function updateStudy(actor: Actor, input: unknown): Promise<Study> 
     throw error;
   }
 }
+
+const withoutUndefined = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };

@@ -1,30 +1,30 @@
 /**
  * The resources GraphQL serves, each wired to REST's own pieces: the output schema, the list-query
  * schema (so filters, order, limit and cursor parse identically), the list and get functions
- * (one site-scoped query per page, embeds joined), and the REST routes whose create/update logic
- * the mutations run.
+ * (one site-scoped query per page, embeds joined), and the commands — each a lib call — that
+ * both REST and the mutations run.
  */
 import type { z } from "zod";
 import type { Actor } from "../actor";
-import type { Route } from "../api/http/route";
+import type { Command } from "../api/http/command";
 import type { Page } from "../api/list";
 import { getAdverseEventResource, listAdverseEventResources } from "../api/resources/adverse-events/queries";
-import { adverseEventRoutes } from "../api/resources/adverse-events/routes";
+import { adverseEventCommands } from "../api/resources/adverse-events/routes";
 import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery } from "../api/resources/adverse-events/schema";
 import { getScreeningResource, listScreenings } from "../api/resources/screenings/queries";
-import { screeningRoutes } from "../api/resources/screenings/routes";
+import { screeningCommands } from "../api/resources/screenings/routes";
 import { SCREENING_INCLUDE, Screening, ScreeningListQuery } from "../api/resources/screenings/schema";
 import { getStudyResource, listStudyResources } from "../api/resources/studies/queries";
-import { studyRoutes } from "../api/resources/studies/routes";
+import { studyCommands } from "../api/resources/studies/routes";
 import { STUDY_INCLUDE, Study, StudyListQuery } from "../api/resources/studies/schema";
 import { getSubjectNoteResource, listSubjectNoteResources } from "../api/resources/subject-notes/queries";
-import { subjectNoteRoutes } from "../api/resources/subject-notes/routes";
+import { subjectNoteCommands } from "../api/resources/subject-notes/routes";
 import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery } from "../api/resources/subject-notes/schema";
 import { getSubjectResource, listSubjects } from "../api/resources/subjects/queries";
-import { subjectRoutes } from "../api/resources/subjects/routes";
+import { subjectCommands } from "../api/resources/subjects/routes";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "../api/resources/subjects/schema";
 import { getVisitResource, listVisitsResource } from "../api/resources/visits/queries";
-import { visitRoutes } from "../api/resources/visits/routes";
+import { visitCommands } from "../api/resources/visits/routes";
 import { VISIT_INCLUDE, Visit, VisitListQuery } from "../api/resources/visits/schema";
 
 export type Resource = {
@@ -38,9 +38,8 @@ export type Resource = {
   include: readonly string[];
   list: (actor: Actor, query: never) => Promise<Page<unknown>>;
   get: (actor: Actor, id: string, include?: ReadonlySet<string>) => Promise<unknown>;
-  routes: Route[];
-  /** REST collection path: POST here creates, PATCH `{path}/{id}` updates. */
-  path: string;
+  /** The write operations, as REST declares them; each mutation runs the command's lib call. */
+  commands: Command[];
 };
 
 export const RESOURCES: Resource[] = [
@@ -53,8 +52,7 @@ export const RESOURCES: Resource[] = [
     include: SUBJECT_INCLUDE,
     list: listSubjects,
     get: getSubjectResource,
-    routes: subjectRoutes,
-    path: "/subjects",
+    commands: subjectCommands,
   },
   {
     type: "Study",
@@ -65,8 +63,7 @@ export const RESOURCES: Resource[] = [
     include: STUDY_INCLUDE,
     list: listStudyResources,
     get: getStudyResource,
-    routes: studyRoutes,
-    path: "/studies",
+    commands: studyCommands,
   },
   {
     type: "Screening",
@@ -77,8 +74,7 @@ export const RESOURCES: Resource[] = [
     include: SCREENING_INCLUDE,
     list: listScreenings,
     get: getScreeningResource,
-    routes: screeningRoutes,
-    path: "/screenings",
+    commands: screeningCommands,
   },
   {
     type: "Visit",
@@ -89,8 +85,7 @@ export const RESOURCES: Resource[] = [
     include: VISIT_INCLUDE,
     list: listVisitsResource,
     get: getVisitResource,
-    routes: visitRoutes,
-    path: "/visits",
+    commands: visitCommands,
   },
   {
     type: "AdverseEvent",
@@ -101,8 +96,7 @@ export const RESOURCES: Resource[] = [
     include: AE_INCLUDE,
     list: listAdverseEventResources,
     get: getAdverseEventResource,
-    routes: adverseEventRoutes,
-    path: "/adverse-events",
+    commands: adverseEventCommands,
   },
   {
     type: "SubjectNote",
@@ -113,7 +107,6 @@ export const RESOURCES: Resource[] = [
     include: NOTE_INCLUDE,
     list: listSubjectNoteResources,
     get: getSubjectNoteResource,
-    routes: subjectNoteRoutes,
-    path: "/subject-notes",
+    commands: subjectNoteCommands,
   },
 ];

@@ -19,7 +19,7 @@ import { fieldErrorsOf, parseOrThrow } from "../action-state";
 import type { Actor } from "../actor";
 import { clientAddressFrom } from "../client-address";
 import { ValidationError } from "../errors";
-import type { Route } from "../api/http/route";
+import { runCommand } from "../api/http/command";
 import { EmbeddedStudy, EmbeddedSubject, EmbeddedUser } from "../api/resources/common";
 import { Me } from "../api/resources/sessions";
 import { actorOf, type GraphQLContext } from "./context";
@@ -35,24 +35,6 @@ function parseArguments<S extends z.ZodType>(schema: S, input: Record<string, un
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError("Please correct the arguments.", fieldErrorsOf(result.error));
   return result.data;
-}
-
-/** A REST route's handler with a GraphQL input as its JSON body (POST/PATCH logic, once). */
-async function runRoute(route: Route, context: GraphQLContext, actor: Actor, params: Record<string, string>, input: unknown) {
-  // GraphQL input objects have no prototype; the lib's schemas expect plain JSON.
-  const rawBody = JSON.parse(JSON.stringify(input ?? {})) as unknown;
-  const body = route.body ? parseOrThrow(route.body, rawBody) : rawBody;
-  const result = await route.handle({
-    actor,
-    caller: context.caller!,
-    params,
-    query: route.query ? parseOrThrow(route.query, {}) : undefined,
-    body,
-    rawBody,
-    request: context.request,
-    clientAddress: clientAddressFrom(context.request.headers),
-  });
-  return result.body as { id: string };
 }
 
 function resourceFields(resource: Resource, types: TypeFactory, query: Fields, mutation: Fields) {
@@ -84,35 +66,26 @@ function resourceFields(resource: Resource, types: TypeFactory, query: Fields, m
     resolve: async (_source, { id }: { id: string }, context, info) => resource.get(actorOf(context), id, includeOf(info)),
   };
 
-  const create = resource.routes.find((r) => r.method === "POST" && r.path === resource.path);
-  const update = resource.routes.find((r) => r.method === "PATCH" && r.path === `${resource.path}/{id}`);
   /** The saved record as the API shows it, with the embeds the mutation's selection asks for. */
-  const answer = async (actor: Actor, saved: { id: string }, info: GraphQLResolveInfo) => {
-    const include = includeOf(info);
-    return include.size > 0 ? resource.get(actor, saved.id, include) : saved;
-  };
-  if (create) {
-    mutation[create.operationId] = {
-      type: new GraphQLNonNull(type),
-      description: create.summary,
-      args: { input: { type: new GraphQLNonNull(types.input(`${capitalize(create.operationId)}Input`, create.body ?? resource.schema)) } },
-      resolve: async (_source, { input }: { input: unknown }, context, info) => {
-        const actor = actorOf(context);
-        return answer(actor, await runRoute(create, context, actor, {}, input), info);
-      },
-    };
-  }
-  if (update) {
-    mutation[update.operationId] = {
-      type: new GraphQLNonNull(type),
-      description: update.summary,
+  const answer = async (actor: Actor, saved: { id: string }, info: GraphQLResolveInfo) => resource.get(actor, saved.id, includeOf(info));
+  for (const cmd of resource.commands) {
+    const addressed = cmd.path.includes("{id}");
+    mutation[cmd.operationId] = {
+      type: new GraphQLNonNull(cmd.output ? types.output(cmd.output.schema.meta()?.id as string, cmd.output.schema) : type),
+      description: cmd.summary,
       args: {
-        id: { type: new GraphQLNonNull(GraphQLID) },
-        input: { type: new GraphQLNonNull(types.input(`${capitalize(update.operationId)}Input`, update.body ?? resource.schema)) },
+        ...(addressed ? { id: { type: new GraphQLNonNull(GraphQLID) } } : {}),
+        input: { type: new GraphQLNonNull(types.input(`${capitalize(cmd.operationId)}Input`, cmd.body)) },
       },
-      resolve: async (_source, { id, input }: { id: string; input: unknown }, context, info) => {
+      resolve: async (_source, args: { id?: string; input: unknown }, context, info) => {
         const actor = actorOf(context);
-        return answer(actor, await runRoute(update, context, actor, { id }, input), info);
+        // GraphQL input objects have no prototype; the lib's schemas expect plain JSON.
+        const body = JSON.parse(JSON.stringify(args.input ?? {})) as unknown;
+        // The same input checks as REST's body, then the same lib call (lib/api/http/command.ts).
+        parseOrThrow(cmd.body, body);
+        const input = { id: args.id, body, clientAddress: clientAddressFrom(context.request.headers) };
+        const saved = await runCommand(cmd, actor, input, resource.get);
+        return cmd.output ? cmd.output.of(saved) : answer(actor, saved, info);
       },
     };
   }

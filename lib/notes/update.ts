@@ -14,7 +14,7 @@ export async function updateNote(actor: Actor, input: unknown): Promise<SubjectN
     const loaded = await w.load("subject_note", data.id, { version: data.version, notFound: "Note not found." });
     return w.update(
       loaded,
-      { noteType: data.noteType, noteText: data.noteText },
+      { noteType: data.noteType ?? loaded.row.noteType, noteText: data.noteText ?? loaded.row.noteText },
       { audit: "update", reason: data.reason, unchanged: "Nothing changed: edit the note before saving." },
     );
   });

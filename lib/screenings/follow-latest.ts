@@ -4,6 +4,7 @@
  * that is; with none left, the subject is pending again. Past screening, the status is the
  * enrolment's business, not ours. Inside the correcting or retiring write, on the locked subject.
  */
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { screenings, type Subject } from "@/db/schema";
 import type { Loaded, Writer } from "../write/road";

@@ -1,5 +1,5 @@
 /**
- * product.md: a sponsor sees no full name, no full date of birth (year only) and no note text.
+ * docs/product.md, "Sponsor view": a sponsor sees no full name, no full date of birth (year only) and no note text.
  * Every entity × read path is walked by lib/read-model/sponsor-deidentification.test.ts; this file
  * checks what lies beside it: the study overview is aggregates only, the history query itself
  * withholds, the coordinator dashboard is refused, and a study not granted is not found.

@@ -30,7 +30,8 @@ export const studyFields = z.object({
   siteId: recordId("Choose a site."),
 });
 export const createStudySchema = studyFields.strict();
-export const updateStudySchema = studyFields.extend({ id: uuid, version }).strict();
+/** The admin form sends every field; the API only those it changes (the rest keep their values). */
+export const updateStudySchema = studyFields.partial().extend({ id: uuid, version }).strict();
 
 /** Whole days; FormData sends strings, so coerce (an empty box is "", which must not become 0). */
 const days = (label: string, min: number) =>

@@ -19,8 +19,9 @@ export const updateNoteSchema = z
   .object({
     id: recordId("Choose an existing note."),
     version,
-    noteType,
-    noteText,
+    /** Left out (the API): keeps its value. The timeline's form sends both. */
+    noteType: noteType.optional(),
+    noteText: noteText.optional(),
     reason: reason(),
   })
   .strict();

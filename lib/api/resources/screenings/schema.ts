@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { SCREENING_STATUSES } from "@/domain/vocabulary";
-import { reason } from "../../../validation/fields";
-import { screeningJsonFields as screening } from "../../../validation/screening";
 import { listQueryShape } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, uuid, versionField } from "../common";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, uuid } from "../common";
 
 export const Screening = z
   .object({
@@ -40,20 +38,3 @@ export const ScreeningListQuery = z
     message: "The end of the date range is before its start.",
   });
 export type ScreeningListQuery = z.output<typeof ScreeningListQuery>;
-
-/**
- * PATCH corrects a recorded screening with a reason: the fields sent replace the current ones,
- * the rest keep their values, and the same lib function as the screening queue checks the result.
- */
-export const ScreeningPatch = z
-  .object({
-    version: versionField,
-    reason: reason().describe("Reason for the correction (required)."),
-    screeningStatus: screening.screeningStatus.optional(),
-    screeningDate: screening.screeningDate.optional().describe("YYYY-MM-DD; not in the future at the site."),
-    completedById: screening.completedById.optional().describe("An active coordinator or investigator of the site."),
-    notes: screening.notes.nullable().optional().describe("Null clears the notes."),
-    failReason: screening.failReason.nullable().optional().describe("Required when the outcome is `failed`."),
-  })
-  .strict()
-  .meta({ id: "ScreeningPatch" });

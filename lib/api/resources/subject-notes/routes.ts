@@ -1,35 +1,47 @@
 /** /api/v1/subject-notes — the same lib functions as the timeline's note forms. */
 import { z } from "zod";
-import type { Actor } from "../../../actor";
 import { createNote } from "../../../notes/create";
 import { updateNote } from "../../../notes/update";
-import { authorize } from "../../../policy";
 import { createNoteSchema } from "../../../validation/note";
+import { command, commandRoute, withId, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
-import { withApiCurrent } from "../common";
+import { retireCommand } from "../record-commands";
 import { getSubjectNoteResource, listSubjectNoteResourcesJson } from "./queries";
 import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery, SubjectNotePatch } from "./schema";
 
-async function patchNote(actor: Actor, id: string, patch: z.output<typeof SubjectNotePatch>) {
-  const current = () => getSubjectNoteResource(actor, id);
-  // Only the author edits a note: asked before merging, so nobody else learns more than "forbidden".
-  const now = await current();
-  authorize(actor, "note.update", now);
-  // The lib takes the whole note: what was not sent keeps its current value.
-  return withApiCurrent(
-    () =>
-      updateNote(actor, {
-        id,
-        version: patch.version,
-        reason: patch.reason,
-        noteType: patch.noteType ?? now.noteType,
-        noteText: patch.noteText ?? now.noteText,
-      }),
-    current,
-  );
-}
+const tag = "Subject notes";
+
+export const subjectNoteCommands = [
+  command({
+    operationId: "createSubjectNote",
+    summary: "Write a note on a subject",
+    tag,
+    method: "POST",
+    path: "/subject-notes",
+    body: createNoteSchema,
+    status: 201,
+    description: "The new note.",
+    errors: [400, 401, 403, 404, 415, 422, 429],
+    run: (actor, { body }) => createNote(actor, body),
+  }),
+  command({
+    operationId: "updateSubjectNote",
+    summary: "Edit a note (its author only)",
+    tag,
+    method: "PATCH",
+    path: "/subject-notes/{id}",
+    body: SubjectNotePatch,
+    description: "The note as saved.",
+    errors: [400, 401, 403, 404, 409, 415, 422, 429],
+    // Only the author edits a note (asked on the locked note); what was not sent keeps its value.
+    run: (actor, { id, body }) => updateNote(actor, withId(body, id)),
+  }),
+  retireCommand("subject_note", { operationId: "retireSubjectNote", path: "/subject-notes", tag, noun: "a note" }),
+];
+
+export const subjectNoteAnswer: Answer = { schema: SubjectNote, read: getSubjectNoteResource };
 
 export const subjectNoteRoutes = [
   route({
@@ -37,49 +49,22 @@ export const subjectNoteRoutes = [
     path: "/subject-notes",
     operationId: "listSubjectNotes",
     summary: "List subject notes",
-    tag: "Subject notes",
+    tag,
     query: SubjectNoteListQuery,
     success: { status: 200, description: "A page of notes.", schema: listEnvelope(SubjectNote) },
     errors: [400, 401, 429],
     handle: async ({ actor, query }) => ({ body: await listSubjectNoteResourcesJson(actor, query) }),
   }),
   route({
-    method: "POST",
-    path: "/subject-notes",
-    operationId: "createSubjectNote",
-    summary: "Write a note on a subject",
-    tag: "Subject notes",
-    body: createNoteSchema,
-    success: { status: 201, description: "The new note.", schema: SubjectNote },
-    errors: [400, 401, 403, 404, 415, 422, 429],
-    handle: async ({ actor, rawBody }) => {
-      const created = await createNote(actor, rawBody);
-      return { status: 201, body: await getSubjectNoteResource(actor, created.id) };
-    },
-  }),
-  route({
     method: "GET",
     path: "/subject-notes/{id}",
     operationId: "getSubjectNote",
     summary: "One subject note",
-    tag: "Subject notes",
+    tag,
     query: z.object({ include: includeParam(NOTE_INCLUDE) }).strict(),
     success: { status: 200, description: "The note.", schema: SubjectNote },
     errors: [400, 401, 404, 429],
     handle: async ({ actor, params, query }) => ({ body: await getSubjectNoteResource(actor, params.id!, query.include) }),
   }),
-  route({
-    method: "PATCH",
-    path: "/subject-notes/{id}",
-    operationId: "updateSubjectNote",
-    summary: "Edit a note (its author only)",
-    tag: "Subject notes",
-    body: SubjectNotePatch,
-    success: { status: 200, description: "The note as saved.", schema: SubjectNote },
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
-    handle: async ({ actor, params, body }) => {
-      await patchNote(actor, params.id!, body);
-      return { body: await getSubjectNoteResource(actor, params.id!) };
-    },
-  }),
+  ...subjectNoteCommands.map((c) => commandRoute(c, subjectNoteAnswer)),
 ];

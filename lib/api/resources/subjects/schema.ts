@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
-import { subjectJsonFields as subject } from "../../../validation/subject";
 import { listQueryShape } from "../../list";
-import { EmbeddedStudy, EmbeddedUser, instant, meta, reasonField, uuid, versionField } from "../common";
+import { EmbeddedStudy, EmbeddedUser, instant, meta, uuid } from "../common";
 
 export const Subject = z
   .object({
@@ -37,23 +36,3 @@ export const SubjectListQuery = z
   })
   .strict();
 export type SubjectListQuery = z.output<typeof SubjectListQuery>;
-
-/**
- * PATCH: the fields to change, the version read, and a reason. `status: "enrolled"` enrolls (the
- * planned visits are generated); `status: "withdrawn"` withdraws with `reason` — each through the
- * same lib function as the web app, so their rules hold here too.
- */
-export const SubjectPatch = z
-  .object({
-    version: versionField,
-    reason: reasonField.optional(),
-    subjectId: subject.subjectId.optional(),
-    fullName: subject.fullName.optional(),
-    coordinatorId: subject.coordinatorId.optional(),
-    dob: subject.dob.optional(),
-    sexAtBirth: subject.sexAtBirth.optional(),
-    consentSignedAt: subject.consentSignedAt.nullable().optional().describe("Null: not signed."),
-    status: z.enum(["enrolled", "withdrawn"]).optional(),
-  })
-  .strict()
-  .meta({ id: "SubjectPatch" });

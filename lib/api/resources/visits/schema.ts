@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { VISIT_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
-import { dateTime, reasonText } from "../../../validation/fields";
 import { listQueryShape } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid } from "../common";
 
 export const Visit = z
   .object({
@@ -48,21 +47,3 @@ export const VisitListQuery = z
     message: "The end of the time range is before its start.",
   });
 export type VisitListQuery = z.output<typeof VisitListQuery>;
-
-/**
- * PATCH: `visitStatus: "completed"` (optionally `completedAt`), `"missed"` (optional `reason`) or
- * `"canceled"` (with `reason`) closes a scheduled visit; a new `scheduledAt` (with `reason`)
- * reschedules it. One change per request, each through the same lib function as the calendar.
- */
-export const VisitPatch = z
-  .object({
-    version: versionField,
-    reason: reasonText.optional().describe("Required to cancel or reschedule; optional when marking missed; not taken when completing."),
-    visitStatus: z.enum(["completed", "missed", "canceled"]).optional(),
-    completedAt: dateTime("time the visit was completed")
-      .optional()
-      .describe("With `visitStatus: completed`: when it took place (default now). ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
-    scheduledAt: dateTime("new date and time").optional().describe("A new time: reschedules the visit. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm."),
-  })
-  .strict()
-  .meta({ id: "VisitPatch" });

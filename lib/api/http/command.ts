@@ -1,0 +1,95 @@
+/**
+ * A write operation as the API offers it, declared once for both transports: REST serves it at
+ * `method path` (commandRoute), GraphQL as the mutation `operationId` (lib/graphql/schema.ts).
+ * `run` is the lib call and nothing more — what an operation means is decided in lib/, so REST
+ * and GraphQL cannot drift apart. Both answer with the saved record as the API reads it, and a
+ * stale version's 409 carries that reading too, never a raw row.
+ */
+import type { z } from "zod";
+import type { Actor } from "../../actor";
+import { ConflictError, NotFoundError } from "../../errors";
+import { isUuid } from "../../validation/fields";
+import { route, type Route } from "./route";
+
+export type CommandInput = {
+  /** The record the operation addresses (`{id}` in the path); absent for creates. */
+  id: string | undefined;
+  /** The JSON input as sent; the lib function validates it with its own schema. */
+  body: unknown;
+  clientAddress: string | null;
+};
+
+export type Command = {
+  operationId: string;
+  summary: string;
+  tag: string;
+  method: "POST" | "PATCH";
+  /** REST path under /api/v1, e.g. `/adverse-events/{id}/signature`. */
+  path: string;
+  /** The input's schema, for the OpenAPI document, REST's 400/422 and GraphQL's input type. */
+  body: z.ZodType;
+  /** 201 for a create, 200 otherwise. */
+  status: 200 | 201;
+  description: string;
+  errors: number[];
+  run: (actor: Actor, input: CommandInput) => Promise<{ id: string }>;
+  /**
+   * What the answer is when it is not the record read back — a retired record is out of every
+   * read, so retiring answers with what was retired, when and why.
+   */
+  output?: { schema: z.ZodType; of: (saved: { id: string }) => unknown };
+  /** The record a conflict is about, when it is not the addressed one (a new screening's subject). */
+  conflict?: { about: (input: CommandInput) => string | undefined; read: Reader };
+};
+
+export const command = (definition: Omit<Command, "status"> & { status?: 200 | 201 }): Command => ({ status: 200, ...definition });
+
+/** Reads a record as the API shows it (site-scoped, de-identified for sponsors). */
+export type Reader = (actor: Actor, id: string, include?: ReadonlySet<string>) => Promise<unknown>;
+
+/**
+ * Runs the command; a 409 carries the record it is about as the API reads it. Shared by REST and
+ * GraphQL so both answer alike.
+ */
+export async function runCommand(cmd: Command, actor: Actor, input: CommandInput, read: Reader) {
+  // Not even shaped like an id: as unknown as a foreign site's record.
+  if (cmd.path.includes("{id}") && !isUuid(input.id)) throw new NotFoundError();
+  try {
+    return await cmd.run(actor, input);
+  } catch (error) {
+    const about = cmd.conflict ? cmd.conflict.about(input) : input.id;
+    const reader = cmd.conflict?.read ?? read;
+    if (error instanceof ConflictError && about) throw new ConflictError(error.message, await reader(actor, about));
+    throw error;
+  }
+}
+
+/** The resource a command answers with: its output schema and its reader. */
+export type Answer = { schema: z.ZodType; read: Reader };
+
+export function commandRoute(cmd: Command, { schema, read }: Answer): Route {
+  return route<undefined, unknown>({
+    method: cmd.method,
+    path: cmd.path,
+    operationId: cmd.operationId,
+    summary: cmd.summary,
+    tag: cmd.tag,
+    body: cmd.body as z.ZodType<unknown>,
+    success: { status: cmd.status, description: cmd.description, schema: cmd.output?.schema ?? schema },
+    errors: cmd.errors,
+    handle: async ({ actor, params, rawBody, clientAddress }) => {
+      const saved = await runCommand(cmd, actor, { id: params.id, body: rawBody, clientAddress }, read);
+      return { status: cmd.status, body: cmd.output ? cmd.output.of(saved) : await read(actor, saved.id) };
+    },
+  });
+}
+
+/** A lib input schema without its `id`, which the path carries (`/visits/{id}/retire`). */
+export function withoutId<S extends z.ZodObject>(schema: S) {
+  return schema.omit({ id: true } as never);
+}
+
+/** The body with the path's id added, for lib functions that take `{ id, ... }`. */
+export function withId(body: unknown, id: string | undefined): unknown {
+  return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, id } : body;
+}

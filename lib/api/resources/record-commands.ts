@@ -1,0 +1,48 @@
+/**
+ * Inputs and commands several resources share: `POST /{resource}/{id}/retire` for every retirable
+ * resource (one declaration, one lib call), and the body of an e-signature.
+ */
+import { retireRecord, type RetirableEntity } from "../../lifecycle/retire";
+import { retireRecordSchema } from "../../validation/lifecycle";
+import { signAdverseEventSchema } from "../../validation/safety";
+import { z } from "zod";
+import { command, withId, withoutId } from "../http/command";
+
+export const RetireInput = withoutId(retireRecordSchema).meta({ id: "RetireInput" });
+
+/** A retired record is out of every read and list, so retiring answers with what was retired. */
+export const RetiredRecord = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    retiredAt: z.iso.datetime({ offset: true }),
+    retireReason: z.string(),
+    retiredById: z.uuid(),
+  })
+  .meta({ id: "RetiredRecord" });
+
+const retiredRecord = (row: Record<string, unknown>) => ({
+  id: row.id,
+  version: row.version,
+  retiredAt: (row.retiredAt as Date).toISOString(),
+  retireReason: row.retireReason,
+  retiredById: row.retiredById,
+});
+
+/** `{ version, password }`: the version signed, and the signer's password re-entered (21 CFR 11.200). */
+export const SignatureInput = withoutId(signAdverseEventSchema).meta({ id: "SignatureInput" });
+
+export function retireCommand(entity: RetirableEntity, o: { operationId: string; path: string; tag: string; noun: string }) {
+  return command({
+    operationId: o.operationId,
+    summary: `Retire ${o.noun} entered in error (kept, out of lists and counts, with who, when and why)`,
+    tag: o.tag,
+    method: "POST",
+    path: `${o.path}/{id}/retire`,
+    body: RetireInput,
+    description: `The ${o.noun.replace(/^an? /, "")} as retired.`,
+    errors: [400, 401, 403, 404, 409, 415, 422, 429],
+    run: (actor, { id, body }) => retireRecord(actor, entity, withId(body, id)),
+    output: { schema: RetiredRecord, of: (saved) => retiredRecord(saved as Record<string, unknown>) },
+  });
+}
