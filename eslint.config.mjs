@@ -5,7 +5,16 @@ import nextTs from "eslint-config-next/typescript";
 // Imports point one way: app → components → lib → db, and domain/ (the vocabularies) under all of
 // them. A module path is matched whether written with the "@/" alias or relatively ("../../lib/x").
 const layer = (name) => `^(@/|(\\.\\./)+)${name}(/|$)`;
-const restrict = (...rules) => ["error", { patterns: rules.map(([name, message]) => ({ regex: layer(name), message })) }];
+const restrict = (...rules) => ["error", { patterns: [...rules.map(([name, message]) => ({ regex: layer(name), message })), ...ROAD_ONLY] }];
+
+// The write road (lib/write) is the only caller of the audit writer and the live notifier: a change
+// is audited and announced there, in its own transaction, or not at all. (lib/write/audit-boundary.test.ts
+// also fails on any direct insert, update or delete of an audited table outside it.)
+const ROAD = "Write through lib/write (write(), recordEvent()): the audit writer and the notifier are private to the road.";
+const ROAD_ONLY = [
+  { regex: "(^|/)audit$", importNames: ["appendAudit"], message: ROAD },
+  { regex: "(^|/)live/notify$", importNames: ["notifyChange"], message: ROAD },
+];
 
 const DB_IS_SERVER_ONLY = "The database layer is server-only: take types and values from lib/ (or vocabularies from @/domain/vocabulary).";
 const NO_APP = "Routes import components, never the reverse: take a server action as a prop from the page.";
@@ -71,6 +80,17 @@ const layers = [
     },
   },
   { files: ["components/**"], rules: { "no-restricted-imports": restrict(["app", NO_APP], ["db", DB_IS_SERVER_ONLY]) } },
+  { files: ["app/**", "scripts/**"], rules: { "no-restricted-imports": restrict() } },
+  // The road itself, and the tests that exercise the audit writer directly (the chain, the log).
+  {
+    files: ["lib/write/**", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [["components", "lib/ sits below components/."], ["app", "lib/ sits below app/."]].map(([name, message]) => ({ regex: layer(name), message })) },
+      ],
+    },
+  },
   { files: ["domain/**"], rules: { "no-restricted-syntax": ["error", ...importAnything] } },
 ];
 
