@@ -18,6 +18,7 @@ export function DialogForm({
   action,
   hidden,
   reasonLabel,
+  dateField,
   children,
 }: {
   title: string;
@@ -28,6 +29,8 @@ export function DialogForm({
   hidden: Record<string, string | number>;
   /** When set, a required reason field with this label. */
   reasonLabel?: string;
+  /** An optional date field (e.g. the day a subject completed): its name, label and hint. */
+  dateField?: { name: string; label: string; hint: string; max: string };
   /** What will happen, in plain words. */
   children: React.ReactNode;
 }) {
@@ -38,6 +41,7 @@ export function DialogForm({
   }, [state]);
   const id = title.toLowerCase().replace(/[^a-z]+/g, "-");
   const error = state.fieldErrors?.reason;
+  const dateError = dateField ? state.fieldErrors?.[dateField.name] : undefined;
   return (
     <>
       <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} onClick={() => dialog.current?.showModal()}>
@@ -52,6 +56,29 @@ export function DialogForm({
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
+          {dateField && (
+            <div className="space-y-1">
+              <label htmlFor={`${id}-${dateField.name}`} className="block text-sm font-medium text-slate-700">
+                {dateField.label}
+              </label>
+              <p id={`${id}-${dateField.name}-hint`} className="text-xs text-slate-600">
+                {dateField.hint}
+              </p>
+              <input
+                id={`${id}-${dateField.name}`}
+                type="date"
+                name={dateField.name}
+                max={dateField.max}
+                defaultValue={state.values?.[dateField.name] ?? dateField.max}
+                aria-invalid={dateError ? true : undefined}
+                aria-describedby={`${id}-${dateField.name}-hint ${id}-${dateField.name}-error`}
+                className="block rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
+              />
+              <p id={`${id}-${dateField.name}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
+                {dateError?.join(" ")}
+              </p>
+            </div>
+          )}
           {reasonLabel && (
             <div className="space-y-1">
               <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">

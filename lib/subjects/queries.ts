@@ -17,14 +17,15 @@ import { subjectJoins, subjectModel } from "../read-model/subject";
 import { coordinator } from "../read-model/user";
 import { visibleTo } from "../read-model/visible";
 import type { SubjectFilters, SubjectListState, SubjectSortKey } from "./list-params";
+import { isUuid } from "../validation/fields";
 import { STUDY_STATUSES_OPEN } from "./rules";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 /** What the subject's page shows of it (and the timeline, web and REST, which read it through getSubject). */
 const SUBJECT_PAGE = [
   "id", "siteId", "subjectId", "fullName", "screeningStatus", "status", "studyId", "coordinatorId", "dob", "sexAtBirth",
-  "consentSignedAt", "enrolledAt", "withdrawnAt", "withdrawalReason", "version", "createdAt", "updatedAt",
+  "consentSignedAt", "enrolledAt", "withdrawnAt", "withdrawalReason", "exitDate", "exitReason", "version", "createdAt", "updatedAt",
 ] as const;
 
 /** One subject with its study, coordinator and site — rendered once per viewer's scope (db/reusable). */
@@ -49,7 +50,7 @@ const subjectQuery = reusableQuery<Awaited<ReturnType<typeof subjectSelect>>>("g
 
 export async function getSubject(actor: Actor, id: string) {
   authorize(actor, "subject.read");
-  if (!UUID.test(id)) throw new NotFoundError();
+  if (!isUuid(id)) throw new NotFoundError();
   const [row] = await subjectQuery(await getDb(), scopeKey(actor), (db) => subjectSelect(db, actor), { id });
   if (!row) throw new NotFoundError();
   authorize(actor, "subject.read", { siteId: row.siteId, studyId: row.studyId });

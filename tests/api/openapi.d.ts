@@ -130,7 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire a subject entered in error (kept, out of lists and counts, with who, when and why) */
+        /** Retire the subject as entered in error (kept, out of lists and counts, with who, when and why) */
         post: operations["retireSubject"];
         delete?: never;
         options?: never;
@@ -200,7 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire a screening entered in error (kept, out of lists and counts, with who, when and why) */
+        /** Retire the screening as entered in error (kept, out of lists and counts, with who, when and why) */
         post: operations["retireScreening"];
         delete?: never;
         options?: never;
@@ -253,7 +253,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire a visit entered in error (kept, out of lists and counts, with who, when and why) */
+        /** Retire the visit as entered in error (kept, out of lists and counts, with who, when and why) */
         post: operations["retireVisit"];
         delete?: never;
         options?: never;
@@ -357,7 +357,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire an adverse event entered in error (kept, out of lists and counts, with who, when and why) */
+        /** Retire the adverse event as entered in error (kept, out of lists and counts, with who, when and why) */
         post: operations["retireAdverseEvent"];
         delete?: never;
         options?: never;
@@ -410,7 +410,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire a note entered in error (kept, out of lists and counts, with who, when and why) */
+        /** Retire the note as entered in error (kept, out of lists and counts, with who, when and why) */
         post: operations["retireSubjectNote"];
         delete?: never;
         options?: never;
@@ -525,6 +525,16 @@ export interface components {
         RetireInput: {
             version: number;
             reason: string;
+        };
+        RetiredRecord: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: date-time */
+            retiredAt: string;
+            retireReason: string;
+            /** Format: uuid */
+            retiredById: string;
         };
         SignatureInput: {
             version: number;
@@ -1692,13 +1702,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The subject as retired. */
+            /** @description The subject afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Subject"];
+                    "application/json": components["schemas"]["RetiredRecord"];
                 };
             };
             /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
@@ -2168,7 +2178,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The screening, signed. */
+            /** @description The screening afterwards. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2275,13 +2285,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The screening as retired. */
+            /** @description The screening afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Screening"];
+                    "application/json": components["schemas"]["RetiredRecord"];
                 };
             };
             /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
@@ -2741,13 +2751,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The visit as retired. */
+            /** @description The visit afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Visit"];
+                    "application/json": components["schemas"]["RetiredRecord"];
                 };
             };
             /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
@@ -3213,7 +3223,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The adverse event, assessed. */
+            /** @description The adverse event afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3330,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The adverse event, signed. */
+            /** @description The adverse event afterwards. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3427,7 +3437,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The adverse event with the notification time. */
+            /** @description The adverse event afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,13 +3544,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The adverse event as retired. */
+            /** @description The adverse event afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdverseEvent"];
+                    "application/json": components["schemas"]["RetiredRecord"];
                 };
             };
             /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
@@ -3991,13 +4001,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The note as retired. */
+            /** @description The note afterwards. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubjectNote"];
+                    "application/json": components["schemas"]["RetiredRecord"];
                 };
             };
             /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */

@@ -93,3 +93,25 @@ export function withoutId<S extends z.ZodObject>(schema: S) {
 export function withId(body: unknown, id: string | undefined): unknown {
   return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, id } : body;
 }
+
+/** What every command of a resource shares: its tag, its collection path and what it is called. */
+export type CommandHome = { tag: string; path: string; noun: string };
+type Operation = Pick<Command, "operationId" | "summary" | "body" | "run"> & Partial<Pick<Command, "conflict" | "errors" | "output">>;
+
+const ON_CREATE = [400, 401, 403, 404, 415, 422, 429];
+const ON_RECORD = [400, 401, 403, 404, 409, 415, 422, 429];
+
+/** `POST {path}`: creates a record (201 with it). */
+export function createCommand(home: CommandHome, op: Operation): Command {
+  return command({ tag: home.tag, method: "POST", path: home.path, status: 201, description: `The new ${home.noun}.`, errors: ON_CREATE, ...op });
+}
+
+/** `PATCH {path}/{id}`: changes a record, version-checked (200 with it as saved). */
+export function updateCommand(home: CommandHome, op: Operation): Command {
+  return command({ tag: home.tag, method: "PATCH", path: `${home.path}/{id}`, description: `The ${home.noun} as saved.`, errors: ON_RECORD, ...op });
+}
+
+/** `POST {path}/{id}/{action}`: an act on a record — assess, sign, retire (200, or 201 when it adds one). */
+export function actionCommand(home: CommandHome, action: string, op: Operation & { status?: 200 | 201 }): Command {
+  return command({ tag: home.tag, method: "POST", path: `${home.path}/{id}/${action}`, description: `The ${home.noun} afterwards.`, errors: ON_RECORD, ...op });
+}

@@ -6,7 +6,7 @@ import { retireRecord, type RetirableEntity } from "../../lifecycle/retire";
 import { retireRecordSchema } from "../../validation/lifecycle";
 import { signAdverseEventSchema } from "../../validation/safety";
 import { z } from "zod";
-import { command, withId, withoutId } from "../http/command";
+import { actionCommand, withId, withoutId, type CommandHome } from "../http/command";
 
 export const RetireInput = withoutId(retireRecordSchema).meta({ id: "RetireInput" });
 
@@ -32,16 +32,11 @@ const retiredRecord = (row: Record<string, unknown>) => ({
 /** `{ version, password }`: the version signed, and the signer's password re-entered (21 CFR 11.200). */
 export const SignatureInput = withoutId(signAdverseEventSchema).meta({ id: "SignatureInput" });
 
-export function retireCommand(entity: RetirableEntity, o: { operationId: string; path: string; tag: string; noun: string }) {
-  return command({
-    operationId: o.operationId,
-    summary: `Retire ${o.noun} entered in error (kept, out of lists and counts, with who, when and why)`,
-    tag: o.tag,
-    method: "POST",
-    path: `${o.path}/{id}/retire`,
+export function retireCommand(entity: RetirableEntity, home: CommandHome, operationId: string) {
+  return actionCommand(home, "retire", {
+    operationId,
+    summary: `Retire the ${home.noun} as entered in error (kept, out of lists and counts, with who, when and why)`,
     body: RetireInput,
-    description: `The ${o.noun.replace(/^an? /, "")} as retired.`,
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: (actor, { id, body }) => retireRecord(actor, entity, withId(body, id)),
     output: { schema: RetiredRecord, of: (saved) => retiredRecord(saved as Record<string, unknown>) },
   });

@@ -5,6 +5,7 @@ import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
+import { FlashNotice } from "@/components/timeline/flash-notice";
 import { Pagination } from "@/components/ui/pagination";
 import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
 import { requireActor } from "@/lib/auth/actor";
@@ -38,8 +39,11 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
   const consentLabels = Object.fromEntries(page.rows.filter((r) => r.consentSignedAt).map((r) => [r.id, formatInstant(r.consentSignedAt!, tz)]));
   const exportQuery = listHref("/subjects/export", params, { page: undefined, pageSize: undefined });
 
+  const retired = first(params.notice) === "retired" ? first(params.subject) : undefined;
+
   return (
     <>
+      <FlashNotice message={retired ? `${retired} retired as entered in error. The record and its history are kept in the audit trail.` : null} />
       <PageHeader
         title="Subjects"
         description={

@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/actor";
 import { createNote } from "@/lib/notes/create";
 import { updateNote } from "@/lib/notes/update";
+import { retireRecord } from "@/lib/lifecycle/retire";
 import { enrollSubject } from "@/lib/subjects/enroll";
+import { completeSubject, markLostToFollowUp } from "@/lib/subjects/exit";
 import { withdrawSubject } from "@/lib/subjects/withdraw";
 import { formAction, type FormInput } from "@/lib/validation/form-action";
 
@@ -37,4 +40,23 @@ export const withdrawAction = timelineAction(async (input, actor) => {
   const { subject, canceledVisits } = await withdrawSubject(actor, input.pick(["id", "version", "reason"]));
   const n = canceledVisits.length;
   return { subjectId: subject.id, message: `${subject.subjectId} withdrawn; ${n} future ${n === 1 ? "visit" : "visits"} canceled.` };
+});
+
+const canceled = (n: number) => `${n} future ${n === 1 ? "visit" : "visits"} canceled`;
+
+export const completeAction = timelineAction(async (input, actor) => {
+  const { subject, canceledVisits } = await completeSubject(actor, input.pick(["id", "version", "exitDate", "reason"]));
+  return { subjectId: subject.id, message: `${subject.subjectId} completed the study; ${canceled(canceledVisits.length)}.` };
+});
+
+export const lostToFollowUpAction = timelineAction(async (input, actor) => {
+  const { subject, canceledVisits } = await markLostToFollowUp(actor, input.pick(["id", "version", "exitDate", "reason"]));
+  return { subjectId: subject.id, message: `${subject.subjectId} recorded as lost to follow-up; ${canceled(canceledVisits.length)}.` };
+});
+
+/** A subject entered in error leaves the registry; the record and its history stay, audited. */
+export const retireSubjectAction = formAction(async (input, actor) => {
+  const subject = await retireRecord(actor, "subject", input.pick(["id", "version", "reason"]));
+  revalidatePath("/subjects");
+  redirect(`/subjects?notice=retired&subject=${encodeURIComponent(subject.subjectId)}`);
 });

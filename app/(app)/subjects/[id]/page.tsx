@@ -17,9 +17,11 @@ import { formatInstant } from "@/lib/format";
 import { first, type SearchParams } from "@/lib/list/params";
 import { can } from "@/lib/policy";
 import { enrollBlocker } from "@/lib/subjects/enroll";
+import { siteToday } from "@/lib/dates";
+import { exitBlocker } from "@/lib/subjects/exit";
 import { canBeWithdrawn } from "@/lib/subjects/withdraw";
 import { getSubjectTimeline } from "@/lib/timeline/subject-timeline";
-import { addNoteAction, editNoteAction, enrollAction, withdrawAction } from "./actions";
+import { addNoteAction, completeAction, editNoteAction, enrollAction, lostToFollowUpAction, retireSubjectAction, withdrawAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subject timeline" };
 
@@ -41,6 +43,8 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
     edit: can(actor, "subject.update", resource),
     enroll: can(actor, "subject.enroll", resource) && enrollBlocker(subject, subject.studyStatus) === null,
     withdraw: can(actor, "subject.withdraw", resource) && canBeWithdrawn(subject),
+    exit: can(actor, "subject.exit", resource) && exitBlocker(subject, "completed") === null,
+    retire: can(actor, "subject.retire", resource),
     note: can(actor, "note.create", resource),
     visit: can(actor, "visit.create", resource),
     ae: can(actor, "ae.report", resource),
@@ -64,6 +68,11 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
   if (subject.enrolledAt) facts.push(["Enrolled at", formatInstant(subject.enrolledAt, tz)]);
   if (subject.withdrawnAt) facts.push(["Withdrawn at", formatInstant(subject.withdrawnAt, tz)]);
   if (subject.withdrawalReason) facts.push(["Withdrawal reason", subject.withdrawalReason]);
+  if (subject.exitDate) facts.push([subject.status === "lost_to_follow_up" ? "Last contact" : "Completed on", subject.exitDate]);
+  if (subject.exitReason) facts.push([subject.status === "lost_to_follow_up" ? "Lost to follow-up because" : "Completion note", subject.exitReason]);
+  const today = siteToday(tz);
+  const visitsCanceled =
+    futureScheduled === 0 ? "No future visits need canceling." : `${futureScheduled} future scheduled ${futureScheduled === 1 ? "visit" : "visits"} will be canceled with this reason.`;
 
   return (
     <div data-print-timeline>
@@ -98,12 +107,55 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
                 <p>Past visits stay as they are, for you to record. This cannot be undone here.</p>
               </DialogForm>
             )}
+            {may.exit && (
+              <DialogForm
+                title="Record study completion"
+                openLabel="Completed study"
+                submitLabel="Record completion"
+                action={completeAction}
+                hidden={{ id: subject.id, version: subject.version }}
+                dateField={{ name: "exitDate", label: "Completed on", hint: "The site-local day of the last protocol visit or contact.", max: today }}
+                reasonLabel="Completion note"
+              >
+                <p>{subject.subjectId} will be recorded as having completed {subject.protocolId}. {visitsCanceled}</p>
+              </DialogForm>
+            )}
+            {may.exit && (
+              <DialogForm
+                title="Record lost to follow-up"
+                openLabel="Lost to follow-up"
+                submitLabel="Record lost to follow-up"
+                variant="danger"
+                action={lostToFollowUpAction}
+                hidden={{ id: subject.id, version: subject.version }}
+                dateField={{ name: "exitDate", label: "Last contact", hint: "The site-local day the subject was last seen or reached.", max: today }}
+                reasonLabel="What was tried, and why the subject is considered lost"
+              >
+                <p>{subject.subjectId} will be recorded as lost to follow-up. {visitsCanceled}</p>
+              </DialogForm>
+            )}
             {may.enroll && (
               <DialogForm title="Enroll subject" openLabel="Enroll" submitLabel="Enroll subject" action={enrollAction} hidden={{ id: subject.id, version: subject.version }}>
                 <p>
                   {subject.subjectId} will be enrolled in {subject.protocolId} today, and {plannedVisitCount} planned{" "}
                   {plannedVisitCount === 1 ? "visit" : "visits"} will be scheduled from the study&apos;s visit schedule, each at 09:00 site time with its
                   protocol window.
+                </p>
+              </DialogForm>
+            )}
+            {may.retire && (
+              <DialogForm
+                title="Retire subject entered in error"
+                openLabel="Retire…"
+                submitLabel="Retire subject"
+                variant="danger"
+                action={retireSubjectAction}
+                hidden={{ id: subject.id, version: subject.version }}
+                reasonLabel="Why was this subject entered in error?"
+              >
+                <p>
+                  Use this only for a record that should never have existed (a duplicate, a test entry). {subject.subjectId} will leave the registry and
+                  every list and count; nothing is deleted, and the audit trail keeps who retired it, when and why.
                 </p>
               </DialogForm>
             )}

@@ -7,7 +7,7 @@ import { markSponsorNotified } from "../../../safety/notify-sponsor";
 import { signAdverseEvent } from "../../../signatures/sign-ae";
 import { reportAdverseEventSchema } from "../../../validation/adverse-event";
 import { assessAdverseEventSchema, notifySponsorSchema } from "../../../validation/safety";
-import { command, commandRoute, withId, withoutId, type Answer } from "../../http/command";
+import { actionCommand, commandRoute, createCommand, updateCommand, withId, withoutId, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -16,71 +16,46 @@ import { getAdverseEventResource, listAdverseEventResourcesJson } from "./querie
 import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery, AdverseEventPatch } from "./schema";
 
 const tag = "Adverse events";
-const onRecord = [400, 401, 403, 404, 409, 415, 422, 429];
+
+const home = { tag, path: "/adverse-events", noun: "adverse event" };
 
 export const adverseEventCommands = [
-  command({
+  createCommand(home, {
     operationId: "reportAdverseEvent",
     summary: "Report an adverse event",
-    tag,
-    method: "POST",
-    path: "/adverse-events",
     body: reportAdverseEventSchema,
-    status: 201,
-    description: "The new adverse event.",
-    errors: [400, 401, 403, 404, 415, 422, 429],
     run: (actor, { body }) => reportAdverseEvent(actor, body),
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateAdverseEvent",
     summary: "Edit an adverse event (voids a live signature when signed content changes)",
-    tag,
-    method: "PATCH",
-    path: "/adverse-events/{id}",
     body: AdverseEventPatch,
-    description: "The adverse event as saved.",
-    errors: onRecord,
     // The lib merges the sent fields over the stored record; what was not sent is left alone.
     run: (actor, { id, body }) => updateAdverseEvent(actor, withId(body, id)),
   }),
-  command({
+  actionCommand(home, "assessment", {
     operationId: "assessAdverseEvent",
     summary: "Assess an adverse event: causality, expectedness, grade, outcome (investigators; a reason to change an earlier assessment)",
-    tag,
-    method: "POST",
-    path: "/adverse-events/{id}/assessment",
     body: withoutId(assessAdverseEventSchema).meta({ id: "AssessmentInput" }),
-    description: "The adverse event, assessed.",
-    errors: onRecord,
     run: (actor, { id, body }) => assessAdverseEvent(actor, withId(body, id)),
   }),
-  command({
+  actionCommand(home, "signature", {
     operationId: "signAdverseEvent",
-    summary: "E-sign \"Reviewed and assessed\" (investigators; the password is re-entered)",
-    tag,
-    method: "POST",
-    path: "/adverse-events/{id}/signature",
+    summary: 'E-sign "Reviewed and assessed" (investigators; the password is re-entered)',
     body: SignatureInput,
     status: 201,
-    description: "The adverse event, signed.",
-    errors: onRecord,
     run: async (actor, { id, body }) => {
       await signAdverseEvent(actor, withId(body, id));
       return { id: id! };
     },
   }),
-  command({
+  actionCommand(home, "sponsor-notification", {
     operationId: "markSponsorNotified",
     summary: "Record that the sponsor was notified of a serious adverse event (stops its 24-hour clock)",
-    tag,
-    method: "POST",
-    path: "/adverse-events/{id}/sponsor-notification",
     body: withoutId(notifySponsorSchema).meta({ id: "SponsorNotificationInput" }),
-    description: "The adverse event with the notification time.",
-    errors: onRecord,
     run: (actor, { id, body }) => markSponsorNotified(actor, withId(body, id)),
   }),
-  retireCommand("adverse_event", { operationId: "retireAdverseEvent", path: "/adverse-events", tag, noun: "an adverse event" }),
+  retireCommand("adverse_event", home, "retireAdverseEvent"),
 ];
 
 export const adverseEventAnswer: Answer = { schema: AdverseEvent, read: getAdverseEventResource };

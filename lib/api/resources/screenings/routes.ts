@@ -4,7 +4,7 @@ import { changeScreening, screeningChangeSchema } from "../../../screenings/chan
 import { recordScreening } from "../../../screenings/record";
 import { signEligibility } from "../../../signatures/sign-eligibility";
 import { recordScreeningSchema } from "../../../validation/screening";
-import { command, commandRoute, type Answer, type CommandInput } from "../../http/command";
+import { actionCommand, commandRoute, createCommand, updateCommand, type Answer, type CommandInput } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -16,48 +16,35 @@ import { SCREENING_INCLUDE, Screening, ScreeningListQuery } from "./schema";
 const tag = "Screenings";
 const bodyField = (input: CommandInput, key: string) => (input.body as Record<string, unknown> | null)?.[key];
 
+const home = { tag, path: "/screenings", noun: "screening" };
+
 export const screeningCommands = [
-  command({
+  createCommand(home, {
     operationId: "recordScreening",
     summary: "Record a screening outcome for a subject",
-    tag,
-    method: "POST",
-    path: "/screenings",
     body: recordScreeningSchema,
-    status: 201,
-    description: "The new screening.",
     errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: async (actor, { body }) => (await recordScreening(actor, body)).screening,
     // A stale subjectVersion is a conflict on the subject: the 409 carries it as the API shows it.
     conflict: { about: (input) => String(bodyField(input, "subjectId") ?? ""), read: getSubjectResource },
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateScreening",
     summary: "Correct a recorded screening (with a reason)",
-    tag,
-    method: "PATCH",
-    path: "/screenings/{id}",
     body: screeningChangeSchema.meta({ id: "ScreeningPatch" }),
-    description: "The screening as saved.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: async (actor, { id, body }) => (await changeScreening(actor, id!, body)).screening,
   }),
-  command({
+  actionCommand(home, "eligibility-signature", {
     operationId: "signEligibility",
-    summary: "E-sign \"Eligibility confirmed\" for a passed screening (investigators; the password is re-entered)",
-    tag,
-    method: "POST",
-    path: "/screenings/{id}/eligibility-signature",
+    summary: 'E-sign "Eligibility confirmed" for a passed screening (investigators; the password is re-entered)',
     body: SignatureInput,
     status: 201,
-    description: "The screening, signed.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: async (actor, { id, body }) => {
       await signEligibility(actor, { ...(body as object), screeningId: id });
       return { id: id! };
     },
   }),
-  retireCommand("screening", { operationId: "retireScreening", path: "/screenings", tag, noun: "a screening" }),
+  retireCommand("screening", home, "retireScreening"),
 ];
 
 export const screeningAnswer: Answer = { schema: Screening, read: getScreeningResource };

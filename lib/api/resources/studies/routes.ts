@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createStudy, updateStudy } from "../../../admin/studies";
 import { createStudySchema } from "../../../validation/admin";
-import { command, commandRoute, withId, type Answer } from "../../http/command";
+import { commandRoute, createCommand, updateCommand, withId, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -11,28 +11,20 @@ import { STUDY_INCLUDE, Study, StudyListQuery, StudyPatch } from "./schema";
 
 const tag = "Studies";
 
+const home = { tag, path: "/studies", noun: "study" };
+
 export const studyCommands = [
-  command({
+  createCommand(home, {
     operationId: "createStudy",
     summary: "Create a study (administrators)",
-    tag,
-    method: "POST",
-    path: "/studies",
     body: createStudySchema,
-    status: 201,
-    description: "The new study.",
     errors: [400, 401, 403, 415, 422, 429],
     run: (actor, { body }) => createStudy(actor, body),
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateStudy",
     summary: "Edit a study (administrators)",
-    tag,
-    method: "PATCH",
-    path: "/studies/{id}",
     body: StudyPatch,
-    description: "The study as saved.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     // What was not sent keeps its value (merged in the write, on the locked study).
     run: (actor, { id, body }) => updateStudy(actor, withId(body, id)),
   }),

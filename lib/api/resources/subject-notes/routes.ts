@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createNote } from "../../../notes/create";
 import { updateNote } from "../../../notes/update";
 import { createNoteSchema } from "../../../validation/note";
-import { command, commandRoute, withId, type Answer } from "../../http/command";
+import { commandRoute, createCommand, updateCommand, withId, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -13,32 +13,23 @@ import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery, SubjectNotePatch } fro
 
 const tag = "Subject notes";
 
+const home = { tag, path: "/subject-notes", noun: "note" };
+
 export const subjectNoteCommands = [
-  command({
+  createCommand(home, {
     operationId: "createSubjectNote",
     summary: "Write a note on a subject",
-    tag,
-    method: "POST",
-    path: "/subject-notes",
     body: createNoteSchema,
-    status: 201,
-    description: "The new note.",
-    errors: [400, 401, 403, 404, 415, 422, 429],
     run: (actor, { body }) => createNote(actor, body),
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateSubjectNote",
     summary: "Edit a note (its author only)",
-    tag,
-    method: "PATCH",
-    path: "/subject-notes/{id}",
     body: SubjectNotePatch,
-    description: "The note as saved.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     // Only the author edits a note (asked on the locked note); what was not sent keeps its value.
     run: (actor, { id, body }) => updateNote(actor, withId(body, id)),
   }),
-  retireCommand("subject_note", { operationId: "retireSubjectNote", path: "/subject-notes", tag, noun: "a note" }),
+  retireCommand("subject_note", home, "retireSubjectNote"),
 ];
 
 export const subjectNoteAnswer: Answer = { schema: SubjectNote, read: getSubjectNoteResource };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changeSubject, subjectChangeSchema } from "../../../subjects/change";
 import { createSubject } from "../../../subjects/create";
 import { createSubjectSchema } from "../../../validation/subject";
-import { command, commandRoute, type Answer } from "../../http/command";
+import { commandRoute, createCommand, updateCommand, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -14,31 +14,22 @@ import { subjectTimelineRoute } from "./timeline";
 
 const tag = "Subjects";
 
+const home = { tag, path: "/subjects", noun: "subject" };
+
 export const subjectCommands = [
-  command({
+  createCommand(home, {
     operationId: "createSubject",
     summary: "Register a subject",
-    tag,
-    method: "POST",
-    path: "/subjects",
     body: createSubjectSchema,
-    status: 201,
-    description: "The new subject.",
-    errors: [400, 401, 403, 404, 415, 422, 429],
     run: (actor, { body }) => createSubject(actor, body),
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateSubject",
     summary: "Edit a subject, or enroll, withdraw, complete or mark it lost to follow-up",
-    tag,
-    method: "PATCH",
-    path: "/subjects/{id}",
     body: subjectChangeSchema.meta({ id: "SubjectPatch" }),
-    description: "The subject as saved.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: (actor, { id, body }) => changeSubject(actor, id!, body),
   }),
-  retireCommand("subject", { operationId: "retireSubject", path: "/subjects", tag, noun: "a subject" }),
+  retireCommand("subject", home, "retireSubject"),
 ];
 
 export const subjectAnswer: Answer = { schema: Subject, read: getSubjectResource };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { scheduleVisitSchema } from "../../../validation/visit";
 import { changeVisit, visitChangeSchema } from "../../../visits/change";
 import { scheduleVisit } from "../../../visits/schedule";
-import { command, commandRoute, type Answer } from "../../http/command";
+import { commandRoute, createCommand, updateCommand, type Answer } from "../../http/command";
 import { route } from "../../http/route";
 import { includeParam } from "../../list";
 import { listEnvelope } from "../../openapi-shapes";
@@ -13,31 +13,22 @@ import { VISIT_INCLUDE, Visit, VisitListQuery } from "./schema";
 
 const tag = "Visits";
 
+const home = { tag, path: "/visits", noun: "visit" };
+
 export const visitCommands = [
-  command({
+  createCommand(home, {
     operationId: "scheduleVisit",
     summary: "Schedule a visit for a subject",
-    tag,
-    method: "POST",
-    path: "/visits",
     body: scheduleVisitSchema,
-    status: 201,
-    description: "The new visit.",
-    errors: [400, 401, 403, 404, 415, 422, 429],
     run: (actor, { body }) => scheduleVisit(actor, body),
   }),
-  command({
+  updateCommand(home, {
     operationId: "updateVisit",
     summary: "Complete, mark missed or cancel a visit, or change its time, location, coordinator or type",
-    tag,
-    method: "PATCH",
-    path: "/visits/{id}",
     body: visitChangeSchema.meta({ id: "VisitPatch" }),
-    description: "The visit as saved.",
-    errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: (actor, { id, body }) => changeVisit(actor, id!, body),
   }),
-  retireCommand("visit", { operationId: "retireVisit", path: "/visits", tag, noun: "a visit" }),
+  retireCommand("visit", home, "retireVisit"),
 ];
 
 export const visitAnswer: Answer = { schema: Visit, read: getVisitResource };
