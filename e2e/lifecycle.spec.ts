@@ -1,24 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./support";
-
-/** Registers a passed subject (its own id per run, so the spec does not depend on others' data). */
-async function createSubject(page: Page, subjectId: string) {
-  await page.goto("/subjects/new");
-  await page.getByLabel("Subject ID").fill(subjectId);
-  await page.getByLabel("Full name").fill("Lena Lifecycle");
-  const study = page.getByLabel("Study");
-  const value = await study.locator("option", { hasText: /^(RCR|LTU)-/ }).first().getAttribute("value");
-  await study.selectOption(value!);
-  await page.getByLabel("Consent signed at").fill("2025-01-10T10:00");
-  await page.getByLabel("Screening status").selectOption("passed");
-  await page.getByRole("button", { name: "Create subject" }).click();
-  await expect(page).toHaveURL(/\/subjects\/[0-9a-f-]{36}$/);
-}
+import { expect, test } from "@playwright/test";
+import { createSubject, loginAndWait } from "./support";
 
 test("coordinator1 records a subject's completion with a note; its future visits are canceled", async ({ page }) => {
   await loginAndWait(page, "coordinator1");
   const id = `LC-${Date.now().toString(36).toUpperCase()}`;
-  await createSubject(page, id);
+  await createSubject(page, id, "Lena Lifecycle");
   await page.getByRole("button", { name: "Enroll", exact: true }).click();
   await page.getByRole("dialog", { name: "Enroll subject" }).getByRole("button", { name: "Enroll subject" }).click();
   await expect(page.getByText(new RegExp(`${id} enrolled`))).toBeVisible();
@@ -42,7 +28,7 @@ test("coordinator1 records a subject's completion with a note; its future visits
 test("coordinator1 retires a subject entered in error: it leaves the registry, kept with who, when and why", async ({ page }) => {
   await loginAndWait(page, "coordinator1");
   const id = `RT-${Date.now().toString(36).toUpperCase()}`;
-  await createSubject(page, id);
+  await createSubject(page, id, "Lena Lifecycle");
   await page.getByRole("button", { name: "Retire…" }).click();
   const dialog = page.getByRole("dialog", { name: "Retire subject entered in error" });
   await dialog.getByLabel("Why was this subject entered in error?").fill("Duplicate registration of an existing subject");

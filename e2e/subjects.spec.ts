@@ -1,24 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait, logout } from "./support";
-
-/** Registers a subject through the new-subject form and returns its timeline path. */
-async function createSubject(page: Page, subjectId: string, fullName: string) {
-  await page.goto("/subjects/new");
-  await page.getByLabel("Subject ID").fill(subjectId);
-  await page.getByLabel("Full name").fill(fullName);
-  // A demo study (its schedule plans visits weeks ahead), not one another spec created.
-  const study = page.getByLabel("Study");
-  const value = await study.locator("option", { hasText: /^(RCR|LTU)-/ }).first().getAttribute("value");
-  await study.selectOption(value!);
-  await page.getByLabel("Date of birth").fill("1980-04-05");
-  await page.getByLabel("Sex at birth").selectOption("female");
-  await page.getByLabel("Consent signed at").fill("2025-01-10T10:00");
-  await page.getByLabel("Screening status").selectOption("passed");
-  await page.getByRole("button", { name: "Create subject" }).click();
-  await expect(page).toHaveURL(/\/subjects\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${subjectId} · ${fullName}`);
-  return new URL(page.url()).pathname;
-}
+import { expect, test } from "@playwright/test";
+import { createSubject, loginAndWait, logout } from "./support";
 
 test("coordinator1: create a subject, find it, add a note, edit with a reason, enroll — planned visits appear", async ({ page }) => {
   await loginAndWait(page, "coordinator1");

@@ -25,6 +25,30 @@ import { addNoteAction, completeAction, editNoteAction, enrollAction, lostToFoll
 
 export const metadata: Metadata = { title: "Subject timeline" };
 
+/** The two other ways out of a study besides withdrawal; each records a day and a reason. */
+const EXITS = [
+  {
+    title: "Record study completion",
+    openLabel: "Completed study",
+    submitLabel: "Record completion",
+    variant: "primary",
+    action: completeAction,
+    dateField: { label: "Completed on", hint: "The site-local day of the last protocol visit or contact." },
+    reasonLabel: "Completion note",
+    will: "will be recorded as having completed the study.",
+  },
+  {
+    title: "Record lost to follow-up",
+    openLabel: "Lost to follow-up",
+    submitLabel: "Record lost to follow-up",
+    variant: "danger",
+    action: lostToFollowUpAction,
+    dateField: { label: "Last contact", hint: "The site-local day the subject was last seen or reached." },
+    reasonLabel: "What was tried, and why the subject is considered lost",
+    will: "will be recorded as lost to follow-up.",
+  },
+] as const;
+
 const NOTICES: Record<string, string> = { created: "Subject created.", updated: "Subject updated; the change and its reason are in the timeline." };
 const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
@@ -107,33 +131,24 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
                 <p>Past visits stay as they are, for you to record. This cannot be undone here.</p>
               </DialogForm>
             )}
-            {may.exit && (
-              <DialogForm
-                title="Record study completion"
-                openLabel="Completed study"
-                submitLabel="Record completion"
-                action={completeAction}
-                hidden={{ id: subject.id, version: subject.version }}
-                dateField={{ name: "exitDate", label: "Completed on", hint: "The site-local day of the last protocol visit or contact.", max: today }}
-                reasonLabel="Completion note"
-              >
-                <p>{subject.subjectId} will be recorded as having completed {subject.protocolId}. {visitsCanceled}</p>
-              </DialogForm>
-            )}
-            {may.exit && (
-              <DialogForm
-                title="Record lost to follow-up"
-                openLabel="Lost to follow-up"
-                submitLabel="Record lost to follow-up"
-                variant="danger"
-                action={lostToFollowUpAction}
-                hidden={{ id: subject.id, version: subject.version }}
-                dateField={{ name: "exitDate", label: "Last contact", hint: "The site-local day the subject was last seen or reached.", max: today }}
-                reasonLabel="What was tried, and why the subject is considered lost"
-              >
-                <p>{subject.subjectId} will be recorded as lost to follow-up. {visitsCanceled}</p>
-              </DialogForm>
-            )}
+            {may.exit &&
+              EXITS.map((exit) => (
+                <DialogForm
+                  key={exit.title}
+                  title={exit.title}
+                  openLabel={exit.openLabel}
+                  submitLabel={exit.submitLabel}
+                  variant={exit.variant}
+                  action={exit.action}
+                  hidden={{ id: subject.id, version: subject.version }}
+                  dateField={{ ...exit.dateField, name: "exitDate", max: today }}
+                  reasonLabel={exit.reasonLabel}
+                >
+                  <p>
+                    {subject.subjectId} {exit.will} {visitsCanceled}
+                  </p>
+                </DialogForm>
+              ))}
             {may.enroll && (
               <DialogForm title="Enroll subject" openLabel="Enroll" submitLabel="Enroll subject" action={enrollAction} hidden={{ id: subject.id, version: subject.version }}>
                 <p>
