@@ -12,7 +12,7 @@ const restrict = (...rules) => ["error", { patterns: [...rules.map(([name, messa
 // also fails on any direct insert, update or delete of an audited table outside it.)
 const ROAD = "Write through lib/write (write(), recordEvent()): the audit writer and the notifier are private to the road.";
 const ROAD_ONLY = [
-  { regex: "(^|/)audit$", importNames: ["appendAudit"], message: ROAD },
+  { regex: "(^|/)audit(/writer)?$", importNames: ["appendAudit"], message: ROAD },
   { regex: "(^|/)live/notify$", importNames: ["notifyChange"], message: ROAD },
 ];
 

@@ -1,6 +1,6 @@
 /** `npm run audit:verify`: recomputes the audit hash chain and names the first broken link. */
 import { closeDb, getDb } from "@/db";
-import { verifyAuditChain } from "@/lib/audit-verify";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { registerDemoData } from "@/lib/seed/demo";
 
 async function main() {

@@ -36,8 +36,8 @@ describe("layer rules", () => {
     ["a client module never re-exports db/", "lib/example-client.ts", '"use client";\nexport * from "@/db/schema";\n'],
     ["domain/ imports nothing", "domain/example.ts", 'import { z } from "zod";\nexport const s = z.string();\n'],
     ["domain/ re-exports nothing", "domain/example.ts", 'export { ROLES } from "../db/schema";\n'],
-    ["only the write road calls the audit writer", "lib/subjects/example.ts", 'import { appendAudit } from "../audit";\nexport const a = appendAudit;\n'],
-    ["only the write road calls the audit writer (app/)", "app/example-actions.ts", 'import { appendAudit } from "@/lib/audit";\nexport const a = appendAudit;\n'],
+    ["only the write road calls the audit writer", "lib/subjects/example.ts", 'import { appendAudit } from "../audit/writer";\nexport const a = appendAudit;\n'],
+    ["only the write road calls the audit writer (app/)", "app/example-actions.ts", 'import { appendAudit } from "@/lib/audit/writer";\nexport const a = appendAudit;\n'],
     ["only the write road announces changes", "lib/visits/example.ts", 'import { notifyChange } from "../live/notify";\nexport const n = notifyChange;\n'],
   ])("%s", async (_what, filePath, code) => {
     expect(await layerErrors(filePath, code)).not.toEqual([]);
@@ -50,8 +50,8 @@ describe("layer rules", () => {
     ["db/ may import domain/ and itself", "db/example.ts", 'import { ROLES } from "../domain/vocabulary";\nimport * as schema from "./schema";\nexport const x = [ROLES, schema];\n'],
     ["a server module in app/ may import db/", "app/(app)/example/actions.ts", '"use server";\nimport { getDb } from "@/db";\nexport const g = getDb;\n'],
     ["a client module may import domain/", "app/(app)/example/client-part.tsx", '"use client";\nimport { ROLES } from "@/domain/vocabulary";\nexport const r = ROLES;\n'],
-    ["the write road calls the audit writer", "lib/write/example.ts", 'import { appendAudit, diffChanges } from "../audit";\nexport const a = [appendAudit, diffChanges];\n'],
-    ["anyone may use the pure diff", "lib/users/example.ts", 'import { diffChanges } from "../audit";\nexport const d = diffChanges;\n'],
+    ["the write road calls the audit writer", "lib/write/example.ts", 'import { appendAudit, diffChanges } from "../audit/writer";\nexport const a = [appendAudit, diffChanges];\n'],
+    ["anyone may use the pure diff", "lib/users/example.ts", 'import { diffChanges } from "../audit/writer";\nexport const d = diffChanges;\n'],
   ])("allows: %s", async (_what, filePath, code) => {
     expect(await layerErrors(filePath, code)).toEqual([]);
   });

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { ChangeList } from "@/components/history/changes";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { recordHref, recordLogHref } from "@/lib/audit-log/links";
-import type { AuditLogRow } from "@/lib/audit-log/queries";
+import { recordHref, recordLogHref } from "@/lib/audit/log/links";
+import type { AuditLogRow } from "@/lib/audit/log/queries";
 import { formatInstant } from "@/lib/format";
 
 /** Refusals and failures stand out; everything else is routine. Text says it, colour repeats it. */

@@ -2,7 +2,7 @@
  * The hash-chain check's verdict. Async: the check reads every audit row, so the page streams it
  * in a Suspense boundary and the log itself is not held up.
  */
-import { checkAuditChain } from "@/lib/audit-log/queries";
+import { checkAuditChain } from "@/lib/audit/log/queries";
 import type { Actor } from "@/lib/actor";
 
 export async function ChainStatus({ actor }: { actor: Actor }) {

@@ -14,7 +14,7 @@ import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
 import { containsPattern } from "../list/like-pattern";
 import { optional, pageOf, type ListState } from "../list/params";
-import { presentHistory, selectHistory, type HistoryEntry } from "../history";
+import { presentHistory, selectHistory, type HistoryEntry } from "../audit/history";
 import { authorize } from "../policy";
 import { adverseEventJoins, adverseEventModel, aeSignature } from "../read-model/adverse-event";
 import { subjectModel } from "../read-model/subject";

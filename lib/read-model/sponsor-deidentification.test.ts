@@ -20,7 +20,7 @@ import { Study } from "@/lib/api/resources/studies/schema";
 import { toCsv } from "@/lib/csv";
 import { addDaysIso, siteToday } from "@/lib/dates";
 import { gql } from "@/lib/graphql/test-client";
-import { presentHistory, selectHistory } from "@/lib/history";
+import { presentHistory, selectHistory } from "@/lib/audit/history";
 import { parseList } from "@/lib/list/params";
 import { publicChange } from "@/lib/live/events";
 import { ensureListening, headId, stopLive, subscribe } from "@/lib/live/hub";

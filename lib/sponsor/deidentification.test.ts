@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { aeListSpec, getAdverseEvent, listAdverseEvents } from "@/lib/adverse-events/queries";
 import { getCoordinatorDashboard } from "@/lib/dashboard/queries";
-import { selectHistory } from "@/lib/history";
+import { selectHistory } from "@/lib/audit/history";
 import { parseList } from "@/lib/list/params";
 import { listScreeningQueue } from "@/lib/screenings/queries";
 import { parseQueueParams } from "@/lib/screenings/queue-params";

@@ -13,7 +13,7 @@ import { inListPlaceholder, reusableQuery } from "@/db/reusable";
 import { adverseEvents, screenings, subjectNotes, users, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { startOfLocalDay } from "../dates";
-import { presentHistory, selectHistory } from "../history";
+import { presentHistory, selectHistory } from "../audit/history";
 import { authorize, scopeKey } from "../policy";
 import { adverseEventJoins, adverseEventModel } from "../read-model/adverse-event";
 import { noteJoins, noteModel } from "../read-model/note";

@@ -8,7 +8,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, users, type Role } from "@/db/schema";
 import type { Actor } from "../actor";
-import { diffChanges } from "../audit";
+import { diffChanges } from "../audit/writer";
 import { pgErrorCode } from "../db-errors";
 import { ForbiddenError, ValidationError } from "../errors";
 import { authorize } from "../policy";

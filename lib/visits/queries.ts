@@ -14,7 +14,7 @@ import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
 import { NotFoundError, ValidationError } from "../errors";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
-import { presentHistory, selectHistory, type HistoryEntry } from "../history";
+import { presentHistory, selectHistory, type HistoryEntry } from "../audit/history";
 import { authorize, canSeeIdentifiers } from "../policy";
 import { subjectModel } from "../read-model/subject";
 import { coordinator } from "../read-model/user";

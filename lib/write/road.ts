@@ -18,7 +18,7 @@ import type { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
-import { appendAudit, diffChanges, type AuditEntry, type Changes } from "../audit";
+import { appendAudit, diffChanges, type AuditEntry, type Changes } from "../audit/writer";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { notifyChange, type ChangeEvent } from "../live/notify";
 import { authorize, authorizeAttempt, type Action } from "../policy";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { resetPassword } from "@/lib/admin/password-reset";
+import { resetPassword } from "@/lib/users/password-reset";
 import { assignRole, setUserStatus } from "@/lib/users/admin";
 import { formAction } from "@/lib/validation/form-action";
 

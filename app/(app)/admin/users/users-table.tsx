@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { recordLogHref } from "@/lib/audit-log/links";
+import { recordLogHref } from "@/lib/audit/log/links";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/users/admin";

@@ -1,5 +1,5 @@
 /** CSV of the audit log for the current filter (all pages, capped); the export is itself audited. */
-import { auditLogCsv } from "@/lib/audit-log/csv";
+import { auditLogCsv } from "@/lib/audit/log/csv";
 import { getActor } from "@/lib/auth/actor";
 import { csvResponse } from "@/lib/csv";
 import { AppError } from "@/lib/errors";

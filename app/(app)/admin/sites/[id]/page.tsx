@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { recordLogHref } from "@/lib/audit-log/links";
+import { recordLogHref } from "@/lib/audit/log/links";
 import { notFound } from "next/navigation";
 import { SiteForm } from "@/components/admin/site-form";
 import { PageHeader } from "@/components/ui/page-header";

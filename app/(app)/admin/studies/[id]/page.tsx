@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { recordLogHref } from "@/lib/audit-log/links";
+import { recordLogHref } from "@/lib/audit/log/links";
 import { notFound } from "next/navigation";
 import { GrantSponsorForm, RetireItemForm, RevokeSponsorForm } from "@/components/admin/row-forms";
 import { ScheduleItemForm } from "@/components/admin/schedule-item-form";

@@ -2,8 +2,8 @@ import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import { rawSql, testDb, withTestDb } from "@/tests/db";
-import { appendAudit, diffChanges } from "./audit";
-import { verifyAuditChain } from "./audit-verify";
+import { appendAudit, diffChanges } from "./writer";
+import { verifyAuditChain } from "./verify";
 
 withTestDb();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rawSql, testDb, withTestDb } from "@/tests/db";
-import { appendAudit } from "./audit";
-import { verifyAuditChain } from "./audit-verify";
+import { appendAudit } from "./writer";
+import { verifyAuditChain } from "./verify";
 
 withTestDb();
 

@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { resultRows } from "./rate-limit";
+import { resultRows } from "../rate-limit";
 
 export type ChainResult =
   | { ok: true; checked: number }

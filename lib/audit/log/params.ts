@@ -6,8 +6,8 @@
  * Dates are calendar days in UTC: the log spans sites in different zones, so one zone for all.
  */
 import { z } from "zod";
-import { addDaysIso, isIsoDate } from "../dates";
-import { first, optional, type SearchParams } from "../list/params";
+import { addDaysIso, isIsoDate } from "../../dates";
+import { first, optional, type SearchParams } from "../../list/params";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -8,7 +8,7 @@ import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { reusableQuery } from "@/db/reusable";
 import { auditEvents } from "@/db/schema";
-import type { Actor } from "./actor";
+import type { Actor } from "../actor";
 
 export type Changes = Record<string, [unknown, unknown]>;
 

@@ -7,7 +7,7 @@
 import type { Actor } from "../actor";
 import { ForbiddenError } from "../errors";
 import { hashPassword } from "../password";
-import { publicUser, withoutPasswordHash } from "../users/public-user";
+import { publicUser, withoutPasswordHash } from "./public-user";
 import { resetPasswordSchema } from "../validation/admin";
 import { parseFor, write } from "../write/road";
 

@@ -11,11 +11,11 @@ import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from "driz
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db";
 import { adverseEvents, auditEvents, screenings, sites, studies, subjectNotes, subjects, users, visits } from "@/db/schema";
-import type { Actor } from "../actor";
-import { verifyAuditChain, type ChainResult } from "../audit-verify";
+import type { Actor } from "../../actor";
+import { verifyAuditChain, type ChainResult } from "../verify";
 import { presentHistory } from "../history";
-import { authorize } from "../policy";
-import { resultRows } from "../rate-limit";
+import { authorize } from "../../policy";
+import { resultRows } from "../../rate-limit";
 import { utcRange, type AuditFilters, type AuditLogState } from "./params";
 
 const UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";

@@ -9,10 +9,10 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inListPlaceholder, reusableQuery } from "@/db/reusable";
 import { auditEvents, users } from "@/db/schema";
-import type { Actor } from "./actor";
-import { canSeeIdentifiers } from "./policy";
-import { READ_MODELS } from "./read-model";
-import type { Deidentify } from "./read-model/model";
+import type { Actor } from "../actor";
+import { canSeeIdentifiers } from "../policy";
+import { READ_MODELS } from "../read-model";
+import type { Deidentify } from "../read-model/model";
 
 export type HistoryEntry = {
   id: string;

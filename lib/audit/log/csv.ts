@@ -4,10 +4,10 @@
  * Times are UTC (ISO 8601), the same zone the filter's dates use.
  */
 import "server-only";
-import type { Actor } from "../actor";
-import { toCsv, type CsvColumn } from "../csv";
-import { auditExport, EXPORT_ROW_LIMIT } from "../export";
-import type { SearchParams } from "../list/params";
+import type { Actor } from "../../actor";
+import { toCsv, type CsvColumn } from "../../csv";
+import { auditExport, EXPORT_ROW_LIMIT } from "../../export";
+import type { SearchParams } from "../../list/params";
 import { parseAuditLogParams } from "./params";
 import { exportAuditLog, type AuditLogRow } from "./queries";
 
