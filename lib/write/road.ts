@@ -22,6 +22,7 @@ import { appendAudit, diffChanges, type AuditEntry, type Changes } from "../audi
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { notifyChange, type ChangeEvent } from "../live/notify";
 import { authorize, authorizeAttempt, type Action } from "../policy";
+import { isUuid } from "../validation/fields";
 import { ENTITIES, type EntityName, type InsertOf, type RowOf } from "./entities";
 
 /** Actions that change something: a write never authorises itself with a read action. */
@@ -121,6 +122,8 @@ export class Writer {
     id: string,
     options: LoadOptions<X> = {},
   ): Promise<Loaded<E, { [K in keyof X]: X[K] extends SQL<infer T> ? T : X[K] extends AnyPgColumn ? X[K]["_"]["data"] : unknown }>> {
+    // Not even shaped like an id: as unknown as a foreign site's record (and no uuid cast error).
+    if (!isUuid(id)) throw new NotFoundError(options.notFound);
     const spec = ENTITIES[entity];
     const table = spec.table as PgTable & { id: AnyPgColumn; retiredAt?: AnyPgColumn };
     const conditions: (SQL | undefined)[] = [eq(table.id, id)];
