@@ -1,5 +1,4 @@
 /** /api/v1/adverse-events — the same lib functions as the AE report and edit forms. */
-import { z } from "zod";
 import { reportAdverseEvent } from "../../../adverse-events/report";
 import { updateAdverseEvent } from "../../../adverse-events/update";
 import { assessAdverseEvent } from "../../../safety/assess";
@@ -7,10 +6,8 @@ import { markSponsorNotified } from "../../../safety/notify-sponsor";
 import { signAdverseEvent } from "../../../signatures/sign-ae";
 import { reportAdverseEventSchema } from "../../../validation/adverse-event";
 import { assessAdverseEventSchema, notifySponsorSchema } from "../../../validation/safety";
-import { actionCommand, commandRoute, createCommand, updateCommand, withId, withoutId, type Answer } from "../../http/command";
-import { route } from "../../http/route";
-import { includeParam } from "../../list";
-import { listEnvelope } from "../../openapi-shapes";
+import { actionCommand, createCommand, updateCommand, withId, withoutId } from "../../http/command";
+import { resourceRoutes } from "../resource-routes";
 import { retireCommand, SignatureInput } from "../record-commands";
 import { getAdverseEventResource, listAdverseEventResourcesJson } from "./queries";
 import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery, AdverseEventPatch } from "./schema";
@@ -58,30 +55,14 @@ export const adverseEventCommands = [
   retireCommand("adverse_event", home, "retireAdverseEvent"),
 ];
 
-export const adverseEventAnswer: Answer = { schema: AdverseEvent, read: getAdverseEventResource };
-
-export const adverseEventRoutes = [
-  route({
-    method: "GET",
-    path: "/adverse-events",
-    operationId: "listAdverseEvents",
-    summary: "List adverse events",
-    tag,
-    query: AdverseEventListQuery,
-    success: { status: 200, description: "A page of adverse events.", schema: listEnvelope(AdverseEvent) },
-    errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listAdverseEventResourcesJson(actor, query) }),
-  }),
-  route({
-    method: "GET",
-    path: "/adverse-events/{id}",
-    operationId: "getAdverseEvent",
-    summary: "One adverse event",
-    tag,
-    query: z.object({ include: includeParam(AE_INCLUDE) }).strict(),
-    success: { status: 200, description: "The adverse event.", schema: AdverseEvent },
-    errors: [400, 401, 404, 429],
-    handle: async ({ actor, params, query }) => ({ body: await getAdverseEventResource(actor, params.id!, query.include) }),
-  }),
-  ...adverseEventCommands.map((c) => commandRoute(c, adverseEventAnswer)),
-];
+export const adverseEventRoutes = resourceRoutes({
+  home,
+  plural: "adverse events",
+  operations: { list: "listAdverseEvents", get: "getAdverseEvent" },
+  schema: AdverseEvent,
+  listQuery: AdverseEventListQuery,
+  include: AE_INCLUDE,
+  list: listAdverseEventResourcesJson,
+  get: getAdverseEventResource,
+  commands: adverseEventCommands,
+});

@@ -1,13 +1,10 @@
 /** /api/v1/screenings — the same lib functions as the screening queue's forms. */
-import { z } from "zod";
 import { changeScreening, screeningChangeSchema } from "../../../screenings/change";
 import { recordScreening } from "../../../screenings/record";
 import { signEligibility } from "../../../signatures/sign-eligibility";
 import { recordScreeningSchema } from "../../../validation/screening";
-import { actionCommand, commandRoute, createCommand, updateCommand, type Answer, type CommandInput } from "../../http/command";
-import { route } from "../../http/route";
-import { includeParam } from "../../list";
-import { listEnvelope } from "../../openapi-shapes";
+import { actionCommand, createCommand, updateCommand, type CommandInput } from "../../http/command";
+import { resourceRoutes } from "../resource-routes";
 import { retireCommand, SignatureInput } from "../record-commands";
 import { getSubjectResource } from "../subjects/queries";
 import { getScreeningResource, listScreeningsJson } from "./queries";
@@ -47,30 +44,15 @@ export const screeningCommands = [
   retireCommand("screening", home, "retireScreening"),
 ];
 
-export const screeningAnswer: Answer = { schema: Screening, read: getScreeningResource };
-
-export const screeningRoutes = [
-  route({
-    method: "GET",
-    path: "/screenings",
-    operationId: "listScreenings",
-    summary: "List screenings (the screening queue)",
-    tag,
-    query: ScreeningListQuery,
-    success: { status: 200, description: "A page of screenings.", schema: listEnvelope(Screening) },
-    errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listScreeningsJson(actor, query) }),
-  }),
-  route({
-    method: "GET",
-    path: "/screenings/{id}",
-    operationId: "getScreening",
-    summary: "One screening",
-    tag,
-    query: z.object({ include: includeParam(SCREENING_INCLUDE) }).strict(),
-    success: { status: 200, description: "The screening.", schema: Screening },
-    errors: [400, 401, 404, 429],
-    handle: async ({ actor, params, query }) => ({ body: await getScreeningResource(actor, params.id!, query.include) }),
-  }),
-  ...screeningCommands.map((c) => commandRoute(c, screeningAnswer)),
-];
+export const screeningRoutes = resourceRoutes({
+  home,
+  plural: "screenings",
+  operations: { list: "listScreenings", get: "getScreening" },
+  summaries: { list: "List screenings (the screening queue)" },
+  schema: Screening,
+  listQuery: ScreeningListQuery,
+  include: SCREENING_INCLUDE,
+  list: listScreeningsJson,
+  get: getScreeningResource,
+  commands: screeningCommands,
+});

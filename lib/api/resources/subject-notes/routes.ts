@@ -1,12 +1,9 @@
 /** /api/v1/subject-notes — the same lib functions as the timeline's note forms. */
-import { z } from "zod";
 import { createNote } from "../../../notes/create";
 import { updateNote } from "../../../notes/update";
 import { createNoteSchema } from "../../../validation/note";
-import { commandRoute, createCommand, updateCommand, withId, type Answer } from "../../http/command";
-import { route } from "../../http/route";
-import { includeParam } from "../../list";
-import { listEnvelope } from "../../openapi-shapes";
+import { createCommand, updateCommand, withId } from "../../http/command";
+import { resourceRoutes } from "../resource-routes";
 import { retireCommand } from "../record-commands";
 import { getSubjectNoteResource, listSubjectNoteResourcesJson } from "./queries";
 import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery, SubjectNotePatch } from "./schema";
@@ -32,30 +29,15 @@ export const subjectNoteCommands = [
   retireCommand("subject_note", home, "retireSubjectNote"),
 ];
 
-export const subjectNoteAnswer: Answer = { schema: SubjectNote, read: getSubjectNoteResource };
-
-export const subjectNoteRoutes = [
-  route({
-    method: "GET",
-    path: "/subject-notes",
-    operationId: "listSubjectNotes",
-    summary: "List subject notes",
-    tag,
-    query: SubjectNoteListQuery,
-    success: { status: 200, description: "A page of notes.", schema: listEnvelope(SubjectNote) },
-    errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listSubjectNoteResourcesJson(actor, query) }),
-  }),
-  route({
-    method: "GET",
-    path: "/subject-notes/{id}",
-    operationId: "getSubjectNote",
-    summary: "One subject note",
-    tag,
-    query: z.object({ include: includeParam(NOTE_INCLUDE) }).strict(),
-    success: { status: 200, description: "The note.", schema: SubjectNote },
-    errors: [400, 401, 404, 429],
-    handle: async ({ actor, params, query }) => ({ body: await getSubjectNoteResource(actor, params.id!, query.include) }),
-  }),
-  ...subjectNoteCommands.map((c) => commandRoute(c, subjectNoteAnswer)),
-];
+export const subjectNoteRoutes = resourceRoutes({
+  home,
+  plural: "notes",
+  operations: { list: "listSubjectNotes", get: "getSubjectNote" },
+  summaries: { list: "List subject notes", get: "One subject note" },
+  schema: SubjectNote,
+  listQuery: SubjectNoteListQuery,
+  include: NOTE_INCLUDE,
+  list: listSubjectNoteResourcesJson,
+  get: getSubjectNoteResource,
+  commands: subjectNoteCommands,
+});

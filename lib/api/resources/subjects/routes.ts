@@ -1,12 +1,9 @@
 /** /api/v1/subjects — the same lib functions as the registry's forms. */
-import { z } from "zod";
 import { changeSubject, subjectChangeSchema } from "../../../subjects/change";
 import { createSubject } from "../../../subjects/create";
 import { createSubjectSchema } from "../../../validation/subject";
-import { commandRoute, createCommand, updateCommand, type Answer } from "../../http/command";
-import { route } from "../../http/route";
-import { includeParam } from "../../list";
-import { listEnvelope } from "../../openapi-shapes";
+import { createCommand, updateCommand } from "../../http/command";
+import { resourceRoutes } from "../resource-routes";
 import { retireCommand } from "../record-commands";
 import { getSubjectResource, listSubjectsJson } from "./queries";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "./schema";
@@ -32,31 +29,15 @@ export const subjectCommands = [
   retireCommand("subject", home, "retireSubject"),
 ];
 
-export const subjectAnswer: Answer = { schema: Subject, read: getSubjectResource };
-
-export const subjectRoutes = [
-  route({
-    method: "GET",
-    path: "/subjects",
-    operationId: "listSubjects",
-    summary: "List subjects",
-    tag,
-    query: SubjectListQuery,
-    success: { status: 200, description: "A page of subjects.", schema: listEnvelope(Subject) },
-    errors: [400, 401, 429],
-    handle: async ({ actor, query }) => ({ body: await listSubjectsJson(actor, query) }),
-  }),
-  route({
-    method: "GET",
-    path: "/subjects/{id}",
-    operationId: "getSubject",
-    summary: "One subject",
-    tag,
-    query: z.object({ include: includeParam(SUBJECT_INCLUDE) }).strict(),
-    success: { status: 200, description: "The subject.", schema: Subject },
-    errors: [400, 401, 404, 429],
-    handle: async ({ actor, params, query }) => ({ body: await getSubjectResource(actor, params.id!, query.include) }),
-  }),
-  subjectTimelineRoute,
-  ...subjectCommands.map((c) => commandRoute(c, subjectAnswer)),
-];
+export const subjectRoutes = resourceRoutes({
+  home,
+  plural: "subjects",
+  operations: { list: "listSubjects", get: "getSubject" },
+  schema: Subject,
+  listQuery: SubjectListQuery,
+  include: SUBJECT_INCLUDE,
+  list: listSubjectsJson,
+  get: getSubjectResource,
+  commands: subjectCommands,
+  extra: [subjectTimelineRoute],
+});

@@ -1,0 +1,57 @@
+/**
+ * A resource's REST routes from its declaration: the list (`GET {path}` with its filters, order,
+ * cursor and includes), the single record (`GET {path}/{id}?include=`), any routes of its own, and
+ * its commands, each answering with the record as `get` reads it.
+ */
+import { z } from "zod";
+import type { Actor } from "../../actor";
+import { commandRoute, type Command, type CommandHome, type Reader } from "../http/command";
+import { route, type Route } from "../http/route";
+import { includeParam } from "../list";
+import { listEnvelope } from "../openapi-shapes";
+
+export type ResourceDeclaration = {
+  home: CommandHome;
+  /** The resource in the plural, for the list's words ("A page of adverse events."). */
+  plural: string;
+  operations: { list: string; get: string };
+  summaries?: { list?: string; get?: string };
+  schema: z.ZodType;
+  listQuery: z.ZodType;
+  include: readonly string[];
+  list: (actor: Actor, query: never) => Promise<unknown>;
+  get: Reader;
+  commands: Command[];
+  /** Routes of the resource's own, between the reads and the commands (a subject's timeline). */
+  extra?: Route[];
+};
+
+export function resourceRoutes(r: ResourceDeclaration): Route[] {
+  const { tag, path, noun } = r.home;
+  return [
+    route<unknown, undefined>({
+      method: "GET",
+      path,
+      operationId: r.operations.list,
+      summary: r.summaries?.list ?? `List ${r.plural}`,
+      tag,
+      query: r.listQuery,
+      success: { status: 200, description: `A page of ${r.plural}.`, schema: listEnvelope(r.schema) },
+      errors: [400, 401, 429],
+      handle: async ({ actor, query }) => ({ body: await r.list(actor, query as never) }),
+    }),
+    route({
+      method: "GET",
+      path: `${path}/{id}`,
+      operationId: r.operations.get,
+      summary: r.summaries?.get ?? `One ${noun}`,
+      tag,
+      query: z.object({ include: includeParam(r.include) }).strict(),
+      success: { status: 200, description: `The ${noun}.`, schema: r.schema },
+      errors: [400, 401, 404, 429],
+      handle: async ({ actor, params, query }) => ({ body: await r.get(actor, params.id!, query.include) }),
+    }),
+    ...(r.extra ?? []),
+    ...r.commands.map((c) => commandRoute(c, { schema: r.schema, read: r.get })),
+  ];
+}
