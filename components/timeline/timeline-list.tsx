@@ -27,6 +27,8 @@ const SUBJECT_ACTIONS: Record<string, string> = {
   update: "Subject details changed",
   enroll: "Enrolled in the study",
   withdraw: "Withdrawn from the study",
+  complete: "Completed the study",
+  lose_to_follow_up: "Lost to follow-up",
 };
 
 type Props = {
@@ -51,12 +53,17 @@ export function TimelineList({ entries, timeZone, now, userNames, editableNoteId
               <span className="h-0.5 w-4 bg-brand-600" /> Today — planned from here on
             </p>
           )}
-          <article className="relative ml-4 border-b border-slate-100 py-3" aria-label={`${KIND_LABEL[entry.kind]} ${dateLabel(entry, timeZone)}`}>
+          <article
+            className="relative ml-4 border-b border-slate-100 py-3"
+            aria-label={`${retiredOf(entry) ? "Retired " : ""}${KIND_LABEL[entry.kind]} ${dateLabel(entry, timeZone)}`}
+          >
             <span aria-hidden="true" className="absolute -left-[1.4rem] top-4 h-2.5 w-2.5 rounded-full border-2 border-white bg-slate-400" />
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at.toISOString()}>{dateLabel(entry, timeZone)}</time> · {KIND_LABEL[entry.kind]}
             </p>
-            <EntryBody entry={entry} timeZone={timeZone} userNames={userNames} editableNoteIds={editableNoteIds} editNoteAction={editNoteAction} />
+            <Retired entry={entry} timeZone={timeZone} userNames={userNames}>
+              <EntryBody entry={entry} timeZone={timeZone} userNames={userNames} editableNoteIds={editableNoteIds} editNoteAction={editNoteAction} />
+            </Retired>
           </article>
         </li>
       ))}
@@ -66,6 +73,32 @@ export function TimelineList({ entries, timeZone, now, userNames, editableNoteId
         </li>
       )}
     </ol>
+  );
+}
+
+type RetiredFacts = { retiredAt: Date | null; retireReason: string | null; retiredById: string | null };
+
+/** The retire facts of a record entry, when it was retired (entered in error). */
+function retiredOf(entry: TimelineEntry): RetiredFacts | null {
+  if (!("record" in entry)) return null;
+  const record = entry.record as RetiredFacts;
+  return record.retiredAt ? record : null;
+}
+
+/** A retired record stays on the timeline, struck through, with who retired it, when and why. */
+function Retired({ entry, timeZone, userNames, children }: { entry: TimelineEntry; timeZone: string; userNames: Record<string, string>; children: React.ReactNode }) {
+  const retired = retiredOf(entry);
+  if (!retired) return children;
+  const who = retired.retiredById ? (userNames[retired.retiredById] ?? "someone") : "someone";
+  return (
+    <div>
+      <p className="mb-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <Badge tone="neutral">Retired</Badge>
+        Entered in error — retired by {who} on {formatInstant(retired.retiredAt!, timeZone)}
+        {retired.retireReason ? `: ${retired.retireReason}` : "."}
+      </p>
+      <div className="text-slate-500 line-through decoration-slate-400">{children}</div>
+    </div>
   );
 }
 

@@ -12,3 +12,11 @@ type Clinical = { siteId: AnyPgColumn; studyId: AnyPgColumn; retiredAt: AnyPgCol
 export function visibleTo(actor: Actor, table: Clinical): SQL {
   return and(isNull(table.retiredAt), scopeWhere(actor, table))!;
 }
+
+/**
+ * The actor's scope without the retired filter: for the subject timeline, which shows a record
+ * entered in error struck through, with who retired it, when and why, rather than hiding it.
+ */
+export function inScope(actor: Actor, table: Clinical): SQL {
+  return scopeWhere(actor, table);
+}

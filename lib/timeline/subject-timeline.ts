@@ -20,7 +20,7 @@ import { noteJoins, noteModel } from "../read-model/note";
 import { screeningJoins, screeningModel } from "../read-model/screening";
 import { author, completedBy, coordinator, reporter } from "../read-model/user";
 import { visitJoins, visitModel } from "../read-model/visit";
-import { visibleTo } from "../read-model/visible";
+import { inScope } from "../read-model/visible";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
@@ -44,11 +44,11 @@ export function screeningSelect(db: DbOrTx, actor: Actor) {
     .select({
       ...screeningModel.pick(actor, ["id", "screeningStatus", "screeningDate"]),
       completedByName: completedBy.displayName,
-      ...screeningModel.pick(actor, ["notes", "failReason", "createdAt"]),
+      ...screeningModel.pick(actor, ["notes", "failReason", "createdAt", "retiredAt", "retireReason", "retiredById"]),
     })
     .from(screenings)
     .innerJoin(...screeningJoins.completedBy)
-    .where(and(eq(screenings.subjectId, subjectId), visibleTo(actor, screenings)))
+    .where(and(eq(screenings.subjectId, subjectId), inScope(actor, screenings)))
     .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt));
 }
 
@@ -58,7 +58,7 @@ export function visitSelect(db: DbOrTx, actor: Actor) {
       ...visitModel.pick(actor, ["id", "visitType", "visitStatus", "scheduledAt", "completedAt", "location"]),
       coordinatorName: coordinator.displayName,
       scheduleName: visitScheduleItems.name,
-      ...visitModel.pick(actor, ["windowStart", "windowEnd", "statusReason"]),
+      ...visitModel.pick(actor, ["windowStart", "windowEnd", "statusReason", "retiredAt", "retireReason", "retiredById"]),
       outOfWindow: outOfWindowSql(),
       overdue: overdueSql(sql.placeholder("now")),
     })
@@ -66,19 +66,19 @@ export function visitSelect(db: DbOrTx, actor: Actor) {
     .innerJoin(...visitJoins.coordinator)
     .innerJoin(...visitJoins.site)
     .leftJoin(...visitJoins.scheduleItem)
-    .where(and(eq(visits.subjectId, subjectId), visibleTo(actor, visits)))
+    .where(and(eq(visits.subjectId, subjectId), inScope(actor, visits)))
     .orderBy(asc(visits.scheduledAt));
 }
 
 export function aeSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
-      ...adverseEventModel.pick(actor, ["id", "eventTerm", "severity", "serious", "grade", "onsetDate", "status", "awareAt"]),
+      ...adverseEventModel.pick(actor, ["id", "eventTerm", "severity", "serious", "grade", "onsetDate", "status", "awareAt", "retiredAt", "retireReason", "retiredById"]),
       reportedByName: reporter.displayName,
     })
     .from(adverseEvents)
     .innerJoin(...adverseEventJoins.reporter)
-    .where(and(eq(adverseEvents.subjectId, subjectId), visibleTo(actor, adverseEvents)))
+    .where(and(eq(adverseEvents.subjectId, subjectId), inScope(actor, adverseEvents)))
     .orderBy(asc(adverseEvents.onsetDate));
 }
 
@@ -87,11 +87,11 @@ export function noteSelect(db: DbOrTx, actor: Actor) {
     .select({
       ...noteModel.pick(actor, ["id", "noteType", "noteText", "authorId"]),
       authorName: author.displayName,
-      ...noteModel.pick(actor, ["version", "createdAt", "updatedAt"]),
+      ...noteModel.pick(actor, ["version", "createdAt", "updatedAt", "retiredAt", "retireReason", "retiredById"]),
     })
     .from(subjectNotes)
     .innerJoin(...noteJoins.author)
-    .where(and(eq(subjectNotes.subjectId, subjectId), visibleTo(actor, subjectNotes)))
+    .where(and(eq(subjectNotes.subjectId, subjectId), inScope(actor, subjectNotes)))
     .orderBy(asc(subjectNotes.createdAt));
 }
 
@@ -188,7 +188,7 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
 }
 
 /** Changed fields that hold a user's id; their history shows the person's name. */
-export const USER_FIELDS = ["coordinatorId", "completedById", "reportedById", "authorId", "assessedById"] as const;
+export const USER_FIELDS = ["coordinatorId", "completedById", "reportedById", "authorId", "assessedById", "retiredById"] as const;
 
 /** One query for every person named in the history (none when nobody is). */
 async function namesOfUsersIn(changes: Record<string, [unknown, unknown]>[]): Promise<Record<string, string>> {

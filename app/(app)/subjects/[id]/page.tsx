@@ -74,9 +74,13 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
     ae: can(actor, "ae.report", resource),
   };
   const editableNoteIds = new Set(
-    entries.flatMap((e) => (e.kind === "note" && can(actor, "note.update", { ...resource, authorId: e.record.authorId }) ? [e.record.id] : [])),
+    entries.flatMap((e) =>
+      e.kind === "note" && !e.record.retiredAt && can(actor, "note.update", { ...resource, authorId: e.record.authorId }) ? [e.record.id] : [],
+    ),
   );
-  const futureScheduled = entries.filter((e) => e.kind === "visit" && e.record.visitStatus === "scheduled" && e.record.scheduledAt > now).length;
+  const futureScheduled = entries.filter(
+    (e) => e.kind === "visit" && !e.record.retiredAt && e.record.visitStatus === "scheduled" && e.record.scheduledAt > now,
+  ).length;
 
   const facts: [string, React.ReactNode][] = [
     ["Subject ID", <span key="id" className="font-mono">{subject.subjectId}</span>],
