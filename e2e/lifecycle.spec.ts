@@ -40,3 +40,27 @@ test("coordinator1 retires a subject entered in error: it leaves the registry, k
   await expect(page).toHaveURL(new RegExp(`q=${id}`));
   await expect(page.getByRole("table", { name: "Subjects" }).getByRole("link", { name: id })).toHaveCount(0);
 });
+
+test("coordinator1 retires a visit booked in error: it stays on the subject's timeline, struck through, with the reason", async ({ page }) => {
+  await loginAndWait(page, "coordinator1");
+  const id = `RV-${Date.now().toString(36).toUpperCase()}`;
+  const subjectPath = await createSubject(page, id, "Rita Retire");
+  await page.getByRole("button", { name: "Enroll", exact: true }).click();
+  await page.getByRole("dialog", { name: "Enroll subject" }).getByRole("button", { name: "Enroll subject" }).click();
+  await expect(page.getByText(new RegExp(`${id} enrolled`))).toBeVisible();
+  const visitHref = await page.getByRole("list", { name: "Timeline" }).locator('a[href^="/visits/"]').first().getAttribute("href");
+  await page.goto(visitHref!);
+
+  await page.getByRole("button", { name: "Retire…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Retire visit entered in error" });
+  await dialog.getByLabel("Why was this visit entered in error?").fill("Planned twice by mistake");
+  await dialog.getByRole("button", { name: "Retire visit" }).click();
+  await expect(page).toHaveURL(new RegExp(`${subjectPath}\\?notice=retired-visit`));
+  await expect(page.getByText("Visit retired as entered in error; it stays on the timeline, struck through.")).toBeVisible();
+  const retired = page.getByRole("list", { name: "Timeline" }).getByRole("article", { name: /^Retired Visit/ });
+  await expect(retired).toHaveCount(1);
+  await expect(retired).toContainText("Planned twice by mistake");
+  // Out of every read: its own page is gone.
+  const response = await page.goto(visitHref!);
+  expect(response?.status()).toBe(404);
+});

@@ -6,6 +6,7 @@ import { AE_FIELD_LABELS, formatAeValue } from "@/lib/adverse-events/labels";
 import { reportAdverseEvent } from "@/lib/adverse-events/report";
 import { updateAdverseEvent } from "@/lib/adverse-events/update";
 import { ConflictError } from "@/lib/errors";
+import { retireRecord } from "@/lib/lifecycle/retire";
 import { formAction, type FormInput } from "@/lib/validation/form-action";
 
 /** The AE fields as the lib functions take them; checkboxes read explicitly (absent = unticked). */
@@ -50,3 +51,10 @@ export const updateAeAction = formAction(
     },
   },
 );
+
+/** Retired as entered in error: it leaves every list; its subject's timeline shows it struck through. */
+export const retireAeAction = formAction(async (input, actor) => {
+  const retired = await retireRecord(actor, "adverse_event", input.pick(["id", "version", "reason"]));
+  revalidatePath(`/subjects/${retired.subjectId}`);
+  redirect(`/subjects/${retired.subjectId}?notice=retired-ae`);
+});

@@ -16,7 +16,8 @@ import { formatDate, formatInstant } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { listSignatures } from "@/lib/signatures/queries";
 import { STATUS_TONE } from "@/components/adverse-events/tones";
-import { updateAeAction } from "../actions";
+import { retireAeAction, updateAeAction } from "../actions";
+import { RetireDialog } from "@/components/records/retire-dialog";
 
 export const metadata: Metadata = { title: "Adverse event" };
 
@@ -69,9 +70,12 @@ export default async function AdverseEventPage({
         title={`Adverse event: ${ae.eventTerm}`}
         description={`${ae.subjectCode}${ae.subjectName ? ` · ${ae.subjectName}` : ""} · ${ae.protocolId} · times in ${tz}`}
         actions={
-          <Link href="/adverse-events" className="text-sm text-slate-700 underline underline-offset-2">
-            All adverse events
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href="/adverse-events" className="text-sm text-slate-700 underline underline-offset-2">
+              All adverse events
+            </Link>
+            {can(actor, "ae.retire", { siteId: ae.siteId, studyId: ae.studyId }) && <RetireDialog noun="adverse event" record={ae} action={retireAeAction} />}
+          </div>
         }
       />
       {reported === "1" && (

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScreeningBadge, SubjectStatusBadge } from "@/components/subjects/status-badges";
+import { RetireDialog } from "@/components/records/retire-dialog";
 import { DialogForm } from "@/components/timeline/dialog-form";
 import { FlashNotice } from "@/components/timeline/flash-notice";
 import { AddNoteForm } from "@/components/timeline/note-forms";
@@ -49,7 +50,12 @@ const EXITS = [
   },
 ] as const;
 
-const NOTICES: Record<string, string> = { created: "Subject created.", updated: "Subject updated; the change and its reason are in the timeline." };
+const NOTICES: Record<string, string> = {
+  created: "Subject created.",
+  updated: "Subject updated; the change and its reason are in the timeline.",
+  "retired-visit": "Visit retired as entered in error; it stays on the timeline, struck through.",
+  "retired-ae": "Adverse event retired as entered in error; it stays on the timeline, struck through.",
+};
 const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
 export default async function SubjectTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -163,20 +169,12 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
               </DialogForm>
             )}
             {may.retire && (
-              <DialogForm
-                title="Retire subject entered in error"
-                openLabel="Retire…"
-                submitLabel="Retire subject"
-                variant="danger"
-                action={retireSubjectAction}
-                hidden={{ id: subject.id, version: subject.version }}
-                reasonLabel="Why was this subject entered in error?"
-              >
+              <RetireDialog noun="subject" record={subject} action={retireSubjectAction}>
                 <p>
                   Use this only for a record that should never have existed (a duplicate, a test entry). {subject.subjectId} will leave the registry and
                   every list and count; nothing is deleted, and the audit trail keeps who retired it, when and why.
                 </p>
-              </DialogForm>
+              </RetireDialog>
             )}
           </div>
         }

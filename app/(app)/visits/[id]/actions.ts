@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/actor";
 import { ConflictError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
+import { retireRecord } from "@/lib/lifecycle/retire";
 import { formAction, type FormInput } from "@/lib/validation/form-action";
 import { cancelVisit } from "@/lib/visits/cancel";
 import { completeVisit } from "@/lib/visits/complete";
@@ -64,3 +66,10 @@ export const cancelAction = visitAction(
   (input, actor) => cancelVisit(actor, { ...input.pick(["id", "version"]), reason: input.text("cancelReason") }),
   () => "Visit canceled.",
 );
+
+/** Retired as entered in error: it leaves every list; its subject's timeline shows it struck through. */
+export const retireVisitAction = formAction(async (input, actor) => {
+  const retired = await retireRecord(actor, "visit", input.pick(["id", "version", "reason"]));
+  revalidatePath(`/subjects/${retired.subjectId}`);
+  redirect(`/subjects/${retired.subjectId}?notice=retired-visit`);
+});

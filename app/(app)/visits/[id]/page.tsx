@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { humanize } from "@/components/ui/badge";
+import { RetireDialog } from "@/components/records/retire-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { VisitActions } from "@/components/visits/visit-actions";
 import { VisitFlagBadges, VisitStatusBadge } from "@/components/visits/visit-badges";
@@ -12,7 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatInstant } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { getVisit, listVisitHistory } from "@/lib/visits/queries";
-import { cancelAction, completeAction, missAction, rescheduleAction } from "./actions";
+import { cancelAction, completeAction, missAction, rescheduleAction, retireVisitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -63,9 +64,14 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         title={`${humanize(visit.visitType)} visit · ${visit.subjectCode}`}
         description={`Times are ${tz} site time.`}
         actions={
-          <Link href={`/visits?view=week&date=${localDate(visit.scheduledAt, tz)}`} className="text-sm text-slate-700 underline underline-offset-2">
-            Show in the calendar
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`/visits?view=week&date=${localDate(visit.scheduledAt, tz)}`} className="text-sm text-slate-700 underline underline-offset-2">
+              Show in the calendar
+            </Link>
+            {can(actor, "visit.retire", { siteId: visit.siteId, studyId: visit.studyId }) && (
+              <RetireDialog noun="visit" record={visit} action={retireVisitAction} />
+            )}
+          </div>
         }
       />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
