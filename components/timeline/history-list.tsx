@@ -5,11 +5,20 @@ import { formatInstant } from "@/lib/format";
 import type { HistoryRow } from "@/lib/timeline/types";
 
 /** Bookkeeping and keys that say nothing a reader needs (the record itself is shown above). */
-const HIDDEN = new Set(["id", "siteId", "studyId", "scheduleItemId", "version", "createdAt", "updatedAt"]);
+const HIDDEN = new Set(["id", "siteId", "studyId", "scheduleItemId", "version", "createdAt", "updatedAt", "retiredById"]);
 /** The same, plus the subject's id on its screenings, visits, AEs and notes (the timeline is the subject's). */
 const HIDDEN_BELOW_SUBJECT = new Set([...HIDDEN, "subjectId"]);
 
-const ACTIONS: Record<string, string> = { create: "Created", update: "Changed", cancel: "Canceled", enroll: "Enrolled", withdraw: "Withdrawn" };
+const ACTIONS: Record<string, string> = {
+  create: "Created",
+  update: "Changed",
+  cancel: "Canceled",
+  enroll: "Enrolled",
+  withdraw: "Withdrawn",
+  complete: "Completed",
+  lose_to_follow_up: "Lost to follow-up",
+  retire: "Retired (entered in error)",
+};
 
 export function actionLabel(action: string): string {
   return ACTIONS[action] ?? humanize(action.replace(/\./g, "_"));
