@@ -4,15 +4,16 @@
  * version check inside the write).
  */
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { screenings } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
 import { NotFoundError, ValidationError } from "../errors";
-import { authorizeAttempt, scopeWhere } from "../policy";
-import { jsonVersion, reason } from "../validation/fields";
+import { authorizeAttempt } from "../policy";
+import { visibleTo } from "../read-model/visible";
+import { isUuid, jsonVersion, reason } from "../validation/fields";
 import { screeningJsonFields as field } from "../validation/screening";
 import { updateScreening } from "./update";
 
@@ -37,8 +38,9 @@ export async function changeScreening(actor: Actor, id: string, input: unknown) 
     throw new ValidationError("Nothing to change.", { form: ["Send at least one field to change."] });
   }
   // The lib takes the whole outcome again: what was not sent keeps its current value.
+  if (!isUuid(id)) throw new NotFoundError("Screening not found");
   const db = await getDb();
-  const [now] = await db.select().from(screenings).where(and(eq(screenings.id, id), isNull(screenings.retiredAt), scopeWhere(actor, screenings)));
+  const [now] = await db.select().from(screenings).where(and(eq(screenings.id, id), visibleTo(actor, screenings)));
   if (!now) throw new NotFoundError("Screening not found");
   return updateScreening(actor, {
     id,

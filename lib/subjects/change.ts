@@ -2,21 +2,20 @@
  * What a change to a subject means, decided once for every transport (REST PATCH, GraphQL): a
  * `status` moves the subject through its life — enrolled, withdrawn, completed, lost to
  * follow-up — and travels alone; otherwise the fields sent are edited, with a reason, and the rest
- * keep their values (read here, guarded by the version check inside the write).
+ * keep their values (read with the subject page's own query, guarded by the version check inside the write).
  */
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { subjects, type Subject } from "@/db/schema";
+import type { Subject } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseOrThrow } from "../action-state";
-import { NotFoundError, ValidationError } from "../errors";
-import { authorizeAttempt, scopeWhere } from "../policy";
+import { ValidationError } from "../errors";
+import { authorizeAttempt } from "../policy";
 import { isoDate, jsonVersion, reasonText } from "../validation/fields";
 import { subjectJsonFields as field } from "../validation/subject";
 import { enrollSubject } from "./enroll";
 import { exitSubject } from "./exit";
+import { getSubject } from "./queries";
 import { updateSubject } from "./update";
 import { withdrawSubject } from "./withdraw";
 
@@ -36,13 +35,6 @@ export const subjectChangeSchema = z
   .strict();
 
 const EDITABLE = ["subjectId", "fullName", "coordinatorId", "dob", "sexAtBirth", "consentSignedAt"] as const;
-
-async function currentRow(actor: Actor, id: string): Promise<Subject> {
-  const db = await getDb();
-  const [row] = await db.select().from(subjects).where(and(eq(subjects.id, id), isNull(subjects.retiredAt), scopeWhere(actor, subjects)));
-  if (!row) throw new NotFoundError("Subject not found.");
-  return row;
-}
 
 export async function changeSubject(actor: Actor, id: string, input: unknown): Promise<Subject> {
   const change = parseOrThrow(subjectChangeSchema, input);
@@ -67,7 +59,7 @@ export async function changeSubject(actor: Actor, id: string, input: unknown): P
   // The edit takes the whole record: what was not sent keeps its current value (read once the
   // role is known to edit at all, so a sponsor hears "forbidden", not "not found").
   authorizeAttempt(actor, "subject.update");
-  const now = await currentRow(actor, id);
+  const now = await getSubject(actor, id);
   return updateSubject(actor, {
     id,
     version,
