@@ -60,6 +60,8 @@ test("coordinator1 retires a visit booked in error: it stays on the subject's ti
   const retired = page.getByRole("list", { name: "Timeline" }).getByRole("article", { name: /^Retired Visit/ });
   await expect(retired).toHaveCount(1);
   await expect(retired).toContainText("Planned twice by mistake");
+  // It has no page of its own any more, so the timeline does not link to one.
+  await expect(retired.locator(`a[href="${visitHref}"]`)).toHaveCount(0);
   // Out of every read: its own page is gone.
   const response = await page.goto(visitHref!);
   expect(response?.status()).toBe(404);

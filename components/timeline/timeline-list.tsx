@@ -102,6 +102,16 @@ function Retired({ entry, timeZone, userNames, children }: { entry: TimelineEntr
   );
 }
 
+/** A record's own page; a retired record has none (it is out of every read but this timeline). */
+function RecordLink({ href, retired, children }: { href: string; retired: boolean; children: React.ReactNode }) {
+  if (retired) return <span>{children}</span>;
+  return (
+    <Link href={href} className="text-brand-700 underline underline-offset-2">
+      {children}
+    </Link>
+  );
+}
+
 function dateLabel(entry: TimelineEntry, timeZone: string): string {
   if ("dateOnly" in entry) return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${entry.dateOnly}T00:00:00Z`));
   return formatInstant(entry.at, timeZone);
@@ -144,9 +154,9 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
       return (
         <div className="space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-            <Link href={`/visits/${v.id}`} className="text-brand-700 underline underline-offset-2">
+            <RecordLink href={`/visits/${v.id}`} retired={v.retiredAt !== null}>
               {v.scheduleName ?? humanize(v.visitType)}
-            </Link>
+            </RecordLink>
             <Badge tone={VISIT_TONE[v.visitStatus]}>{humanize(v.visitStatus)}</Badge>
             {v.overdue && <Badge tone="warning">Overdue</Badge>}
             {v.outOfWindow && <Badge tone="danger">Out of window</Badge>}
@@ -167,9 +177,9 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
       return (
         <div className="space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-            <Link href={`/adverse-events/${ae.id}`} className="text-brand-700 underline underline-offset-2">
+            <RecordLink href={`/adverse-events/${ae.id}`} retired={ae.retiredAt !== null}>
               {ae.eventTerm}
-            </Link>
+            </RecordLink>
             <Badge tone={ae.severity === "severe" ? "danger" : ae.severity === "moderate" ? "warning" : "neutral"}>{humanize(ae.severity)}</Badge>
             {ae.serious && <Badge tone="danger">Serious</Badge>}
             {ae.grade !== null && <Badge>Grade {ae.grade}</Badge>}
