@@ -6,6 +6,7 @@
  */
 import type { Actor } from "@/lib/actor";
 import { decide, type Action } from "@/lib/policy";
+import { READ_MODELS } from "@/lib/read-model";
 import type { ChangeEvent } from "./notify";
 
 /** A change as it arrives over LISTEN (notify.ts adds `at`). */
@@ -14,22 +15,26 @@ export type Change = Omit<ChangeEvent, "subjectId"> & { subjectId: string | null
 /** What goes over the wire: ids only — no site, no names, no clinical values. */
 export type PublicChange = Pick<Change, "type" | "entity" | "id" | "studyId" | "subjectId" | "at">;
 
-/** The read permission an event stands for. Users and sites are administration: admins only. */
-const READ: Record<ChangeEvent["entity"], Action> = {
-  subject: "subject.read",
-  screening: "screening.read",
-  visit: "visit.read",
-  adverse_event: "ae.read",
-  subject_note: "note.read",
-  study: "study.read",
-  user: "user.manage",
-  site: "site.manage",
+/**
+ * The read permission an event stands for: a clinical record's is its read model's (the same
+ * action the page or API read of it takes), so a new entity cannot be streamed under a looser
+ * rule than it is read. Users and sites have no read model of their own: administration, admins only.
+ */
+const ADMINISTRATION = { user: "user.manage", site: "site.manage" } as const satisfies Record<string, Action>;
+const READ: Readonly<Record<string, Action>> = {
+  ...Object.fromEntries(READ_MODELS.map((model) => [model.audit, model.read])),
+  ...ADMINISTRATION,
 };
 
+// Every entity a change event can name is streamed under some read permission (a compile error otherwise).
+type Streamed = (typeof READ_MODELS)[number]["audit"] | keyof typeof ADMINISTRATION;
+const everyEntityStreamed: [Exclude<ChangeEvent["entity"], Streamed>] extends [never] ? true : never = true;
+void everyEntityStreamed;
+
 export function mayReceive(actor: Actor, change: Change): boolean {
-  if (!Object.hasOwn(READ, change.entity)) return false;
-  const action = READ[change.entity];
-  if (change.entity === "user" || change.entity === "site") return decide(actor, action) === "allow";
+  const action = Object.hasOwn(READ, change.entity) ? READ[change.entity] : undefined;
+  if (!action) return false;
+  if (Object.hasOwn(ADMINISTRATION, change.entity)) return decide(actor, action) === "allow";
   return decide(actor, action, { siteId: change.siteId, studyId: change.studyId }) === "allow";
 }
 

@@ -12,7 +12,7 @@ import { subjectEmbed } from "./subject";
 import { assessor, reporter, userEmbed } from "./user";
 
 export const adverseEventModel = readModel({
-  audit: "adverse_event",
+  audit: "adverse_event", read: "ae.read",
   columns: getTableColumns(adverseEvents),
   identifying: { retireReason: "withhold" },
 });

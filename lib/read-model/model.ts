@@ -10,7 +10,7 @@ import type { SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../actor";
 import { birthDate, identifying, identifyingInstant, withheld } from "../deidentify-sql";
-import { canSeeIdentifiers } from "../policy";
+import { canSeeIdentifiers, type Action } from "../policy";
 
 /** How an identifying column reaches someone who may not see identifiers. */
 export type Deidentify = "withhold" | "year";
@@ -30,9 +30,11 @@ function shown(actor: Actor, column: AnyPgColumn, how: Deidentify): SQL {
   return canSeeIdentifiers(actor) ? identifying(actor, column) : withheld(column);
 }
 
-export function readModel<const C extends Columns, const I extends Identifying<C>>(def: {
+export function readModel<const C extends Columns, const I extends Identifying<C>, const A extends string>(def: {
   /** The entity's name in the audit trail and in live events. */
-  audit: string;
+  audit: A;
+  /** The policy action that reading a record takes: also what a live event about one needs. */
+  read: Action;
   columns: C;
   identifying: I;
 }) {
@@ -46,6 +48,7 @@ export function readModel<const C extends Columns, const I extends Identifying<C
   };
   return {
     audit: def.audit,
+    read: def.read,
     columns: def.columns,
     identifying: def.identifying as Readonly<Record<string, Deidentify | undefined>>,
     /** Every readable column, de-identified for this actor. */

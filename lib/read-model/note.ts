@@ -7,7 +7,7 @@ import { subjectEmbed } from "./subject";
 import { author, userEmbed } from "./user";
 
 export const noteModel = readModel({
-  audit: "subject_note",
+  audit: "subject_note", read: "note.read",
   columns: getTableColumns(subjectNotes),
   identifying: { noteText: "withhold", retireReason: "withhold" },
 });

@@ -8,7 +8,7 @@ import { subjectEmbed } from "./subject";
 import { completedBy, userEmbed } from "./user";
 
 export const screeningModel = readModel({
-  audit: "screening",
+  audit: "screening", read: "screening.read",
   columns: getTableColumns(screenings),
   identifying: { notes: "withhold", failReason: "withhold", retireReason: "withhold" },
 });

@@ -6,7 +6,7 @@ import type { Actor } from "../actor";
 import { includes, readModel } from "./model";
 import { principalInvestigator, userEmbed } from "./user";
 
-export const studyModel = readModel({ audit: "study", columns: getTableColumns(studies), identifying: {} });
+export const studyModel = readModel({ audit: "study", read: "study.read", columns: getTableColumns(studies), identifying: {} });
 
 /** A study embedded in another record. */
 export const STUDY_EMBED = ["id", "protocolId", "title", "status", "siteId"] as const;

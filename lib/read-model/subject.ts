@@ -12,7 +12,7 @@ import { studyEmbed } from "./study";
 import { coordinator, userEmbed } from "./user";
 
 export const subjectModel = readModel({
-  audit: "subject",
+  audit: "subject", read: "subject.read",
   columns: getTableColumns(subjects),
   identifying: { fullName: "withhold", dob: "year", consentSignedAt: "withhold", withdrawalReason: "withhold", exitReason: "withhold", retireReason: "withhold" },
 });

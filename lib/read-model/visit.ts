@@ -11,7 +11,7 @@ import { subjectEmbed } from "./subject";
 import { coordinator, userEmbed } from "./user";
 
 export const visitModel = readModel({
-  audit: "visit",
+  audit: "visit", read: "visit.read",
   columns: getTableColumns(visits),
   identifying: { statusReason: "withhold", retireReason: "withhold" },
 });
