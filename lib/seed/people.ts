@@ -7,7 +7,8 @@ import type { Region } from "./names";
 
 export const DEMO_PASSWORD = "TrialDesk-demo-1";
 
-export type SiteKey = "riverside" | "lakeside";
+export const SITE_KEYS = ["riverside", "lakeside"] as const;
+export type SiteKey = (typeof SITE_KEYS)[number];
 
 export type SiteDef = {
   key: SiteKey;
