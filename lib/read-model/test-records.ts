@@ -64,17 +64,12 @@ export async function writeSponsorRecords(now = new Date()) {
   const coordB = await f.actor(f.users.coordB.id);
   await addSchedule(f.studyA.id);
   const db = await testDb();
+  /** A subject of site A's study, registered by its coordinator. */
+  const register = (subjectId: string, fullName: string, dob: string, sexAtBirth: string, consentSignedAt: string) =>
+    createSubject(coordA, { subjectId, fullName, studyId: f.studyA.id, coordinatorId: f.users.coordA.id, dob, sexAtBirth, consentSignedAt });
 
   // A subject registered, renamed (with a reason), screened with notes, enrolled, noted, reported, withdrawn.
-  const created = await createSubject(coordA, {
-    subjectId: "A-77",
-    fullName: NAME,
-    studyId: f.studyA.id,
-    coordinatorId: f.users.coordA.id,
-    dob: DOB,
-    sexAtBirth: "female",
-    consentSignedAt: `${CONSENT_DATE}T10:30`,
-  });
+  const created = await register("A-77", NAME, DOB, "female", `${CONSENT_DATE}T10:30`);
   const renamed = await updateSubject(coordA, {
     id: created.id,
     version: created.version,
@@ -112,15 +107,7 @@ export async function writeSponsorRecords(now = new Date()) {
   const withdrawn = await withdrawSubject(coordA, { id: enrolled.subject.id, version: enrolled.subject.version, reason: "WITHDRAWREASON-heron" });
 
   // A subject who failed screening, with notes and a reason.
-  const other = await createSubject(coordA, {
-    subjectId: "A-78",
-    fullName: FAILED_NAME,
-    studyId: f.studyA.id,
-    coordinatorId: f.users.coordA.id,
-    dob: FAILED_DOB,
-    sexAtBirth: "male",
-    consentSignedAt: `${FAILED_CONSENT_DATE}T09:15`,
-  });
+  const other = await register("A-78", FAILED_NAME, FAILED_DOB, "male", `${FAILED_CONSENT_DATE}T09:15`);
   const failedScreening = await recordScreening(coordA, {
     subjectId: other.id,
     subjectVersion: other.version,

@@ -6,7 +6,7 @@
  * deletes one of these tables.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import {
   adverseEvents,
   apiTokens,
@@ -48,62 +48,52 @@ export type EntitySpec<T extends PgTable = PgTable> = {
 
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 const clinical = (row: Row): Resource => ({ siteId: str(row.siteId), studyId: str(row.studyId) });
+/** A note's facts add its author: only the author edits it (the policy's `own` grant). */
+const authored = (row: Row): Resource => ({ ...clinical(row), authorId: str(row.authorId) });
+type ScopeColumns = { siteId: AnyPgColumn; studyId: AnyPgColumn };
+
+/**
+ * A part of a study (a schedule item, a sponsor's access): decided on its study, and announced as a
+ * change to the study, which subscribers re-read.
+ */
+const partOfStudy = {
+  live: (row: Row): { entity: ChangeEvent["entity"]; id: string } => ({ entity: "study", id: String(row.studyId) }),
+  facts: (row: Row): Resource => ({ siteId: null, studyId: str(row.studyId) }),
+};
 
 function spec<T extends PgTable>(s: EntitySpec<T>): EntitySpec<T> {
   return s;
 }
 
+/**
+ * A subject's clinical record (the subject itself, its screenings, visits, AEs and notes): scoped to
+ * the actor's sites or studies, decided on its site and study, announced under its own name to the
+ * timeline of its subject, versioned and retirable. `differs` names what is otherwise.
+ */
+function clinicalRecord<T extends PgTable & ScopeColumns>(
+  table: T,
+  name: ChangeEvent["entity"],
+  differs: Partial<Pick<EntitySpec<T>, "facts" | "subjectId">> = {},
+): EntitySpec<T> {
+  return spec({
+    table,
+    audit: name,
+    live: name,
+    scope: (actor) => scopeWhere(actor, table),
+    facts: clinical,
+    subjectId: (row) => str(row.subjectId),
+    versioned: true,
+    retirable: true,
+    ...differs,
+  });
+}
+
 export const ENTITIES = {
-  subject: spec({
-    table: subjects,
-    audit: "subject",
-    live: "subject",
-    scope: (actor) => scopeWhere(actor, subjects),
-    facts: clinical,
-    subjectId: (row) => str(row.id),
-    versioned: true,
-    retirable: true,
-  }),
-  screening: spec({
-    table: screenings,
-    audit: "screening",
-    live: "screening",
-    scope: (actor) => scopeWhere(actor, screenings),
-    facts: clinical,
-    subjectId: (row) => str(row.subjectId),
-    versioned: true,
-    retirable: true,
-  }),
-  visit: spec({
-    table: visits,
-    audit: "visit",
-    live: "visit",
-    scope: (actor) => scopeWhere(actor, visits),
-    facts: clinical,
-    subjectId: (row) => str(row.subjectId),
-    versioned: true,
-    retirable: true,
-  }),
-  adverse_event: spec({
-    table: adverseEvents,
-    audit: "adverse_event",
-    live: "adverse_event",
-    scope: (actor) => scopeWhere(actor, adverseEvents),
-    facts: clinical,
-    subjectId: (row) => str(row.subjectId),
-    versioned: true,
-    retirable: true,
-  }),
-  subject_note: spec({
-    table: subjectNotes,
-    audit: "subject_note",
-    live: "subject_note",
-    scope: (actor) => scopeWhere(actor, subjectNotes),
-    facts: (row) => ({ ...clinical(row), authorId: str(row.authorId) }),
-    subjectId: (row) => str(row.subjectId),
-    versioned: true,
-    retirable: true,
-  }),
+  subject: clinicalRecord(subjects, "subject", { subjectId: (row) => str(row.id) }),
+  screening: clinicalRecord(screenings, "screening"),
+  visit: clinicalRecord(visits, "visit"),
+  adverse_event: clinicalRecord(adverseEvents, "adverse_event"),
+  subject_note: clinicalRecord(subjectNotes, "subject_note", { facts: authored }),
   study: spec({
     table: studies,
     audit: "study",
@@ -116,17 +106,14 @@ export const ENTITIES = {
   visit_schedule_item: spec({
     table: visitScheduleItems,
     audit: "visit_schedule_item",
-    // Subscribers re-read the study a schedule item belongs to.
-    live: (row) => ({ entity: "study", id: String(row.studyId) }),
-    facts: (row) => ({ siteId: null, studyId: str(row.studyId) }),
+    ...partOfStudy,
     versioned: true,
     retirable: true,
   }),
   study_sponsor_access: spec({
     table: studySponsorAccess,
     audit: "study_sponsor_access",
-    live: (row) => ({ entity: "study", id: String(row.studyId) }),
-    facts: (row) => ({ siteId: null, studyId: str(row.studyId) }),
+    ...partOfStudy,
     versioned: false,
     retirable: false,
     keyOf: (row) => and(eq(studySponsorAccess.studyId, String(row.studyId)), eq(studySponsorAccess.userId, String(row.userId)))!,
