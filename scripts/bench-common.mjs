@@ -72,8 +72,8 @@ export async function waitFor(u, ms = 300_000) {
 }
 
 /** Starts a server command in its own process group; returns a stop function. */
-export function startServer(command, args, env) {
-  const server = spawn(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+export function startServer(command, args, env, cwd = root) {
+  const server = spawn(command, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   const stop = () => {
     try {
       process.kill(-server.pid, "SIGTERM");
