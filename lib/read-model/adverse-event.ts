@@ -5,11 +5,11 @@
 import "server-only";
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { adverseEvents, eSignatures, sites, studies, subjects } from "@/db/schema";
+import { adverseEvents, eSignatures } from "@/db/schema";
+import { joinTo, subjectRecordJoins } from "./joins";
 import { includes, readModel } from "./model";
-import { studyEmbed } from "./study";
-import { subjectEmbed } from "./subject";
-import { assessor, reporter, userEmbed } from "./user";
+import { subjectAndStudyIncludes } from "./subject";
+import { assessor, personInclude, reporter } from "./user";
 
 export const adverseEventModel = readModel({
   audit: "adverse_event", read: "ae.read",
@@ -21,16 +21,13 @@ export const adverseEventModel = readModel({
 export const aeSignature = alias(eSignatures, "ae_signature");
 
 export const adverseEventJoins = {
-  subject: [subjects, eq(subjects.id, adverseEvents.subjectId)],
-  study: [studies, eq(studies.id, adverseEvents.studyId)],
-  site: [sites, eq(sites.id, adverseEvents.siteId)],
-  reporter: [reporter, eq(reporter.id, adverseEvents.reportedById)],
-  assessor: [assessor, eq(assessor.id, adverseEvents.assessedById)],
-  signature: [aeSignature, and(eq(aeSignature.entity, "adverse_event"), eq(aeSignature.entityId, adverseEvents.id), isNull(aeSignature.voidedAt))!],
-} as const;
+  ...subjectRecordJoins(adverseEvents),
+  reporter: joinTo(reporter, adverseEvents.reportedById),
+  assessor: joinTo(assessor, adverseEvents.assessedById),
+  signature: [aeSignature, and(eq(aeSignature.entity, "adverse_event"), eq(aeSignature.entityId, adverseEvents.id), isNull(aeSignature.voidedAt))!] as const,
+};
 
 export const adverseEventIncludes = includes({
-  subject: { join: adverseEventJoins.subject, fields: subjectEmbed },
-  study: { join: adverseEventJoins.study, fields: studyEmbed },
-  reportedBy: { join: adverseEventJoins.reporter, fields: () => userEmbed(reporter) },
+  ...subjectAndStudyIncludes(adverseEventJoins),
+  reportedBy: personInclude(adverseEventJoins.reporter),
 });

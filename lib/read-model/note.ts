@@ -1,10 +1,11 @@
 /** Subject notes: the note's text is free text about the person, withheld from sponsors. */
 import "server-only";
-import { eq, getTableColumns } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
 import { subjectNotes, subjects } from "@/db/schema";
+import { joinTo } from "./joins";
 import { includes, readModel } from "./model";
 import { subjectEmbed } from "./subject";
-import { author, userEmbed } from "./user";
+import { author, personInclude } from "./user";
 
 export const noteModel = readModel({
   audit: "subject_note", read: "note.read",
@@ -13,11 +14,11 @@ export const noteModel = readModel({
 });
 
 export const noteJoins = {
-  subject: [subjects, eq(subjects.id, subjectNotes.subjectId)],
-  author: [author, eq(author.id, subjectNotes.authorId)],
-} as const;
+  subject: joinTo(subjects, subjectNotes.subjectId),
+  author: joinTo(author, subjectNotes.authorId),
+};
 
 export const noteIncludes = includes({
   subject: { join: noteJoins.subject, fields: subjectEmbed },
-  author: { join: noteJoins.author, fields: () => userEmbed(author) },
+  author: personInclude(noteJoins.author),
 });

@@ -1,11 +1,11 @@
 /** Screenings: the notes and the fail reason are free text about the person, withheld from sponsors. */
 import "server-only";
-import { eq, getTableColumns } from "drizzle-orm";
-import { screenings, studies, subjects } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { screenings } from "@/db/schema";
+import { joinTo, subjectRecordJoins } from "./joins";
 import { includes, readModel } from "./model";
-import { studyEmbed } from "./study";
-import { subjectEmbed } from "./subject";
-import { completedBy, userEmbed } from "./user";
+import { subjectAndStudyIncludes } from "./subject";
+import { completedBy, personInclude } from "./user";
 
 export const screeningModel = readModel({
   audit: "screening", read: "screening.read",
@@ -14,13 +14,11 @@ export const screeningModel = readModel({
 });
 
 export const screeningJoins = {
-  subject: [subjects, eq(subjects.id, screenings.subjectId)],
-  study: [studies, eq(studies.id, screenings.studyId)],
-  completedBy: [completedBy, eq(completedBy.id, screenings.completedById)],
-} as const;
+  ...subjectRecordJoins(screenings),
+  completedBy: joinTo(completedBy, screenings.completedById),
+};
 
 export const screeningIncludes = includes({
-  subject: { join: screeningJoins.subject, fields: subjectEmbed },
-  study: { join: screeningJoins.study, fields: studyEmbed },
-  completedBy: { join: screeningJoins.completedBy, fields: () => userEmbed(completedBy) },
+  ...subjectAndStudyIncludes(screeningJoins),
+  completedBy: personInclude(screeningJoins.completedBy),
 });

@@ -4,12 +4,13 @@
  * of birth instead.
  */
 import "server-only";
-import { eq, getTableColumns } from "drizzle-orm";
-import { sites, studies, subjects } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { subjects } from "@/db/schema";
 import type { Actor } from "../actor";
+import { joinTo, studyAndSiteJoins, type Join } from "./joins";
 import { includes, readModel } from "./model";
 import { studyEmbed } from "./study";
-import { coordinator, userEmbed } from "./user";
+import { coordinator, personInclude } from "./user";
 
 export const subjectModel = readModel({
   audit: "subject", read: "subject.read",
@@ -23,12 +24,19 @@ export const subjectEmbed = (actor: Actor) => subjectModel.pick(actor, SUBJECT_E
 
 /** The subject's own relations, joined by the pages (for names) and by the API's includes. */
 export const subjectJoins = {
-  study: [studies, eq(studies.id, subjects.studyId)],
-  coordinator: [coordinator, eq(coordinator.id, subjects.coordinatorId)],
-  site: [sites, eq(sites.id, subjects.siteId)],
-} as const;
+  ...studyAndSiteJoins(subjects),
+  coordinator: joinTo(coordinator, subjects.coordinatorId),
+};
 
 export const subjectIncludes = includes({
   study: { join: subjectJoins.study, fields: studyEmbed },
-  coordinator: { join: subjectJoins.coordinator, fields: () => userEmbed(coordinator) },
+  coordinator: personInclude(subjectJoins.coordinator),
 });
+
+/** What a subject's record (a screening, visit or AE) embeds of its subject and its study. */
+export function subjectAndStudyIncludes(joins: { subject: Join; study: Join }) {
+  return {
+    subject: { join: joins.subject, fields: subjectEmbed },
+    study: { join: joins.study, fields: studyEmbed },
+  };
+}

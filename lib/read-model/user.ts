@@ -4,6 +4,7 @@
  * query is its own alias, so one query can join several.
  */
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema";
 
@@ -20,4 +21,9 @@ type UserTable = { id: AnyPgColumn<{ data: string }>; username: AnyPgColumn<{ da
 /** A person embedded in another record (the API's `include`). */
 export function userEmbed<T extends UserTable>(table: T) {
   return { id: table.id, username: table.username, displayName: table.displayName };
+}
+
+/** The include of a person a record names (its coordinator, author, …): the join to their alias and their embed. */
+export function personInclude<T extends UserTable>(join: readonly [T, SQL]) {
+  return { join, fields: () => userEmbed(join[0]) };
 }

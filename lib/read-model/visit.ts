@@ -3,12 +3,12 @@
  * from sponsors. The two flags are the visit's own SQL (lib/visits/flags) and need `sites` joined.
  */
 import "server-only";
-import { eq, getTableColumns } from "drizzle-orm";
-import { sites, studies, subjects, visitScheduleItems, visits } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { visitScheduleItems, visits } from "@/db/schema";
+import { joinTo, subjectRecordJoins } from "./joins";
 import { includes, readModel } from "./model";
-import { studyEmbed } from "./study";
-import { subjectEmbed } from "./subject";
-import { coordinator, userEmbed } from "./user";
+import { subjectAndStudyIncludes } from "./subject";
+import { coordinator, personInclude } from "./user";
 
 export const visitModel = readModel({
   audit: "visit", read: "visit.read",
@@ -17,15 +17,12 @@ export const visitModel = readModel({
 });
 
 export const visitJoins = {
-  subject: [subjects, eq(subjects.id, visits.subjectId)],
-  study: [studies, eq(studies.id, visits.studyId)],
-  coordinator: [coordinator, eq(coordinator.id, visits.coordinatorId)],
-  site: [sites, eq(sites.id, visits.siteId)],
-  scheduleItem: [visitScheduleItems, eq(visitScheduleItems.id, visits.scheduleItemId)],
-} as const;
+  ...subjectRecordJoins(visits),
+  coordinator: joinTo(coordinator, visits.coordinatorId),
+  scheduleItem: joinTo(visitScheduleItems, visits.scheduleItemId),
+};
 
 export const visitIncludes = includes({
-  subject: { join: visitJoins.subject, fields: subjectEmbed },
-  study: { join: visitJoins.study, fields: studyEmbed },
-  coordinator: { join: visitJoins.coordinator, fields: () => userEmbed(coordinator) },
+  ...subjectAndStudyIncludes(visitJoins),
+  coordinator: personInclude(visitJoins.coordinator),
 });
