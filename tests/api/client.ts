@@ -9,13 +9,19 @@ import { eq } from "drizzle-orm";
 import { dispatchApi } from "@/lib/api/routes";
 import { createSessionToken } from "@/lib/api/tokens";
 import type { paths } from "./openapi";
+import { checkResponse } from "./response-check";
 
 export type ApiPaths = paths;
 
 export function apiClient(token?: string) {
   return createClient<paths>({
     baseUrl: "http://trialdesk.test",
-    fetch: (request: Request) => dispatchApi(request),
+    // Every answer is held to the schema its operation documents (./response-check).
+    fetch: async (request: Request) => {
+      const response = await dispatchApi(request.clone());
+      await checkResponse(request, response);
+      return response;
+    },
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
