@@ -12,6 +12,7 @@ import { parseOrThrow } from "../action-state";
 import { ValidationError } from "../errors";
 import { authorizeAttempt } from "../policy";
 import { isoDate, jsonVersion, reasonText } from "../validation/fields";
+import { statusOrEdits } from "../validation/status-or-edits";
 import { subjectJsonFields as field } from "../validation/subject";
 import { enrollSubject } from "./enroll";
 import { exitSubject } from "./exit";
@@ -39,10 +40,7 @@ const EDITABLE = ["subjectId", "fullName", "coordinatorId", "dob", "sexAtBirth",
 export async function changeSubject(actor: Actor, id: string, input: unknown): Promise<Subject> {
   const change = parseOrThrow(subjectChangeSchema, input);
   const { version, reason, status, exitDate } = change;
-  const edits = EDITABLE.filter((f) => change[f] !== undefined);
-  if (status && edits.length > 0) {
-    throw new ValidationError("Change the status on its own, without other fields.", { status: ["Send the status change separately."] });
-  }
+  const edits = statusOrEdits(change, "status", EDITABLE);
   if (exitDate !== undefined && status !== "completed" && status !== "lost_to_follow_up") {
     throw new ValidationError("An exit date goes with `status: completed` or `lost_to_follow_up`.", { exitDate: ["Send it with that status."] });
   }

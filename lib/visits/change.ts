@@ -9,6 +9,7 @@ import type { Actor } from "../actor";
 import { ValidationError } from "../errors";
 import { parseOrThrow } from "../action-state";
 import { dateTime, jsonVersion, reasonText } from "../validation/fields";
+import { statusOrEdits } from "../validation/status-or-edits";
 import { cancelVisit } from "./cancel";
 import { completeVisit } from "./complete";
 import { editVisit, editVisitSchema } from "./edit";
@@ -37,10 +38,7 @@ const DETAILS = ["scheduledAt", "location", "coordinatorId", "visitType"] as con
 export async function changeVisit(actor: Actor, id: string, input: unknown): Promise<Visit> {
   const change = parseOrThrow(visitChangeSchema, input);
   const { version, reason, visitStatus, completedAt } = change;
-  const edits = DETAILS.filter((field) => change[field] !== undefined);
-  if (visitStatus && edits.length > 0) {
-    throw new ValidationError("Change the status on its own, without other fields.", { visitStatus: ["Send the status change separately."] });
-  }
+  const edits = statusOrEdits(change, "visitStatus", DETAILS);
   if (completedAt !== undefined && visitStatus !== "completed") {
     throw new ValidationError("A completion time goes with `visitStatus: completed`.", { completedAt: ["Send it with visitStatus \"completed\"."] });
   }
