@@ -8,8 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/db/schema";
-import type { Actor } from "@/lib/actor";
 import { ACTIONS, decide, type Action, type Resource } from "@/lib/policy";
+import { roleActor } from "@/tests/role-actor";
 
 const PRODUCT = path.resolve(import.meta.dirname, "product.md");
 const SECTION = "### The permission grid";
@@ -19,24 +19,11 @@ const STUDY = "00000000-0000-4000-8000-0000000000a1";
 const ME = "00000000-0000-4000-8000-0000000000f1";
 const SOMEONE_ELSE = "00000000-0000-4000-8000-0000000000f2";
 
-function actorOf(role: Role): Actor {
-  const siteBound = role === "coordinator" || role === "investigator";
-  return {
-    id: ME,
-    username: role,
-    displayName: role,
-    role,
-    status: "active",
-    siteId: siteBound ? SITE : null,
-    siteName: siteBound ? "Site" : null,
-    siteTimezone: siteBound ? "UTC" : null,
-    sponsorStudyIds: role === "sponsor" ? [STUDY] : [],
-  };
-}
+const HERE = { id: ME, site: { id: SITE, name: "Site", timezone: "UTC" }, sponsorStudyIds: [STUDY] };
 
 /** yes / no / own / unsigned, as decide() answers for a record of the role's own site or granted study. */
 function grantOf(role: Role, action: Action): string {
-  const actor = actorOf(role);
+  const actor = roleActor(role, HERE);
   const record = (authorId: string, signed: boolean): Resource => ({ siteId: SITE, studyId: STUDY, authorId, signed });
   const allowed = (resource: Resource) => decide(actor, action, resource) === "allow";
   const mine = allowed(record(ME, false));

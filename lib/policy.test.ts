@@ -22,6 +22,7 @@ import {
   type Decision,
   type Resource,
 } from "@/lib/policy";
+import { roleActor } from "@/tests/role-actor";
 
 const SITE_A = "00000000-0000-4000-8000-00000000000a";
 const SITE_B = "00000000-0000-4000-8000-00000000000b";
@@ -31,21 +32,8 @@ const STUDY_GRANTED = "00000000-0000-4000-8000-0000000000b2"; // at site B, gran
 const ACTOR_ID = "00000000-0000-4000-8000-0000000000f1";
 const OTHER_USER = "00000000-0000-4000-8000-0000000000f2";
 
-function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
-  const siteBound = role === "coordinator" || role === "investigator";
-  return {
-    id: ACTOR_ID,
-    username: `${role}1`,
-    displayName: `A ${role}`,
-    role,
-    status: "active",
-    siteId: siteBound ? SITE_A : null,
-    siteName: siteBound ? "Site A" : null,
-    siteTimezone: siteBound ? "Europe/Berlin" : null,
-    sponsorStudyIds: role === "sponsor" ? [STUDY_GRANTED] : [],
-    ...overrides,
-  };
-}
+const HERE = { id: ACTOR_ID, site: { id: SITE_A, name: "Site A", timezone: "Europe/Berlin" }, sponsorStudyIds: [STUDY_GRANTED] };
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => roleActor(role, HERE, overrides);
 
 /**
  * One row per action; per role three columns:
