@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
+import { column, toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("quotes what needs quoting and defuses formulas", () => {
     const csv = toCsv(
       [{ a: 'He said "hi", twice', b: "=HYPERLINK(\"x\")", c: null, d: new Date("2026-01-02T03:04:05Z"), e: ["x", "y"] }],
       [
-        { header: "A", value: (r) => r.a },
-        { header: "B", value: (r) => r.b },
-        { header: "C", value: (r) => r.c },
-        { header: "D", value: (r) => r.d },
-        { header: "E", value: (r) => r.e },
+        column("A", "a"),
+        column("B", "b"),
+        column("C", "c"),
+        column("D", "d"),
+        column("E", "e"),
       ],
     );
     expect(csv).toBe('A,B,C,D,E\r\n"He said ""hi"", twice","\'=HYPERLINK(""x"")",,2026-01-02T03:04:05.000Z,x; y\r\n');

@@ -4,6 +4,11 @@
  */
 export type CsvColumn<T> = { header: string; value: (row: T) => unknown };
 
+/** A column that shows one field of the row as it is. */
+export function column<T>(header: string, key: keyof T): CsvColumn<T> {
+  return { header, value: (row) => row[key] };
+}
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join("; ") : String(value);

@@ -1,6 +1,6 @@
 /** The screening queue's CSV columns (its export route writes them); identifying ones follow the read models. */
 import type { Actor } from "../actor";
-import type { CsvColumn } from "../csv";
+import { column, type CsvColumn } from "../csv";
 import { csvColumns } from "../read-model/csv";
 import { screeningModel } from "../read-model/screening";
 import { subjectModel } from "../read-model/subject";
@@ -8,11 +8,11 @@ import type { QueueRow } from "./queries";
 
 export function screeningQueueCsvColumns(actor: Actor): CsvColumn<QueueRow>[] {
   return csvColumns<QueueRow>(actor, [
-    { header: "Subject ID", value: (r) => r.subjectId },
+    column("Subject ID", "subjectId"),
     { header: "Full name", value: (r) => r.fullName, shows: [subjectModel, "fullName"] },
-    { header: "Study", value: (r) => r.protocolId },
-    { header: "Screening status", value: (r) => r.screeningStatus },
-    { header: "Subject status", value: (r) => r.status },
+    column("Study", "protocolId"),
+    column("Screening status", "screeningStatus"),
+    column("Subject status", "status"),
     { header: "Consent signed at", value: (r) => r.consentSignedAt, shows: [subjectModel, "consentSignedAt"] },
     { header: "Screening date", value: (r) => r.latest?.screeningDate },
     { header: "Latest screening status", value: (r) => r.latest?.screeningStatus },

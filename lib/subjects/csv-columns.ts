@@ -1,22 +1,22 @@
 /** The registry's CSV columns (its export route writes them); identifying ones follow the subject's read model. */
 import type { Actor } from "../actor";
-import type { CsvColumn } from "../csv";
+import { column, type CsvColumn } from "../csv";
 import { csvColumns } from "../read-model/csv";
 import { subjectModel } from "../read-model/subject";
 import type { SubjectRow } from "./queries";
 
 export function subjectCsvColumns(actor: Actor): CsvColumn<SubjectRow>[] {
   return csvColumns<SubjectRow>(actor, [
-    { header: "subjectId", value: (r) => r.subjectId },
+    column("subjectId", "subjectId"),
     { header: "fullName", value: (r) => r.fullName, shows: [subjectModel, "fullName"] },
-    { header: "study", value: (r) => r.protocolId },
-    { header: "screeningStatus", value: (r) => r.screeningStatus },
-    { header: "status", value: (r) => r.status },
-    { header: "coordinator", value: (r) => r.coordinatorName },
+    column("study", "protocolId"),
+    column("screeningStatus", "screeningStatus"),
+    column("status", "status"),
+    column("coordinator", "coordinatorName"),
     { header: "dob", value: (r) => r.dob, shows: [subjectModel, "dob"], yearHeader: "birthYear" },
-    { header: "sexAtBirth", value: (r) => r.sexAtBirth },
+    column("sexAtBirth", "sexAtBirth"),
     { header: "consentSignedAt", value: (r) => r.consentSignedAt, shows: [subjectModel, "consentSignedAt"] },
-    { header: "enrolledAt", value: (r) => r.enrolledAt },
-    { header: "createdAt", value: (r) => r.createdAt },
+    column("enrolledAt", "enrolledAt"),
+    column("createdAt", "createdAt"),
   ]);
 }

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { Actor } from "../../actor";
-import { toCsv, type CsvColumn } from "../../csv";
+import { column, toCsv, type CsvColumn } from "../../csv";
 import { auditExport, EXPORT_ROW_LIMIT } from "../../export";
 import type { SearchParams } from "../../list/params";
 import { parseAuditLogParams } from "./params";
@@ -19,19 +19,19 @@ export function changesText(changes: AuditLogRow["changes"]): string {
 }
 
 const COLUMNS: CsvColumn<AuditLogRow>[] = [
-  { header: "Seq", value: (r) => r.seq },
-  { header: "At (UTC)", value: (r) => r.at },
-  { header: "User", value: (r) => r.actorName },
-  { header: "Username", value: (r) => r.actorUsername },
-  { header: "Site", value: (r) => r.siteName },
-  { header: "Entity", value: (r) => r.entity },
-  { header: "Entity ID", value: (r) => r.entityId },
-  { header: "Subject ID", value: (r) => r.subjectCode },
-  { header: "Action", value: (r) => r.action },
+  column("Seq", "seq"),
+  column("At (UTC)", "at"),
+  column("User", "actorName"),
+  column("Username", "actorUsername"),
+  column("Site", "siteName"),
+  column("Entity", "entity"),
+  column("Entity ID", "entityId"),
+  column("Subject ID", "subjectCode"),
+  column("Action", "action"),
   { header: "Changes", value: (r) => changesText(r.changes) },
-  { header: "Reason", value: (r) => r.reason },
-  { header: "Client address", value: (r) => r.clientAddress },
-  { header: "Hash", value: (r) => r.hash },
+  column("Reason", "reason"),
+  column("Client address", "clientAddress"),
+  column("Hash", "hash"),
 ];
 
 export async function auditLogCsv(actor: Actor, params: SearchParams, now = new Date()): Promise<{ csv: string; filename: string }> {

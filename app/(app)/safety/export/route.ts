@@ -1,7 +1,7 @@
 /** CSV of the safety queue for the current filter (all pages, capped); audited. */
 import { aeClockCsvColumns, aeLeadCsvColumns } from "@/lib/adverse-events/csv-columns";
 import { getActor } from "@/lib/auth/actor";
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
+import { column, csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
 import { siteToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { auditExport, EXPORT_ROW_LIMIT } from "@/lib/export";
@@ -19,13 +19,13 @@ export async function GET(request: Request): Promise<Response> {
     const columns: CsvColumn<SafetyQueueRow>[] = [
       ...aeLeadCsvColumns<SafetyQueueRow>(actor),
       ...aeClockCsvColumns<SafetyQueueRow>(now),
-      { header: "Causality", value: (r) => r.causality },
-      { header: "Expectedness", value: (r) => r.expectedness },
-      { header: "Outcome", value: (r) => r.outcome },
-      { header: "Expedited candidate", value: (r) => r.expedited },
-      { header: "Assessed at", value: (r) => r.assessedAt },
-      { header: "Signature voided at", value: (r) => r.voidedAt },
-      { header: "Void reason", value: (r) => r.voidReason },
+      column("Causality", "causality"),
+      column("Expectedness", "expectedness"),
+      column("Outcome", "outcome"),
+      column("Expedited candidate", "expedited"),
+      column("Assessed at", "assessedAt"),
+      column("Signature voided at", "voidedAt"),
+      column("Void reason", "voidReason"),
     ];
     return csvResponse(toCsv(rows, columns), `safety-queue-${siteToday(actor.siteTimezone ?? "UTC", now)}.csv`);
   } catch (error) {

@@ -2,18 +2,18 @@
 import { getActor } from "@/lib/auth/actor";
 import { listAdminStudies, type AdminStudyRow } from "@/lib/admin/queries";
 import { parseStudyListParams } from "@/lib/admin/study-list-params";
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
+import { column, csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { auditExport, EXPORT_ROW_LIMIT } from "@/lib/export";
 
 const COLUMNS: CsvColumn<AdminStudyRow>[] = [
-  { header: "Protocol ID", value: (r) => r.protocolId },
-  { header: "Title", value: (r) => r.title },
-  { header: "Status", value: (r) => r.status },
-  { header: "Site", value: (r) => r.siteName },
-  { header: "Principal investigator", value: (r) => r.piName },
-  { header: "Planned visits", value: (r) => r.scheduleCount },
-  { header: "Sponsors with access", value: (r) => r.sponsorCount },
+  column("Protocol ID", "protocolId"),
+  column("Title", "title"),
+  column("Status", "status"),
+  column("Site", "siteName"),
+  column("Principal investigator", "piName"),
+  column("Planned visits", "scheduleCount"),
+  column("Sponsors with access", "sponsorCount"),
 ];
 
 export async function GET(request: Request): Promise<Response> {

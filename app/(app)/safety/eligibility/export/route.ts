@@ -1,6 +1,6 @@
 /** CSV of the screenings awaiting eligibility sign-off for the current filter; audited. */
 import { getActor } from "@/lib/auth/actor";
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
+import { column, csvResponse, toCsv, type CsvColumn } from "@/lib/csv";
 import { siteToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { auditExport, EXPORT_ROW_LIMIT } from "@/lib/export";
@@ -15,12 +15,12 @@ export async function GET(request: Request): Promise<Response> {
     const { rows } = await listEligibilityToConfirm(actor, { ...state, page: 1, pageSize: EXPORT_ROW_LIMIT });
     await auditExport(actor, "eligibility_queue", state.filters, rows.length);
     const columns: CsvColumn<EligibilityRow>[] = [
-      { header: "Subject ID", value: (r) => r.subjectCode },
-      { header: "Full name", value: (r) => r.subjectName },
-      { header: "Study", value: (r) => r.protocolId },
-      { header: "Screening date", value: (r) => r.screeningDate },
-      { header: "Completed by", value: (r) => r.completedByName },
-      { header: "Notes", value: (r) => r.notes },
+      column("Subject ID", "subjectCode"),
+      column("Full name", "subjectName"),
+      column("Study", "protocolId"),
+      column("Screening date", "screeningDate"),
+      column("Completed by", "completedByName"),
+      column("Notes", "notes"),
     ];
     return csvResponse(toCsv(rows, columns), `eligibility-sign-off-${siteToday(actor.siteTimezone ?? "UTC", new Date())}.csv`);
   } catch (error) {
