@@ -1,15 +1,10 @@
 /** The database itself enforces the data model's rules, whatever code writes to it. */
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adverseEvents, screenings, sites, studies, subjects, users, visits } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 /** The PostgreSQL error code (SQLSTATE) a write failed with; Drizzle wraps the driver's error in `cause`. */
 async function code(promise: Promise<unknown>): Promise<string | undefined> {

@@ -3,9 +3,11 @@
  * investigator each, a sponsor, an admin, a study per site and a subject in each.
  * Written straight into the database (the lib functions under test are not used to build them).
  */
+import { beforeAll } from "vitest";
 import { getDb } from "@/db";
 import { sites, studies, studySponsorAccess, subjects, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
+import { withTestDb } from "./db";
 import { loadActorById } from "./load-actor";
 import { hashPassword } from "@/lib/password";
 
@@ -68,4 +70,19 @@ export async function twoSites() {
     users: { coordA, invA, coordB, invB, sponsor, admin },
     actor: (id: string): Promise<Actor> => loadActorById(id),
   };
+}
+
+export type TwoSites = Awaited<ReturnType<typeof twoSites>>;
+
+/**
+ * For a test file: its own migrated database (withTestDb) holding the two-site fixture, written once
+ * before the file's tests run. The object returned is filled in then, so the tests read `f.siteA`.
+ */
+export function withTwoSites(): TwoSites {
+  withTestDb();
+  const f = {} as TwoSites;
+  beforeAll(async () => {
+    Object.assign(f, await twoSites());
+  });
+  return f;
 }

@@ -2,21 +2,15 @@
  * Each admin action on a person takes effect on that person's very next request: requireActor()
  * re-reads the user through loadActor() every time, so these tests load the actor the same way.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { describe, expect, it } from "vitest";
+import { withTwoSites } from "@/tests/fixtures";
 import { loadActor } from "../auth/load-actor";
 import { NotFoundError } from "../errors";
 import { decide } from "../policy";
 import { getSubject } from "../subjects/queries";
 import { assignRole, setUserStatus } from "../users/admin";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("admin changes reach the affected user's next request", () => {
   it("a site change: the old site's records become not found, the new site's readable", async () => {

@@ -1,18 +1,13 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, visitScheduleItems } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
+import { testDb } from "@/tests/db";
 import { adminCounts, itemFields, schedulePayload } from "@/tests/fixtures-admin";
-import { twoSites } from "@/tests/fixtures";
+import { withTwoSites } from "@/tests/fixtures";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { addScheduleItem, retireScheduleItem, updateScheduleItem } from "./schedule";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const auditOf = async (id: string) => {
   const db = await testDb();

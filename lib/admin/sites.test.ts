@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, sites } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
+import { testDb } from "@/tests/db";
 import { adminCounts } from "@/tests/fixtures-admin";
-import { twoSites } from "@/tests/fixtures";
+import { withTwoSites } from "@/tests/fixtures";
 import { loadActor } from "../auth/load-actor";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { createSite, getAdminSite, listAdminSites, updateSite } from "./sites";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("sites", () => {
   it("lists every site with its study and staff counts", async () => {

@@ -1,20 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, studySponsorAccess } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
+import { testDb } from "@/tests/db";
 import { adminCounts } from "@/tests/fixtures-admin";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { loadActor } from "../auth/load-actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { decide } from "../policy";
 import { grantSponsorAccess, revokeSponsorAccess } from "./sponsor-access";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const studyB = () => ({ siteId: f.siteB.id, studyId: f.studyB.id });
 

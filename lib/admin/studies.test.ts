@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, studies } from "@/db/schema";
-import { countQueries, testDb, withTestDb } from "@/tests/db";
+import { countQueries, testDb } from "@/tests/db";
 import { adminCounts } from "@/tests/fixtures-admin";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { createStudy, updateStudy } from "./studies";
 import { getStudySetup, listAdminStudies, studyFormChoices } from "./queries";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const valid = () => ({
   protocolId: "A-002",

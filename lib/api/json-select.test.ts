@@ -1,17 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { visits } from "@/db/schema";
-import { withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { withTwoSites } from "@/tests/fixtures";
 import { jsonObject } from "./json-select";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("jsonObject (REST list rows built as JSON text by the database)", () => {
   it("writes every column type as JSON.stringify would write the mapped row, escaping text exactly", async () => {

@@ -1,20 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiTokens, auditEvents } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { apiClient } from "@/tests/api/client";
-import { withTestDb } from "@/tests/db";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { loadActorById } from "@/tests/load-actor";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "./tokens";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const me = (token: string) => apiClient(token).GET("/api/v1/users/me", {});
 

@@ -1,18 +1,13 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { counts } from "@/tests/fixtures-subjects";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { createNote } from "./create";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("createNote", () => {
   it("adds a note by the actor to their site's subject, audited", async () => {

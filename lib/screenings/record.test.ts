@@ -1,19 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, screenings, subjects } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { addScreening, addSubject, writeCounts } from "@/tests/fixtures-screening";
 import { addDaysIso, siteToday } from "../dates";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { recordScreening } from "./record";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const subjectRow = async (id: string) => {
   const db = await testDb();

@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { withTestDb } from "@/tests/db";
-import { FIXTURE_PASSWORD, twoSites } from "@/tests/fixtures";
+import { describe, expect, it } from "vitest";
+import { FIXTURE_PASSWORD, withTwoSites } from "@/tests/fixtures";
 import { auditOf, signatureCounts, signaturesOf } from "@/tests/fixtures-safety";
 import { addScreening, addSubject } from "@/tests/fixtures-screening";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
@@ -8,12 +7,7 @@ import { updateScreening } from "../screenings/update";
 import { contentHash, screeningSignedContent } from "./content";
 import { signEligibility } from "./sign-eligibility";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const passed = async () => addScreening(await addSubject(f, "A"), f.users.coordA.id, { screeningStatus: "passed", screeningDate: "2025-01-12" });
 

@@ -1,18 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, subjects } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { counts, setStudyStatus } from "@/tests/fixtures-subjects";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { createSubject } from "./create";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const valid = () => ({
   subjectId: "A-02",

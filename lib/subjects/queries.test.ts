@@ -1,15 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { describe, expect, it } from "vitest";
+import { withTwoSites } from "@/tests/fixtures";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { getSubject, listRecentSubjects } from "./queries";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("site-scoped subject reads", () => {
   it("gives a coordinator their own site's subject, identified", async () => {

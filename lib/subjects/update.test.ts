@@ -1,18 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { counts, passScreening, reload } from "@/tests/fixtures-subjects";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { updateSubject } from "./update";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const edit = async (changes: Record<string, unknown> = {}) => {
   const s = await reload(f.subjectA.id);

@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, visits } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { counts, reload } from "@/tests/fixtures-subjects";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { withdrawSubject } from "./withdraw";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const day = 86_400_000;
 

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { countQueries, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { describe, expect, it } from "vitest";
+import { countQueries } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { subjectWithHistory } from "@/tests/fixtures-subjects";
 import { NotFoundError } from "../errors";
 import { createNote } from "../notes/create";
@@ -8,12 +8,7 @@ import { updateNote } from "../notes/update";
 import { updateSubject } from "../subjects/update";
 import { getSubjectTimeline } from "./subject-timeline";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("getSubjectTimeline", () => {
   it("is built in the same fixed number of queries for 2 records as for 50 of each kind", async () => {

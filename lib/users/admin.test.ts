@@ -1,19 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { makeUser, twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { loadActor } from "../auth/load-actor";
 import { decide } from "../policy";
 import { assignRole, listUsers, setUserStatus } from "./admin";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const auditCount = async () => {
   const db = await testDb();

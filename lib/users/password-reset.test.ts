@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
+import { testDb } from "@/tests/db";
 import { adminCounts } from "@/tests/fixtures-admin";
-import { FIXTURE_PASSWORD, twoSites } from "@/tests/fixtures";
+import { FIXTURE_PASSWORD, withTwoSites } from "@/tests/fixtures";
 import { authenticate } from "../auth/credentials";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import { resetPassword } from "./password-reset";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const TEMP = "Temporary-pass-42";
 

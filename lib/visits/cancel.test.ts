@@ -1,18 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, visits } from "@/db/schema";
-import { testDb, withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { testDb } from "@/tests/db";
+import { withTwoSites } from "@/tests/fixtures";
 import { makeVisit, writeCounts } from "@/tests/fixtures-visits";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { cancelVisit } from "./cancel";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 const upcoming = () => makeVisit(f, { scheduledAt: new Date("2026-03-12T13:30:00Z") });
 

@@ -1,15 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { withTestDb } from "@/tests/db";
-import { twoSites } from "@/tests/fixtures";
+import { describe, expect, it } from "vitest";
+import { withTwoSites } from "@/tests/fixtures";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { write, type Loaded } from "./road";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("the write road's steps", () => {
   it("refuses a role without the grant before anything runs", async () => {

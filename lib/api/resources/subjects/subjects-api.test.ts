@@ -1,16 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { subjects } from "@/db/schema";
-import { withTestDb } from "@/tests/db";
 import { countRows } from "@/tests/fixtures-screening";
-import { twoSites } from "@/tests/fixtures";
+import { withTwoSites } from "@/tests/fixtures";
 import { apiClient, clientFor, rawCall, tokenFor } from "@/tests/api/client";
 
-withTestDb();
-
-let f: Awaited<ReturnType<typeof twoSites>>;
-beforeAll(async () => {
-  f = await twoSites();
-});
+const f = withTwoSites();
 
 describe("REST /subjects", () => {
   it("lists only the caller's site, with embeds from the same query", async () => {
