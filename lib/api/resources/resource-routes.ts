@@ -1,7 +1,9 @@
 /**
  * A resource's REST routes from its declaration: the list (`GET {path}` with its filters, order,
  * cursor and includes), the single record (`GET {path}/{id}?include=`), any routes of its own, and
- * its commands, each answering with the record as `get` reads it.
+ * its commands, each answering with the record as `get` reads it. The list's words and both
+ * operationIds follow from the resource's noun unless it names them ("adverse event": "A page of
+ * adverse events.", `listAdverseEvents`, `getAdverseEvent`).
  */
 import { z } from "zod";
 import type { Actor } from "../../actor";
@@ -12,9 +14,10 @@ import { listEnvelope } from "../openapi-shapes";
 
 export type ResourceDeclaration = {
   home: CommandHome;
-  /** The resource in the plural, for the list's words ("A page of adverse events."). */
-  plural: string;
-  operations: { list: string; get: string };
+  /** The resource in the plural, for the list's words ("A page of adverse events."); by default the noun's. */
+  plural?: string;
+  /** The operationIds of the list and the single record; by default `list` + the plural, `get` + the noun. */
+  operations?: { list: string; get: string };
   summaries?: { list?: string; get?: string };
   schema: z.ZodType;
   listQuery: z.ZodType;
@@ -26,24 +29,36 @@ export type ResourceDeclaration = {
   extra?: Route[];
 };
 
+/** "study" → "studies", "adverse event" → "adverse events". */
+function pluralOf(noun: string): string {
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
+
+/** "adverse events" → "AdverseEvents", for an operationId. */
+function pascalCase(words: string): string {
+  return words.replace(/(?:^|\s+)(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
 export function resourceRoutes(r: ResourceDeclaration): Route[] {
   const { tag, path, noun } = r.home;
+  const plural = r.plural ?? pluralOf(noun);
+  const operations = r.operations ?? { list: `list${pascalCase(plural)}`, get: `get${pascalCase(noun)}` };
   return [
     route<unknown, undefined>({
       method: "GET",
       path,
-      operationId: r.operations.list,
-      summary: r.summaries?.list ?? `List ${r.plural}`,
+      operationId: operations.list,
+      summary: r.summaries?.list ?? `List ${plural}`,
       tag,
       query: r.listQuery,
-      success: { status: 200, description: `A page of ${r.plural}.`, schema: listEnvelope(r.schema) },
+      success: { status: 200, description: `A page of ${plural}.`, schema: listEnvelope(r.schema) },
       errors: [400, 401, 429],
       handle: async ({ actor, query }) => ({ body: await r.list(actor, query as never) }),
     }),
     route({
       method: "GET",
       path: `${path}/{id}`,
-      operationId: r.operations.get,
+      operationId: operations.get,
       summary: r.summaries?.get ?? `One ${noun}`,
       tag,
       query: z.object({ include: includeParam(r.include) }).strict(),

@@ -57,8 +57,6 @@ export const adverseEventCommands = [
 
 export const adverseEventRoutes = resourceRoutes({
   home,
-  plural: "adverse events",
-  operations: { list: "listAdverseEvents", get: "getAdverseEvent" },
   schema: AdverseEvent,
   listQuery: AdverseEventListQuery,
   include: AE_INCLUDE,

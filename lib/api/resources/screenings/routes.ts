@@ -46,8 +46,6 @@ export const screeningCommands = [
 
 export const screeningRoutes = resourceRoutes({
   home,
-  plural: "screenings",
-  operations: { list: "listScreenings", get: "getScreening" },
   summaries: { list: "List screenings (the screening queue)" },
   schema: Screening,
   listQuery: ScreeningListQuery,

@@ -29,8 +29,6 @@ export const studyCommands = [
 
 export const studyRoutes = resourceRoutes({
   home,
-  plural: "studies",
-  operations: { list: "listStudies", get: "getStudy" },
   schema: Study,
   listQuery: StudyListQuery,
   include: STUDY_INCLUDE,

@@ -31,7 +31,7 @@ export const subjectNoteCommands = [
 
 export const subjectNoteRoutes = resourceRoutes({
   home,
-  plural: "notes",
+  // Called a note in its own words, a subject note in its operationIds.
   operations: { list: "listSubjectNotes", get: "getSubjectNote" },
   summaries: { list: "List subject notes", get: "One subject note" },
   schema: SubjectNote,

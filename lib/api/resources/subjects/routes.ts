@@ -31,8 +31,6 @@ export const subjectCommands = [
 
 export const subjectRoutes = resourceRoutes({
   home,
-  plural: "subjects",
-  operations: { list: "listSubjects", get: "getSubject" },
   schema: Subject,
   listQuery: SubjectListQuery,
   include: SUBJECT_INCLUDE,

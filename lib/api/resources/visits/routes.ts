@@ -30,8 +30,6 @@ export const visitCommands = [
 
 export const visitRoutes = resourceRoutes({
   home,
-  plural: "visits",
-  operations: { list: "listVisits", get: "getVisit" },
   schema: Visit,
   listQuery: VisitListQuery,
   include: VISIT_INCLUDE,
