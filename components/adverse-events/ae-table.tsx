@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import { RetiredMark, retiredRow } from "@/components/records/retired";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { AeListRow, AeSortKey } from "@/lib/adverse-events/queries";
@@ -15,7 +16,15 @@ export function AeTable({ rows, sorts, now, empty }: { rows: AeListRow[]; sorts:
     {
       id: "eventTerm",
       header: sortableHeader(sorts, "eventTerm", "Event term"),
-      cell: ({ row: { original: r } }) => <AeTermLink ae={r} />,
+      cell: ({ row: { original: r } }) =>
+        r.retiredAt ? (
+          <>
+            <span className="font-medium">{r.eventTerm}</span>
+            <RetiredMark reason={r.retireReason} />
+          </>
+        ) : (
+          <AeTermLink ae={r} />
+        ),
     },
     {
       id: "severity",
@@ -38,5 +47,5 @@ export function AeTable({ rows, sorts, now, empty }: { rows: AeListRow[]; sorts:
     },
     { id: "reportedBy", header: "Reported by", cell: ({ row: { original: r } }) => <span className="text-slate-700">{r.reportedByName}</span> },
   ];
-  return <DataTable columns={columns} data={rows} caption="Adverse events" getRowId={(r) => r.id} empty={empty} />;
+  return <DataTable columns={columns} data={rows} caption="Adverse events" getRowId={(r) => r.id} empty={empty} rowClassName={retiredRow} />;
 }

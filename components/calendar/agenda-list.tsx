@@ -1,8 +1,9 @@
 /**
  * The agenda: visits listed by day (or, for a flag, by their own date), one row each, every
- * visit a link. Server-rendered; paginated by the page that renders it.
+ * visit a link (but a retired one, shown with "Show retired": it has no page any more). Server-rendered;
+ * paginated by the page that renders it.
  */
-import Link from "next/link";
+import { RecordLink, RetiredMark, retiredRow } from "@/components/records/retired";
 import { humanize } from "@/components/ui/badge";
 import { VisitFlagBadges, VisitStatusBadge } from "@/components/visits/visit-badges";
 import { localDate } from "@/lib/dates";
@@ -50,14 +51,17 @@ export function AgendaList({ rows, timeZone, empty }: { rows: VisitRow[]; timeZo
             </thead>
             <tbody className="divide-y divide-slate-100">
               {dayRows.map((v) => (
-                <tr key={v.id} className="hover:bg-slate-50">
+                <tr key={v.id} className={`hover:bg-slate-50 ${retiredRow(v) ?? ""}`}>
                   <td className="px-3 py-1.5 font-mono tabular-nums text-slate-700">{timeLabel(v.scheduledAt, timeZone)}</td>
                   <td className="px-3 py-1.5">
-                    <Link href={`/visits/${v.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                      {v.subjectCode}
-                      {v.subjectName ? ` · ${v.subjectName}` : ""}
-                    </Link>
+                    <RecordLink href={`/visits/${v.id}`} retired={v.retiredAt !== null} className="text-brand-800 underline-offset-2 hover:underline">
+                      <span className="font-medium">
+                        {v.subjectCode}
+                        {v.subjectName ? ` · ${v.subjectName}` : ""}
+                      </span>
+                    </RecordLink>
                     <span className="block text-xs text-slate-600">{v.protocolId}</span>
+                    {v.retiredAt && <RetiredMark reason={v.retireReason} />}
                   </td>
                   <td className="px-3 py-1.5 text-slate-800">{humanize(v.visitType)}</td>
                   <td className="px-3 py-1.5">

@@ -1,6 +1,7 @@
 /**
  * One visit in a calendar cell: a link to the visit, its time, subject and type, and its state
- * in words (status when not plain "scheduled", plus the flags) with a matching colour.
+ * in words (status when not plain "scheduled", plus the flags) with a matching colour. A retired
+ * visit (shown with "Show retired") is greyed and says so, and links nowhere: it has no page any more.
  */
 import Link from "next/link";
 import { humanize } from "@/components/ui/badge";
@@ -22,6 +23,23 @@ export function VisitChip({ visit, timeZone, compact = false }: { visit: VisitRo
   if (visit.visitStatus !== "scheduled") words.push(humanize(visit.visitStatus));
   if (visit.overdue) words.push("Overdue");
   if (visit.outOfWindow) words.push("Out of window");
+  const body = (
+    <>
+      <span className="font-mono tabular-nums">{time}</span> <span className="font-medium">{visit.subjectCode}</span>
+      {!compact && <span className="text-slate-700"> · {humanize(visit.visitType)}</span>}
+    </>
+  );
+  if (visit.retiredAt) {
+    return (
+      <span
+        title={`${time} ${visit.subjectCode} · ${humanize(visit.visitType)} (${visit.protocolId}) — retired as entered in error${visit.retireReason ? `: ${visit.retireReason}` : ""}`}
+        className="block rounded border-l-4 border-slate-300 bg-slate-100 px-1.5 py-0.5 text-xs leading-snug text-slate-500"
+      >
+        <span className="line-through decoration-slate-400">{body}</span>
+        <span className="block font-semibold">Retired</span>
+      </span>
+    );
+  }
   return (
     <Link
       href={`/visits/${visit.id}`}
@@ -32,8 +50,7 @@ export function VisitChip({ visit, timeZone, compact = false }: { visit: VisitRo
         flagged ? "ring-1 ring-inset ring-red-300" : ""
       }`}
     >
-      <span className="font-mono tabular-nums">{time}</span> <span className="font-medium">{visit.subjectCode}</span>
-      {!compact && <span className="text-slate-700"> · {humanize(visit.visitType)}</span>}
+      {body}
       {words.length > 0 && (
         <span className={`block font-semibold ${visit.overdue ? "text-red-800" : visit.outOfWindow ? "text-amber-900" : ""}`}>
           {words.join(" · ")}

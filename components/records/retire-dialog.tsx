@@ -1,6 +1,7 @@
 /**
  * "Retire…": a record entered in error leaves every list; nothing is deleted, and the audit trail
- * and the subject's timeline keep who retired it, when and why. One dialog for every record page.
+ * and the subject's timeline keep who retired it, when and why. One dialog for every record page and
+ * for the timeline's screenings and notes.
  */
 import { DialogForm } from "@/components/timeline/dialog-form";
 import type { ActionState } from "@/lib/action-state";
@@ -9,11 +10,14 @@ export function RetireDialog({
   noun,
   record,
   action,
+  openName,
   children,
 }: {
-  /** "visit", "adverse event", "subject". */
+  /** "visit", "adverse event", "subject", "screening", "note". */
   noun: string;
   record: { id: string; version: number };
+  /** The button's accessible name where several stand on one page (the timeline's records). */
+  openName?: string;
   action: (prev: ActionState, data: FormData) => Promise<ActionState>;
   children?: React.ReactNode;
 }) {
@@ -21,6 +25,7 @@ export function RetireDialog({
     <DialogForm
       title={`Retire ${noun} entered in error`}
       openLabel="Retire…"
+      openName={openName}
       submitLabel={`Retire ${noun}`}
       variant="danger"
       action={action}

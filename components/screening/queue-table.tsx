@@ -5,9 +5,9 @@
  * action "Record outcome", which opens the dialog for that subject.
  */
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
+import { RecordLink, RetiredMark, retiredRow } from "@/components/records/retired";
+import { Badge, humanize } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { SortLink } from "@/components/ui/list/sort-link";
@@ -56,10 +56,11 @@ export function QueueTable({
       header: sortHeader("subjectId", "Subject"),
       cell: ({ row: { original: r } }) => (
         <div>
-          <Link href={`/subjects/${r.id}`} className="font-mono font-medium text-brand-800 underline-offset-2 hover:underline">
-            {r.subjectId}
-          </Link>
-          {r.fullName && <p className="text-slate-700">{r.fullName}</p>}
+          <RecordLink href={`/subjects/${r.id}`} retired={r.retiredAt !== null} className="text-brand-800 underline-offset-2 hover:underline">
+            <span className="font-mono font-medium">{r.subjectId}</span>
+          </RecordLink>
+          {r.fullName && <p>{r.fullName}</p>}
+          {r.retiredAt && <RetiredMark reason={r.retireReason} />}
         </div>
       ),
     },
@@ -87,44 +88,33 @@ export function QueueTable({
     {
       id: "latest",
       header: sortHeader("screeningDate", "Latest screening"),
-      cell: ({ row: { original: r } }) =>
-        r.latest ? (
-          <div className="max-w-sm space-y-0.5">
-            <p className="flex flex-wrap items-center gap-1.5">
-              <span className="whitespace-nowrap text-slate-800">{formatDate(r.latest.screeningDate)}</span>
-              <ScreeningBadge status={r.latest.screeningStatus} />
-            </p>
-            <p className="text-xs text-slate-600">by {r.latest.completedByName}</p>
-            {r.latest.failReason && <p className="text-xs text-red-800">Reason: {r.latest.failReason}</p>}
-            {r.latest.notes && <p className="line-clamp-2 text-xs text-slate-700" title={r.latest.notes}>{r.latest.notes}</p>}
-          </div>
-        ) : (
-          <span className="text-slate-500">Not screened yet</span>
-        ),
+      cell: ({ row: { original: r } }) => <LatestScreening row={r} />,
     },
   ];
   if (canRecord) {
     columns.push({
       id: "action",
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row: { original: r } }) => (
-        <Button
-          variant="secondary"
-          className="whitespace-nowrap"
-          aria-label={`Record outcome for ${r.subjectId}`}
-          onClick={() =>
-            setOpen({ id: r.id, subjectId: r.subjectId, fullName: r.fullName, version: r.version, hasConsent: r.consentSignedAt !== null })
-          }
-        >
-          Record outcome
-        </Button>
-      ),
+      cell: ({ row: { original: r } }) =>
+        // A retired subject takes no screenings.
+        r.retiredAt ? null : (
+          <Button
+            variant="secondary"
+            className="whitespace-nowrap"
+            aria-label={`Record outcome for ${r.subjectId}`}
+            onClick={() =>
+              setOpen({ id: r.id, subjectId: r.subjectId, fullName: r.fullName, version: r.version, hasConsent: r.consentSignedAt !== null })
+            }
+          >
+            Record outcome
+          </Button>
+        ),
     });
   }
 
   return (
     <>
-      <DataTable columns={columns} data={rows} caption="Screening queue" getRowId={(r) => r.id} empty={empty} />
+      <DataTable columns={columns} data={rows} caption="Screening queue" getRowId={(r) => r.id} empty={empty} rowClassName={retiredRow} />
       {open && (
         <RecordOutcomeDialog
           key={`${open.id}-${open.version}`}
@@ -138,5 +128,42 @@ export function QueueTable({
         />
       )}
     </>
+  );
+}
+
+/** The subject's latest screening; with "Show retired", its retired screenings below, struck through and marked. */
+function LatestScreening({ row: r }: { row: QueueRow }) {
+  return (
+    <div className="max-w-sm space-y-0.5">
+      {r.latest ? (
+        <>
+          <p className="flex flex-wrap items-center gap-1.5">
+            <span className="whitespace-nowrap text-slate-800">{formatDate(r.latest.screeningDate)}</span>
+            <ScreeningBadge status={r.latest.screeningStatus} />
+          </p>
+          <p className="text-xs text-slate-600">by {r.latest.completedByName}</p>
+          {r.latest.failReason && <p className="text-xs text-red-800">Reason: {r.latest.failReason}</p>}
+          {r.latest.notes && (
+            <p className="line-clamp-2 text-xs text-slate-700" title={r.latest.notes}>
+              {r.latest.notes}
+            </p>
+          )}
+        </>
+      ) : (
+        <span className="text-slate-500">Not screened yet</span>
+      )}
+      {r.retiredScreenings.length > 0 && (
+        <ul aria-label={`Retired screenings of ${r.subjectId}`} className="mt-2 space-y-1.5 border-l-2 border-slate-200 pl-2">
+          {r.retiredScreenings.map((retired) => (
+            <li key={retired.id} className="text-xs text-slate-600">
+              <span className="line-through decoration-slate-400">
+                {formatDate(retired.screeningDate)} · {humanize(retired.screeningStatus)}
+              </span>
+              <RetiredMark reason={retired.retireReason} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
+import { RecordLink, RetiredMark, retiredRow } from "@/components/records/retired";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { SortLink } from "@/components/ui/list/sort-link";
@@ -35,9 +35,12 @@ export function SubjectsTable({
       id: "subjectId",
       header: sortable("subjectId", "Subject ID"),
       cell: ({ row: { original: s } }) => (
-        <Link href={`/subjects/${s.id}`} className="font-mono font-medium text-brand-700 underline underline-offset-2">
-          {s.subjectId}
-        </Link>
+        <>
+          <RecordLink href={`/subjects/${s.id}`} retired={s.retiredAt !== null} className="text-brand-700 underline underline-offset-2">
+            <span className="font-mono font-medium">{s.subjectId}</span>
+          </RecordLink>
+          {s.retiredAt && <RetiredMark reason={s.retireReason} />}
+        </>
       ),
     },
     ...(identified
@@ -54,5 +57,5 @@ export function SubjectsTable({
         s.consentSignedAt ? <span className="whitespace-nowrap text-slate-700">{consentLabels[s.id]}</span> : <Badge tone="warning">Not signed</Badge>,
     },
   ];
-  return <DataTable columns={columns} data={rows} caption="Subjects" getRowId={(s) => s.id} empty={empty} />;
+  return <DataTable columns={columns} data={rows} caption="Subjects" getRowId={(s) => s.id} empty={empty} rowClassName={retiredRow} />;
 }

@@ -4,7 +4,7 @@
  * A regulated action (enroll, withdraw) behind a button: a native <dialog> that says what will
  * happen and, where needed, asks for the reason. Escape closes it; focus returns to the button.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/action-state";
@@ -13,6 +13,7 @@ import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 export function DialogForm({
   title,
   openLabel,
+  openName,
   submitLabel,
   variant = "primary",
   action,
@@ -23,6 +24,8 @@ export function DialogForm({
 }: {
   title: string;
   openLabel: string;
+  /** The opening button's accessible name, where several like it stand on one page ("Retire screening of 3 Mar 2026"). */
+  openName?: string;
   submitLabel: string;
   variant?: "primary" | "danger";
   action: (prev: ActionState, data: FormData) => Promise<ActionState>;
@@ -39,12 +42,13 @@ export function DialogForm({
   useEffect(() => {
     if (state.status === "success") dialog.current?.close();
   }, [state]);
-  const id = title.toLowerCase().replace(/[^a-z]+/g, "-");
+  // Unique on the page: the timeline holds one such dialog per record.
+  const id = `${title.toLowerCase().replace(/[^a-z]+/g, "-")}${useId()}`;
   const error = state.fieldErrors?.reason;
   const dateError = dateField ? state.fieldErrors?.[dateField.name] : undefined;
   return (
     <>
-      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} onClick={() => dialog.current?.showModal()}>
+      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} aria-label={openName} onClick={() => dialog.current?.showModal()}>
         {openLabel}
       </Button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">

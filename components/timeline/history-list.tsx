@@ -5,7 +5,8 @@ import { formatInstant } from "@/lib/format";
 import type { HistoryRow } from "@/lib/timeline/types";
 
 /** Bookkeeping and keys that say nothing a reader needs (the record itself is shown above). */
-const HIDDEN = new Set(["id", "siteId", "studyId", "scheduleItemId", "version", "createdAt", "updatedAt", "retiredById"]);
+// The retire facts are said in words by the retire line itself (who, when, "Reason: …").
+const HIDDEN = new Set(["id", "siteId", "studyId", "scheduleItemId", "version", "createdAt", "updatedAt", "retiredById", "retiredAt", "retireReason"]);
 /** The same, plus the subject's id on its screenings, visits, AEs and notes (the timeline is the subject's). */
 const HIDDEN_BELOW_SUBJECT = new Set([...HIDDEN, "subjectId"]);
 

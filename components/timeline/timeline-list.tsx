@@ -3,7 +3,8 @@
  * is, its status by text and colour, and its own history from the audit trail. A "Today" line
  * separates what happened from what is planned.
  */
-import Link from "next/link";
+import { RecordLink } from "@/components/records/retired";
+import { RetireDialog } from "@/components/records/retire-dialog";
 import { Badge, humanize } from "@/components/ui/badge";
 import { formatInstant } from "@/lib/format";
 import type { ActionState } from "@/lib/action-state";
@@ -31,17 +32,28 @@ const SUBJECT_ACTIONS: Record<string, string> = {
   lose_to_follow_up: "Lost to follow-up",
 };
 
+type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
+
+/** What this actor may do to the timeline's records from here, and the server actions that do it. */
+export type TimelineActions = {
+  /** Ids of the notes this actor may edit (their own). */
+  editableNoteIds: ReadonlySet<string>;
+  /** Ids of the screenings and notes this actor may retire as entered in error (notes: their own). */
+  retirableIds: ReadonlySet<string>;
+  editNote: Action;
+  retireScreening: Action;
+  retireNote: Action;
+};
+
 type Props = {
   entries: TimelineEntry[];
   timeZone: string;
   now: Date;
   userNames: Record<string, string>;
-  /** Ids of the notes this actor may edit (their own). */
-  editableNoteIds: ReadonlySet<string>;
-  editNoteAction: (prev: ActionState, data: FormData) => Promise<ActionState>;
+  actions: TimelineActions;
 };
 
-export function TimelineList({ entries, timeZone, now, userNames, editableNoteIds, editNoteAction }: Props) {
+export function TimelineList({ entries, timeZone, now, userNames, actions }: Props) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">Nothing recorded yet.</p>;
   const firstFuture = entries.findIndex((e) => e.at.getTime() > now.getTime());
   return (
@@ -62,8 +74,10 @@ export function TimelineList({ entries, timeZone, now, userNames, editableNoteId
               <time dateTime={entry.at.toISOString()}>{dateLabel(entry, timeZone)}</time> · {KIND_LABEL[entry.kind]}
             </p>
             <Retired entry={entry} timeZone={timeZone} userNames={userNames}>
-              <EntryBody entry={entry} timeZone={timeZone} userNames={userNames} editableNoteIds={editableNoteIds} editNoteAction={editNoteAction} />
+              <EntryBody entry={entry} timeZone={timeZone} userNames={userNames} />
             </Retired>
+            <EntryHistory entry={entry} timeZone={timeZone} userNames={userNames} />
+            <EntryActions entry={entry} timeZone={timeZone} actions={actions} />
           </article>
         </li>
       ))}
@@ -85,7 +99,10 @@ function retiredOf(entry: TimelineEntry): RetiredFacts | null {
   return record.retiredAt ? record : null;
 }
 
-/** A retired record stays on the timeline, struck through, with who retired it, when and why. */
+/**
+ * A retired record stays on the timeline, struck through, with who retired it, when and why. Only
+ * the record is struck: the retired line and its history (EntryHistory) stay readable.
+ */
 function Retired({ entry, timeZone, userNames, children }: { entry: TimelineEntry; timeZone: string; userNames: Record<string, string>; children: React.ReactNode }) {
   const retired = retiredOf(entry);
   if (!retired) return children;
@@ -102,25 +119,15 @@ function Retired({ entry, timeZone, userNames, children }: { entry: TimelineEntr
   );
 }
 
-/** A record's own page; a retired record has none (it is out of every read but this timeline). */
-function RecordLink({ href, retired, children }: { href: string; retired: boolean; children: React.ReactNode }) {
-  if (retired) return <span>{children}</span>;
-  return (
-    <Link href={href} className="text-brand-700 underline underline-offset-2">
-      {children}
-    </Link>
-  );
-}
-
 function dateLabel(entry: TimelineEntry, timeZone: string): string {
   if ("dateOnly" in entry) return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${entry.dateOnly}T00:00:00Z`));
   return formatInstant(entry.at, timeZone);
 }
 
-function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction }: { entry: TimelineEntry } & Omit<Props, "entries" | "now">) {
-  const history = (h: Parameters<typeof HistoryList>[0]["history"], entity: string) => (
-    <HistoryList history={h} entity={entity} timeZone={timeZone} userNames={userNames} />
-  );
+const LINK = "text-brand-700 underline underline-offset-2";
+
+/** The record itself: what it is, its state and its values (struck through once retired). */
+function EntryBody({ entry, timeZone, userNames }: { entry: TimelineEntry; timeZone: string; userNames: Record<string, string> }) {
   switch (entry.kind) {
     case "subject": {
       const h = entry.history;
@@ -145,7 +152,6 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
           <p className="text-xs text-slate-600">Completed by {s.completedByName}</p>
           {s.failReason && <p className="text-sm text-slate-700">Reason: {s.failReason}</p>}
           {s.notes && <p className="whitespace-pre-line text-sm text-slate-700">{s.notes}</p>}
-          {history(entry.history, "screening")}
         </div>
       );
     }
@@ -154,7 +160,7 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
       return (
         <div className="space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-            <RecordLink href={`/visits/${v.id}`} retired={v.retiredAt !== null}>
+            <RecordLink href={`/visits/${v.id}`} retired={v.retiredAt !== null} className={LINK}>
               {v.scheduleName ?? humanize(v.visitType)}
             </RecordLink>
             <Badge tone={VISIT_TONE[v.visitStatus]}>{humanize(v.visitStatus)}</Badge>
@@ -168,7 +174,6 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
             {v.location ? ` · ${v.location}` : ""} · {v.coordinatorName}
           </p>
           {v.statusReason && <p className="text-sm text-slate-700">Reason: {v.statusReason}</p>}
-          {history(entry.history, "visit")}
         </div>
       );
     }
@@ -177,7 +182,7 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
       return (
         <div className="space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-            <RecordLink href={`/adverse-events/${ae.id}`} retired={ae.retiredAt !== null}>
+            <RecordLink href={`/adverse-events/${ae.id}`} retired={ae.retiredAt !== null} className={LINK}>
               {ae.eventTerm}
             </RecordLink>
             <Badge tone={ae.severity === "severe" ? "danger" : ae.severity === "moderate" ? "warning" : "neutral"}>{humanize(ae.severity)}</Badge>
@@ -188,7 +193,6 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
           <p className="text-xs text-slate-600">
             Onset {ae.onsetDate} · site aware {formatInstant(ae.awareAt, timeZone)} · reported by {ae.reportedByName}
           </p>
-          {history(entry.history, "adverse_event")}
         </div>
       );
     }
@@ -205,12 +209,48 @@ function EntryBody({ entry, timeZone, userNames, editableNoteIds, editNoteAction
           ) : (
             <p className="whitespace-pre-line text-sm text-slate-800">{n.noteText}</p>
           )}
-          {n.edited && history(entry.history, "subject_note")}
-          {n.noteText !== null && editableNoteIds.has(n.id) && (
-            <EditNoteForm note={{ id: n.id, version: n.version, noteType: n.noteType, noteText: n.noteText }} action={editNoteAction} />
-          )}
         </div>
       );
     }
   }
+}
+
+const HISTORY_OF = { screening: "screening", visit: "visit", ae: "adverse_event", note: "subject_note" } as const;
+
+/** The record's changes from the audit trail (a note's only once edited or retired: its creation is the note itself). */
+function EntryHistory({ entry, timeZone, userNames }: { entry: TimelineEntry; timeZone: string; userNames: Record<string, string> }) {
+  if (!("record" in entry)) return null;
+  if (entry.kind === "note" && !entry.record.edited && !entry.record.retiredAt) return null;
+  return <HistoryList history={entry.history} entity={HISTORY_OF[entry.kind]} timeZone={timeZone} userNames={userNames} />;
+}
+
+/** What this actor may do to the record from the timeline: edit their own note; retire a screening, or their own note. */
+function EntryActions({ entry, timeZone, actions }: { entry: TimelineEntry; timeZone: string; actions: TimelineActions }) {
+  if (entry.kind !== "screening" && entry.kind !== "note") return null;
+  const r = entry.record;
+  const editable = entry.kind === "note" && entry.record.noteText !== null && actions.editableNoteIds.has(r.id);
+  const retirable = actions.retirableIds.has(r.id);
+  if (!editable && !retirable) return null;
+  const noun = entry.kind === "note" ? "note" : "screening";
+  return (
+    <div className="mt-2 flex flex-wrap items-start gap-2 print:hidden">
+      {retirable && (
+        <RetireDialog
+          noun={noun}
+          record={r}
+          action={entry.kind === "note" ? actions.retireNote : actions.retireScreening}
+          openName={`Retire ${noun} of ${dateLabel(entry, timeZone)}`}
+        >
+          <p>
+            Use this only for a {noun} that should never have been recorded (a duplicate, the wrong subject). It will leave every list; nothing is
+            deleted, and this timeline keeps it struck through with who retired it, when and why.
+            {entry.kind === "screening" && " The subject's screening status follows their latest remaining screening."}
+          </p>
+        </RetireDialog>
+      )}
+      {entry.kind === "note" && editable && (
+        <EditNoteForm note={{ id: r.id, version: r.version, noteType: entry.record.noteType, noteText: entry.record.noteText! }} action={actions.editNote} />
+      )}
+    </div>
+  );
 }

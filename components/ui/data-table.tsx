@@ -13,12 +13,15 @@ export function DataTable<T>({
   caption,
   empty,
   getRowId,
+  rowClassName,
 }: {
   columns: ColumnDef<T, unknown>[];
   data: T[];
   caption: string;
   empty: React.ReactNode;
   getRowId?: (row: T) => string;
+  /** Extra classes for one row (e.g. a retired record's muted text). */
+  rowClassName?: (row: T) => string | undefined;
 }) {
   // TanStack v8 returns fresh functions each render; we do not use the React Compiler, so the
   // memoisation warning does not apply.
@@ -56,7 +59,7 @@ export function DataTable<T>({
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="align-top hover:bg-slate-50">
+              <tr key={row.id} className={`align-top hover:bg-slate-50 ${rowClassName?.(row.original) ?? ""}`}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2">
                     {renderCell(cell.column.columnDef.cell, cell.getContext())}

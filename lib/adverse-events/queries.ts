@@ -13,13 +13,13 @@ import type { Actor } from "../actor";
 import { isIsoDate } from "../dates";
 import { NotFoundError } from "../errors";
 import { containsPattern } from "../list/like-pattern";
-import { optional, pageOf, type ListState } from "../list/params";
+import { optional, pageOf, showRetired, type ListState } from "../list/params";
 import { presentHistory, selectHistory, type HistoryEntry } from "../audit/history";
 import { authorize } from "../policy";
 import { adverseEventJoins, adverseEventModel, aeSignature } from "../read-model/adverse-event";
 import { subjectModel } from "../read-model/subject";
 import { assessor, reporter, signer } from "../read-model/user";
-import { visibleTo } from "../read-model/visible";
+import { RETIRE_FACTS, visibleTo } from "../read-model/visible";
 import { aeRowSelect } from "./row-select";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +38,7 @@ export const aeListSpec = {
     onsetFrom: optional(isoDate),
     onsetTo: optional(isoDate),
     q: optional(z.string().trim().max(100)),
+    retired: showRetired,
   },
   sortable: AE_SORTABLE,
   defaultSort: { key: "onsetDate" as AeSortKey, dir: "desc" as const },
@@ -52,6 +53,8 @@ const aeColumns = (actor: Actor) => ({
   reportedByName: reporter.displayName,
   createdAt: adverseEvents.createdAt,
   updatedAt: adverseEvents.updatedAt,
+  // Null unless the list shows retired AEs ("Show retired").
+  ...adverseEventModel.pick(actor, RETIRE_FACTS),
 });
 
 const SORT_COLUMNS: Record<AeSortKey, SQL | AnyPgColumn> = {
@@ -65,7 +68,7 @@ const SORT_COLUMNS: Record<AeSortKey, SQL | AnyPgColumn> = {
 
 function listWhere(actor: Actor, f: AeListFilters): SQL | undefined {
   return and(
-    visibleTo(actor, adverseEvents),
+    visibleTo(actor, adverseEvents, { retired: f.retired }),
     f.studyId ? eq(adverseEvents.studyId, f.studyId) : undefined,
     f.serious ? eq(adverseEvents.serious, f.serious === "true") : undefined,
     f.status ? eq(adverseEvents.status, f.status) : undefined,

@@ -9,6 +9,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { RETIRED_FILTERS } from "../read-model/visible";
 import { BadRequestError } from "./http/problem";
 
 export const MAX_LIMIT = 200;
@@ -56,6 +57,14 @@ export function includeParam<I extends string>(offered: readonly I[]) {
       return new Set(wanted as I[]);
     });
 }
+
+/** A list of a retirable resource: whether records retired as entered in error are left out (the default), listed too, or listed alone. */
+export const retiredQuery = z
+  .enum(RETIRED_FILTERS, { error: `Use one of: ${RETIRED_FILTERS.join(", ")}.` })
+  .default("exclude")
+  .describe(
+    "Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`.",
+  );
 
 /** `true`/`false` in a query string. */
 export const queryBoolean = z.enum(["true", "false"], { error: "Use true or false." }).transform((v) => v === "true");

@@ -12,12 +12,19 @@ import { reusableQuery, type Preparable } from "@/db/reusable";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { authorize, scopeKey, type Action } from "../policy";
+import { RETIRED_FILTERS, type RetiredFilter } from "../read-model/visible";
 import { jsonObject, JsonPage } from "./json-select";
 import { decodeCursor, keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
 import { isUuid } from "./resources/common";
 
 /** The shared part of every parsed list query (lib/api/list.ts listQueryShape). */
 export type PageQuery = { order: string; cursor?: string; limit: number; include: ReadonlySet<string> };
+
+/** A retirable resource's `retired` choice (lib/api/list.ts retiredQuery); "exclude" for any other list. */
+function retiredOf(q: PageQuery): RetiredFilter {
+  const value = (q as { retired?: unknown }).retired;
+  return RETIRED_FILTERS.find((f) => f === value) ?? "exclude";
+}
 
 type JsonRow = { id: string; _key: string; json: string };
 type Limited<Row> = { limit(n: number): PromiseLike<Row[]> & Preparable<Row[]> };
@@ -26,9 +33,17 @@ type Paged<Row> = Limited<Row> & { orderBy(...columns: SQL[]): Limited<Row> };
 /**
  * The resource's site-scoped query: its columns and `_key` (the order value), embeds joined in.
  * It may depend on the actor only through what policy's scopeKey() names (role, status, site, grants),
- * and on nothing else but `where`, `include` and `key`: single-record reads cache it per shape.
+ * and on nothing else but `where`, `include`, `key` and `retired` (which rows `visibleTo` lets through;
+ * a single record is never a retired one): single-record reads cache it per shape.
  */
-export type SelectRows<Row> = (db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) => Paged<Row>;
+export type SelectRows<Row> = (
+  db: Db,
+  actor: Actor,
+  where: SQL | undefined,
+  include: ReadonlySet<string>,
+  key: SQL<string>,
+  retired?: RetiredFilter,
+) => Paged<Row>;
 
 /** A list's filters: for each filtering query field, its condition on the (placeholder) value. */
 export type ListFilters<Q> = { [K in keyof Q]?: (value: Placeholder) => SQL };
@@ -69,12 +84,13 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
     const filtered = (Object.keys(def.filters) as (keyof ListFilters<Q> & string)[]).filter((k) => q[k] !== undefined);
     const values: Record<string, unknown> = { limit: q.limit + 1, ...(cursor ? { cursorValue: cursor.v, cursorId: cursor.id } : {}) };
     for (const k of filtered) values[k] = q[k];
-    const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : ""].join("|");
+    const retired = retiredOf(q);
+    const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : "", retired].join("|");
     const build = (db: Db) => {
       const page = keyset(def.order[field]!, descending, def.idColumn, Boolean(cursor));
       const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
       return def
-        .select(db, actor, where, q.include, page.key)
+        .select(db, actor, where, q.include, page.key, retired)
         .orderBy(...page.orderBy)
         .limit(sql.placeholder("limit") as unknown as number);
     };

@@ -27,6 +27,13 @@ export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional()).catch(undefined);
 }
 
+/**
+ * "Show retired" (`retired=include`): records retired as entered in error join the list, marked as
+ * such; without it (the default) a list and its total leave them out. Each list passes it to
+ * `visibleTo` (lib/read-model/visible.ts).
+ */
+export const showRetired = optional(z.enum(["include"]));
+
 export function parseList<F extends z.ZodRawShape, K extends string>(
   params: SearchParams,
   spec: { filters: F; sortable: readonly K[]; defaultSort: { key: K; dir: SortDir }; pageSize?: number },

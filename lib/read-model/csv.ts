@@ -20,3 +20,26 @@ export function csvColumns<R>(actor: Actor, columns: readonly FieldColumn<R>[]):
     return [how === "year" && yearHeader ? { ...column, header: yearHeader } : column];
   });
 }
+
+type RetiredRow = { retiredAt: Date | null; retireReason: string | null };
+
+/**
+ * An export of a list with "Show retired" on (`retired=include`) says which rows were retired, when
+ * and why — the reason left out for readers who may not see free text. Otherwise the columns as given.
+ */
+export function withRetiredColumns<R extends RetiredRow>(
+  actor: Actor,
+  columns: CsvColumn<R>[],
+  retired: string | undefined,
+  model: Model,
+  headers: readonly [retiredAt: string, retireReason: string] = ["retiredAt", "retireReason"],
+): CsvColumn<R>[] {
+  if (retired !== "include") return columns;
+  return [
+    ...columns,
+    ...csvColumns<R>(actor, [
+      { header: headers[0], value: (r) => r.retiredAt },
+      { header: headers[1], value: (r) => r.retireReason, shows: [model, "retireReason"] },
+    ]),
+  ];
+}

@@ -15,7 +15,7 @@ import { authorize, canSeeIdentifiers } from "../policy";
 import { screeningModel } from "../read-model/screening";
 import { subjectJoins, subjectModel } from "../read-model/subject";
 import { completedBy } from "../read-model/user";
-import { visibleTo } from "../read-model/visible";
+import { RETIRE_FACTS, visibleTo } from "../read-model/visible";
 import type { QueueFilters, QueueState } from "./queue-params";
 import type { ScreeningStatus, SubjectStatus } from "./types";
 
@@ -26,7 +26,7 @@ const AWAITING: ScreeningStatus[] = ["pending", "rescreen"];
 function queueWhere(actor: Actor, filters: QueueFilters): SQL {
   const pattern = filters.q ? containsPattern(filters.q) : null;
   return and(
-    visibleTo(actor, subjects),
+    visibleTo(actor, subjects, { retired: filters.retired }),
     inArray(subjects.status, IN_SCREENING),
     filters.screeningStatus ? eq(subjects.screeningStatus, filters.screeningStatus) : inArray(subjects.screeningStatus, AWAITING),
     filters.studyId ? eq(subjects.studyId, filters.studyId) : undefined,
@@ -35,6 +35,20 @@ function queueWhere(actor: Actor, filters: QueueFilters): SQL {
       ? or(ilike(subjects.subjectId, pattern), canSeeIdentifiers(actor) ? ilike(subjects.fullName, pattern) : undefined)
       : undefined,
   )!;
+}
+
+/** A screening retired as entered in error, listed under its subject when the queue shows retired records. */
+export type RetiredScreening = { id: string; screeningDate: string; screeningStatus: ScreeningStatus; retireReason: string | null };
+
+/** The subject's retired screenings, newest first, as one JSON column (the reason withheld from sponsors by the read model). */
+function retiredScreenings(actor: Actor): SQL<RetiredScreening[]> {
+  const s = screeningModel.fields(actor);
+  return sql<RetiredScreening[]>`coalesce((
+    select json_agg(json_build_object('id', ${screenings.id}, 'screeningDate', ${screenings.screeningDate}, 'screeningStatus', ${screenings.screeningStatus}, 'retireReason', ${s.retireReason})
+      order by ${screenings.screeningDate} desc, ${screenings.createdAt} desc)
+    from ${screenings}
+    where ${and(eq(screenings.subjectId, subjects.id), visibleTo(actor, screenings, { retired: "only" }))}
+  ), '[]'::json)`;
 }
 
 async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort">, limit: number, offset: number) {
@@ -72,7 +86,8 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
     .select({
       ...subjectModel.pick(actor, ["id", "subjectId", "fullName", "studyId"]),
       protocolId: studies.protocolId,
-      ...subjectModel.pick(actor, ["screeningStatus", "status", "consentSignedAt", "version"]),
+      ...subjectModel.pick(actor, ["screeningStatus", "status", "consentSignedAt", "version", ...RETIRE_FACTS]),
+      retiredScreenings: state.filters.retired ? retiredScreenings(actor) : sql<RetiredScreening[]>`'[]'::json`,
       latest: {
         id: latest.id,
         screeningDate: latest.screeningDate,

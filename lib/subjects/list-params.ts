@@ -1,10 +1,10 @@
 /**
  * The registry's URL state (/subjects?studyId=…&screeningStatus=…&status=…&coordinatorId=…&q=…
- * &sort=-createdAt&page=2), parsed the same way by the page and by its CSV export.
+ * &retired=include&sort=-createdAt&page=2), parsed the same way by the page and by its CSV export.
  */
 import { z } from "zod";
 import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
-import { optional, parseList, type SearchParams } from "../list/params";
+import { optional, parseList, showRetired, type SearchParams } from "../list/params";
 
 export const SUBJECT_SORT_KEYS = [
   "subjectId",
@@ -24,6 +24,7 @@ export const subjectFilters = {
   status: optional(z.enum(SUBJECT_STATUSES)),
   coordinatorId: optional(z.uuid()),
   q: optional(z.string().trim().min(1).max(100)),
+  retired: showRetired,
 };
 export function parseSubjectList(params: SearchParams) {
   return parseList(params, {

@@ -15,7 +15,7 @@ import { pageOf, type Page } from "../list/params";
 import { authorize, canSeeIdentifiers, scopeKey, scopeStudies } from "../policy";
 import { subjectJoins, subjectModel } from "../read-model/subject";
 import { coordinator } from "../read-model/user";
-import { visibleTo } from "../read-model/visible";
+import { RETIRE_FACTS, visibleTo } from "../read-model/visible";
 import type { SubjectFilters, SubjectListState, SubjectSortKey } from "./list-params";
 import { isUuid } from "../validation/fields";
 import { STUDY_STATUSES_OPEN } from "./rules";
@@ -79,6 +79,8 @@ function rowFields(actor: Actor) {
     ...subjectModel.pick(actor, ["screeningStatus", "status", "coordinatorId"]),
     coordinatorName: coordinator.displayName,
     ...subjectModel.pick(actor, ["dob", "sexAtBirth", "consentSignedAt", "enrolledAt", "createdAt"]),
+    // Null unless the registry shows retired subjects ("Show retired").
+    ...subjectModel.pick(actor, RETIRE_FACTS),
   };
 }
 export type SubjectRow = SelectResultFields<ReturnType<typeof rowFields>>;
@@ -86,7 +88,7 @@ export type SubjectRow = SelectResultFields<ReturnType<typeof rowFields>>;
 function listWhere(actor: Actor, f: SubjectFilters): SQL | undefined {
   const q = f.q ? containsPattern(f.q) : undefined;
   return and(
-    visibleTo(actor, subjects),
+    visibleTo(actor, subjects, { retired: f.retired }),
     f.studyId ? eq(subjects.studyId, f.studyId) : undefined,
     f.screeningStatus ? eq(subjects.screeningStatus, f.screeningStatus) : undefined,
     f.status ? eq(subjects.status, f.status) : undefined,

@@ -3,6 +3,7 @@ import { withTestDb } from "@/tests/db";
 import { twoSites } from "@/tests/fixtures";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { retireRecord } from "../lifecycle/retire";
+import { createNote } from "../notes/create";
 import { getSubjectTimeline } from "./subject-timeline";
 
 withTestDb();
@@ -35,5 +36,15 @@ describe("a retired record on the timeline", () => {
     expect(seen[0]!.record.retiredAt).toBeInstanceOf(Date);
     expect(seen[0]!.record.retireReason).toBeNull();
     expect(JSON.stringify(seen[0]!.history)).not.toContain("wrong subject");
+  });
+
+  it("shows a retired note unedited (retiring is no edit), with its retire line in its history", async () => {
+    const coord = await f.actor(f.users.coordA.id);
+    const note = await createNote(coord, { subjectId: f.subjectA.id, noteType: "general", noteText: "Meant for another subject" });
+    await retireRecord(coord, "subject_note", { id: note.id, version: note.version, reason: "Wrong timeline" });
+    const { entries } = await getSubjectTimeline(coord, f.subjectA.id);
+    const entry = entries.find((e) => e.kind === "note" && e.record.id === note.id);
+    expect(entry?.kind === "note" && entry.record).toMatchObject({ edited: false, retireReason: "Wrong timeline", version: 2 });
+    expect(entry?.kind === "note" && entry.history.map((h) => h.action)).toEqual(["create", "retire"]);
   });
 });

@@ -20,7 +20,7 @@ import { noteJoins, noteModel } from "../read-model/note";
 import { screeningJoins, screeningModel } from "../read-model/screening";
 import { author, completedBy, coordinator, reporter } from "../read-model/user";
 import { visitJoins, visitModel } from "../read-model/visit";
-import { inScope } from "../read-model/visible";
+import { visibleTo } from "../read-model/visible";
 import { getSubject } from "../subjects/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
@@ -38,17 +38,19 @@ const recordsQuery = {
   planned: reusableQuery<Awaited<ReturnType<typeof plannedSelect>>>("timeline_planned"),
 };
 const subjectId = sql.placeholder("subjectId");
+/** The timeline keeps retired records, struck through, with who retired them, when and why. */
+const ALL = { retired: "include" } as const;
 
 export function screeningSelect(db: DbOrTx, actor: Actor) {
   return db
     .select({
       ...screeningModel.pick(actor, ["id", "screeningStatus", "screeningDate"]),
       completedByName: completedBy.displayName,
-      ...screeningModel.pick(actor, ["notes", "failReason", "createdAt", "retiredAt", "retireReason", "retiredById"]),
+      ...screeningModel.pick(actor, ["notes", "failReason", "version", "createdAt", "retiredAt", "retireReason", "retiredById"]),
     })
     .from(screenings)
     .innerJoin(...screeningJoins.completedBy)
-    .where(and(eq(screenings.subjectId, subjectId), inScope(actor, screenings)))
+    .where(and(eq(screenings.subjectId, subjectId), visibleTo(actor, screenings, ALL)))
     .orderBy(asc(screenings.screeningDate), asc(screenings.createdAt));
 }
 
@@ -66,7 +68,7 @@ export function visitSelect(db: DbOrTx, actor: Actor) {
     .innerJoin(...visitJoins.coordinator)
     .innerJoin(...visitJoins.site)
     .leftJoin(...visitJoins.scheduleItem)
-    .where(and(eq(visits.subjectId, subjectId), inScope(actor, visits)))
+    .where(and(eq(visits.subjectId, subjectId), visibleTo(actor, visits, ALL)))
     .orderBy(asc(visits.scheduledAt));
 }
 
@@ -78,7 +80,7 @@ export function aeSelect(db: DbOrTx, actor: Actor) {
     })
     .from(adverseEvents)
     .innerJoin(...adverseEventJoins.reporter)
-    .where(and(eq(adverseEvents.subjectId, subjectId), inScope(actor, adverseEvents)))
+    .where(and(eq(adverseEvents.subjectId, subjectId), visibleTo(actor, adverseEvents, ALL)))
     .orderBy(asc(adverseEvents.onsetDate));
 }
 
@@ -91,7 +93,7 @@ export function noteSelect(db: DbOrTx, actor: Actor) {
     })
     .from(subjectNotes)
     .innerJoin(...noteJoins.author)
-    .where(and(eq(subjectNotes.subjectId, subjectId), inScope(actor, subjectNotes)))
+    .where(and(eq(subjectNotes.subjectId, subjectId), visibleTo(actor, subjectNotes, ALL)))
     .orderBy(asc(subjectNotes.createdAt));
 }
 
@@ -177,7 +179,8 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       kind: "note",
       key: `n-${n.id}`,
       at: n.createdAt,
-      record: { ...n, edited: n.version > 1 || noteHistory.some((h) => h.action === "update") },
+      // Retiring counts a version too, and is the last change a note takes: it is no edit.
+      record: { ...n, edited: n.version - (n.retiredAt ? 1 : 0) > 1 || noteHistory.some((h) => h.action === "update") },
       history: noteHistory,
     });
   }

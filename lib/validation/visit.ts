@@ -52,5 +52,7 @@ export const visitFiltersSchema = z.object({
   studyId: z.uuid().optional(),
   visitStatus: z.enum(VISIT_STATUSES).optional(),
   coordinatorId: z.uuid().optional(),
+  /** "Show retired": visits retired as entered in error join the calendar, marked. */
+  retired: z.enum(["include"]).optional(),
 });
 export type VisitFilters = z.output<typeof visitFiltersSchema>;

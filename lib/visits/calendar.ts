@@ -7,7 +7,7 @@ import { addDays, addMonths, differenceInCalendarDays, endOfMonth, endOfWeek, fo
 import { z } from "zod";
 import { VISIT_STATUSES } from "@/domain/vocabulary";
 import { isIsoDate, siteToday, type IsoDate } from "../dates";
-import { first, optional, type SearchParams } from "../list/params";
+import { first, optional, showRetired, type SearchParams } from "../list/params";
 import { VISIT_FLAGS, type VisitFilters, type VisitFlag } from "../validation/visit";
 
 export const CALENDAR_VIEWS = ["month", "week", "agenda"] as const;
@@ -33,6 +33,7 @@ const paramsSchema = z.object({
   studyId: optional(z.uuid()),
   visitStatus: optional(z.enum(VISIT_STATUSES)),
   coordinatorId: optional(z.uuid()),
+  retired: showRetired,
   flag: optional(z.enum(VISIT_FLAGS)),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
@@ -46,7 +47,7 @@ export function parseCalendarParams(params: SearchParams, timeZone: string, now 
     // A flag is a list of flagged visits whatever their date: the agenda shows it.
     view: p.flag ? "agenda" : (p.view ?? "month"),
     date: p.date ?? siteToday(timeZone, now),
-    filters: { studyId: p.studyId, visitStatus: p.visitStatus, coordinatorId: p.coordinatorId },
+    filters: { studyId: p.studyId, visitStatus: p.visitStatus, coordinatorId: p.coordinatorId, retired: p.retired },
     flag: p.flag,
     page: p.page ?? 1,
   };
@@ -97,6 +98,7 @@ export function calendarQuery(state: CalendarState, changes: Partial<Omit<Calend
   if (next.filters.studyId) q.set("studyId", next.filters.studyId);
   if (next.filters.visitStatus) q.set("visitStatus", next.filters.visitStatus);
   if (next.filters.coordinatorId) q.set("coordinatorId", next.filters.coordinatorId);
+  if (next.filters.retired) q.set("retired", next.filters.retired);
   if (next.flag) q.set("flag", next.flag);
   if (next.page > 1) q.set("page", String(next.page));
   return q.toString();

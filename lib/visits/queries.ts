@@ -19,7 +19,7 @@ import { authorize, canSeeIdentifiers } from "../policy";
 import { subjectModel } from "../read-model/subject";
 import { coordinator } from "../read-model/user";
 import { visitJoins, visitModel } from "../read-model/visit";
-import { visibleTo } from "../read-model/visible";
+import { RETIRE_FACTS, visibleTo } from "../read-model/visible";
 import type { VisitFilters, VisitFlag } from "../validation/visit";
 import { outOfWindowSql, overdueSql } from "./flags";
 
@@ -38,7 +38,7 @@ function visitColumns(actor: Actor, now: Date) {
     protocolId: studies.protocolId,
     ...visitModel.pick(actor, ["visitType", "scheduledAt", "visitStatus", "location", "coordinatorId"]),
     coordinatorName: coordinator.displayName,
-    ...visitModel.pick(actor, ["scheduleItemId", "windowStart", "windowEnd", "completedAt", "statusReason", "version"]),
+    ...visitModel.pick(actor, ["scheduleItemId", "windowStart", "windowEnd", "completedAt", "statusReason", "version", ...RETIRE_FACTS]),
     siteTimezone: sites.timezone,
     overdue: overdueSql(now).mapWith(Boolean),
     outOfWindow: outOfWindowSql().mapWith(Boolean),
@@ -83,7 +83,7 @@ export async function listVisitsInRange(
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   const localDay = sql`(${visits.scheduledAt} at time zone ${tz})::date`;
   const inRange = and(
-    visibleTo(actor, visits),
+    visibleTo(actor, visits, { retired: opts.filters?.retired }),
     gte(visits.scheduledAt, startOfLocalDay(from, tz)),
     lt(visits.scheduledAt, startOfLocalDay(addDaysIso(to, 1), tz)),
     ...filterWhere(opts.filters),
@@ -165,7 +165,7 @@ export async function listFlaggedVisits(
       })
       .from(visits)
       .innerJoin(...visitJoins.site)
-      .where(and(visibleTo(actor, visits), flagWhere, ...filterWhere(opts.filters)))
+      .where(and(visibleTo(actor, visits, { retired: opts.filters?.retired }), flagWhere, ...filterWhere(opts.filters)))
       .orderBy(order, asc(visits.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),

@@ -576,6 +576,12 @@ export interface components {
             withdrawnAt: string | null;
             /** @description Null for sponsors. */
             withdrawalReason: string | null;
+            /** @description When it was retired as entered in error; null while in use. */
+            retiredAt: string | null;
+            /** @description Who retired it. */
+            retiredById: string | null;
+            /** @description Why it was retired (free text); null for sponsors. */
+            retireReason: string | null;
             study?: {
                 /** Format: uuid */
                 id: string;
@@ -696,6 +702,12 @@ export interface components {
             notes: string | null;
             /** @description Why the subject failed screening (free text); null otherwise and for sponsors. */
             failReason: string | null;
+            /** @description When it was retired as entered in error; null while in use. */
+            retiredAt: string | null;
+            /** @description Who retired it. */
+            retiredById: string | null;
+            /** @description Why it was retired (free text); null for sponsors. */
+            retireReason: string | null;
             subject?: {
                 /** Format: uuid */
                 id: string;
@@ -788,6 +800,12 @@ export interface components {
             statusReason: string | null;
             /** @description A scheduled or completed visit whose site-local date (completedAt when done, else scheduledAt) is outside its window. */
             outOfWindow: boolean;
+            /** @description When it was retired as entered in error; null while in use. */
+            retiredAt: string | null;
+            /** @description Who retired it. */
+            retiredById: string | null;
+            /** @description Why it was retired (free text); null for sponsors. */
+            retireReason: string | null;
             subject?: {
                 /** Format: uuid */
                 id: string;
@@ -893,6 +911,12 @@ export interface components {
             signedById: string | null;
             /** @description The signer's printed name, as on the signature. */
             signedBy: string | null;
+            /** @description When it was retired as entered in error; null while in use. */
+            retiredAt: string | null;
+            /** @description Who retired it. */
+            retiredById: string | null;
+            /** @description Why it was retired (free text); null for sponsors. */
+            retireReason: string | null;
             subject?: {
                 /** Format: uuid */
                 id: string;
@@ -985,6 +1009,12 @@ export interface components {
             noteType: "call" | "visit" | "screening" | "consent" | "general";
             /** @description Null for sponsors (no free text). */
             noteText: string | null;
+            /** @description When it was retired as entered in error; null while in use. */
+            retiredAt: string | null;
+            /** @description Who retired it. */
+            retiredById: string | null;
+            /** @description Why it was retired (free text); null for sponsors. */
+            retireReason: string | null;
             subject?: {
                 /** Format: uuid */
                 id: string;
@@ -1275,6 +1305,8 @@ export interface operations {
                 studyId?: string;
                 screeningStatus?: "pending" | "passed" | "failed" | "rescreen";
                 status?: "screening" | "enrolled" | "screen_failed" | "completed" | "withdrawn" | "lost_to_follow_up";
+                /** @description Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`. */
+                retired?: "exclude" | "include" | "only";
                 /** @description Field to order by; prefix with `-` for descending. */
                 order?: "subjectId" | "-subjectId" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 limit?: number;
@@ -1805,6 +1837,8 @@ export interface operations {
                 screeningFrom?: string;
                 /** @description Screened on or before this date (YYYY-MM-DD). */
                 screeningTo?: string;
+                /** @description Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`. */
+                retired?: "exclude" | "include" | "only";
                 /** @description Field to order by; prefix with `-` for descending. */
                 order?: "screeningDate" | "-screeningDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 limit?: number;
@@ -2389,6 +2423,8 @@ export interface operations {
                 scheduledFrom?: string;
                 /** @description Scheduled before this instant (exclusive; ISO 8601 with a zone). */
                 scheduledTo?: string;
+                /** @description Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`. */
+                retired?: "exclude" | "include" | "only";
                 /** @description Field to order by; prefix with `-` for descending. */
                 order?: "scheduledAt" | "-scheduledAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 limit?: number;
@@ -2855,6 +2891,8 @@ export interface operations {
                 onsetFrom?: string;
                 /** @description Onset on or before this date (YYYY-MM-DD). */
                 onsetTo?: string;
+                /** @description Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`. */
+                retired?: "exclude" | "include" | "only";
                 /** @description Field to order by; prefix with `-` for descending. */
                 order?: "onsetDate" | "-onsetDate" | "awareAt" | "-awareAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 limit?: number;
@@ -3642,6 +3680,8 @@ export interface operations {
                 subjectId?: string;
                 studyId?: string;
                 noteType?: "call" | "visit" | "screening" | "consent" | "general";
+                /** @description Records retired as entered in error: `exclude` (default) leaves them out, `include` lists them too, `only` lists them alone. A retired record carries `retiredAt`, `retiredById` and `retireReason`. */
+                retired?: "exclude" | "include" | "only";
                 /** @description Field to order by; prefix with `-` for descending. */
                 order?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 limit?: number;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { QueueTable } from "@/components/screening/queue-table";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
-import { FilterBar } from "@/components/ui/list/filter-bar";
+import { FilterBar, showRetiredField } from "@/components/ui/list/filter-bar";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -43,7 +43,7 @@ export default async function ScreeningQueuePage({ searchParams }: { searchParam
   ]);
   const timeZone = actor.siteTimezone ?? "UTC";
   const { filters } = state;
-  const filtered = Boolean(filters.studyId || filters.screeningStatus || filters.q);
+  const filtered = Boolean(filters.studyId || filters.screeningStatus || filters.q || filters.retired);
   const statusOptions = SCREENING_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
   const exportHref = listHref(`${PATH}/export`, params, { page: undefined });
 
@@ -102,6 +102,7 @@ export default async function ScreeningQueuePage({ searchParams }: { searchParam
             placeholder: canSeeIdentifiers(actor) ? "e.g. ONC-014 or Garcia" : "e.g. ONC-014",
             value: filters.q,
           },
+          showRetiredField(filters.retired),
         ]}
       />
       <QueueTable

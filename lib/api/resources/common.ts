@@ -10,6 +10,12 @@ export const uuid = z.uuid();
 export const instant = z.iso.datetime({ offset: true }).describe("An instant, ISO 8601 with a zone.");
 export const calendarDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
 export const meta = { id: uuid, version: z.number().int(), createdAt: instant, updatedAt: instant };
+/** A retirable record's retire facts: null while it is in use; lists show retired records only when asked (`retired`). */
+export const retiredFields = {
+  retiredAt: instant.nullable().describe("When it was retired as entered in error; null while in use."),
+  retiredById: uuid.nullable().describe("Who retired it."),
+  retireReason: z.string().nullable().describe("Why it was retired (free text); null for sponsors."),
+};
 
 /** A 404 for anything that is not even shaped like an id, exactly like a foreign site's id. */
 export { isUuid } from "../../validation/fields";

@@ -10,7 +10,7 @@ import { actionCommand, withId, withoutId, type CommandHome } from "../http/comm
 
 export const RetireInput = withoutId(retireRecordSchema).meta({ id: "RetireInput" });
 
-/** A retired record is out of every read and list, so retiring answers with what was retired. */
+/** A retired record is out of every read (and of lists unless asked: `retired=include`), so retiring answers with what was retired. */
 export const RetiredRecord = z
   .object({
     id: z.uuid(),

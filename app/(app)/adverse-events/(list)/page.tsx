@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AeTable } from "@/components/adverse-events/ae-table";
 import { ExportLink } from "@/components/ui/list/export-link";
-import { FilterBar } from "@/components/ui/list/filter-bar";
+import { FilterBar, showRetiredField } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SEVERITY_OPTIONS, STATUS_OPTIONS } from "@/lib/adverse-events/labels";
@@ -60,6 +60,7 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
           { kind: "date", name: "onsetFrom", label: "Onset from", value: f.onsetFrom },
           { kind: "date", name: "onsetTo", label: "Onset to", value: f.onsetTo },
           { kind: "search", name: "q", label: "Search", placeholder: "Subject ID or event term", value: f.q },
+          showRetiredField(f.retired),
         ]}
       />
       <AeTable

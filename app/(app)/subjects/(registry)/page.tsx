@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SubjectsTable } from "@/components/subjects/subjects-table";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
-import { FilterBar } from "@/components/ui/list/filter-bar";
+import { FilterBar, showRetiredField } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { FlashNotice } from "@/components/timeline/flash-notice";
 import { Pagination } from "@/components/ui/pagination";
@@ -72,6 +72,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
           { kind: "select", name: "screeningStatus", label: "Screening status", options: options(SCREENING_STATUSES), value: state.filters.screeningStatus },
           { kind: "select", name: "status", label: "Status", options: options(SUBJECT_STATUSES), value: state.filters.status },
           { kind: "select", name: "coordinatorId", label: "Coordinator", options: coordinators, value: state.filters.coordinatorId },
+          showRetiredField(state.filters.retired),
         ]}
       />
       <SubjectsTable

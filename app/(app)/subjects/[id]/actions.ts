@@ -54,6 +54,18 @@ export const lostToFollowUpAction = timelineAction(async (input, actor) => {
   return { subjectId: subject.id, message: `${subject.subjectId} recorded as lost to follow-up; ${canceled(canceledVisits.length)}.` };
 });
 
+/** A screening or a note entered in error: struck through on the timeline, out of every list. */
+export const retireScreeningAction = timelineAction(async (input, actor) => {
+  const screening = await retireRecord(actor, "screening", input.pick(["id", "version", "reason"]));
+  revalidatePath("/screening");
+  return { subjectId: screening.subjectId, message: "Screening retired as entered in error; it stays on the timeline, struck through." };
+});
+
+export const retireNoteAction = timelineAction(async (input, actor) => {
+  const note = await retireRecord(actor, "subject_note", input.pick(["id", "version", "reason"]));
+  return { subjectId: note.subjectId, message: "Note retired as entered in error; it stays on the timeline, struck through." };
+});
+
 /** A subject entered in error leaves the registry; the record and its history stay, audited. */
 export const retireSubjectAction = formAction(async (input, actor) => {
   const subject = await retireRecord(actor, "subject", input.pick(["id", "version", "reason"]));

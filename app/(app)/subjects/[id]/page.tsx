@@ -22,7 +22,17 @@ import { siteToday } from "@/lib/dates";
 import { exitBlocker } from "@/lib/subjects/exit";
 import { canBeWithdrawn } from "@/lib/subjects/withdraw";
 import { getSubjectTimeline } from "@/lib/timeline/subject-timeline";
-import { addNoteAction, completeAction, editNoteAction, enrollAction, lostToFollowUpAction, retireSubjectAction, withdrawAction } from "./actions";
+import {
+  addNoteAction,
+  completeAction,
+  editNoteAction,
+  enrollAction,
+  lostToFollowUpAction,
+  retireNoteAction,
+  retireScreeningAction,
+  retireSubjectAction,
+  withdrawAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Subject timeline" };
 
@@ -79,11 +89,19 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
     visit: can(actor, "visit.create", resource),
     ae: can(actor, "ae.report", resource),
   };
-  const editableNoteIds = new Set(
-    entries.flatMap((e) =>
-      e.kind === "note" && !e.record.retiredAt && can(actor, "note.update", { ...resource, authorId: e.record.authorId }) ? [e.record.id] : [],
+  // Retired records take no more changes; notes are edited and retired by their author only (the policy's `own`).
+  const live = entries.flatMap((e) => ((e.kind === "note" || e.kind === "screening") && !e.record.retiredAt ? [e] : []));
+  const noteMay = (action: "note.update" | "note.retire", e: (typeof live)[number]) =>
+    e.kind === "note" && can(actor, action, { ...resource, authorId: e.record.authorId });
+  const timelineActions = {
+    editableNoteIds: new Set(live.flatMap((e) => (noteMay("note.update", e) ? [e.record.id] : []))),
+    retirableIds: new Set(
+      live.flatMap((e) => ((e.kind === "screening" ? can(actor, "screening.retire", resource) : noteMay("note.retire", e)) ? [e.record.id] : [])),
     ),
-  );
+    editNote: editNoteAction,
+    retireScreening: retireScreeningAction,
+    retireNote: retireNoteAction,
+  };
   const futureScheduled = entries.filter(
     (e) => e.kind === "visit" && !e.record.retiredAt && e.record.visitStatus === "scheduled" && e.record.scheduledAt > now,
   ).length;
@@ -210,7 +228,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
         <h2 id="timeline-heading" className="mb-2 text-sm font-semibold text-slate-800">
           Timeline
         </h2>
-        <TimelineList entries={entries} timeZone={tz} now={now} userNames={userNames} editableNoteIds={editableNoteIds} editNoteAction={editNoteAction} />
+        <TimelineList entries={entries} timeZone={tz} now={now} userNames={userNames} actions={timelineActions} />
       </section>
     </div>
   );

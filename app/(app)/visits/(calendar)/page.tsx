@@ -7,7 +7,7 @@ import { dayOfMonth, longDayLabel, monthLabel, rangeLabel, shortDayLabel, weekda
 import { VisitChip } from "@/components/calendar/visit-chip";
 import { humanize } from "@/components/ui/badge";
 import { ExportLink } from "@/components/ui/list/export-link";
-import { FilterBar } from "@/components/ui/list/filter-bar";
+import { FilterBar, showRetiredField } from "@/components/ui/list/filter-bar";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -50,7 +50,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
     : state.view === "month"
       ? monthLabel(state.date)
       : rangeLabel(from, to);
-  const filtered = Boolean(filters.studyId || filters.visitStatus || filters.coordinatorId);
+  const filtered = Boolean(filters.studyId || filters.visitStatus || filters.coordinatorId || filters.retired);
   const canSchedule = can(actor, "visit.create", { siteId: actor.siteId });
   const empty = (
     <p>
@@ -94,6 +94,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           ...(staff.length
             ? [{ kind: "select" as const, name: "coordinatorId", label: "Coordinator", options: staff.map((s) => ({ value: s.id, label: s.displayName })), value: filters.coordinatorId }]
             : []),
+          showRetiredField(filters.retired),
         ]}
       />
       <CalendarToolbar state={state} today={today} title={title} />

@@ -9,6 +9,8 @@ import { auditExport, EXPORT_ROW_LIMIT } from "@/lib/export";
 import type { SearchParams } from "@/lib/list/params";
 import { parseCalendarParams, rangeFor } from "@/lib/visits/calendar";
 import { visitCsvColumns } from "@/lib/visits/csv-columns";
+import { withRetiredColumns } from "@/lib/read-model/csv";
+import { visitModel } from "@/lib/read-model/visit";
 import { calendarTimeZone, listFlaggedVisits, listVisitsInRange } from "@/lib/visits/queries";
 
 export async function GET(request: Request) {
@@ -23,7 +25,7 @@ export async function GET(request: Request) {
       ? await listFlaggedVisits(actor, { flag: state.flag, filters: state.filters, pageSize: EXPORT_ROW_LIMIT })
       : await listVisitsInRange(actor, { from, to, filters: state.filters, pageSize: EXPORT_ROW_LIMIT });
     // Site-local times in each visit's own zone; the columns, and which a sponsor gets, from the read model.
-    const columns = visitCsvColumns(actor);
+    const columns = withRetiredColumns(actor, visitCsvColumns(actor), state.filters.retired, visitModel);
     await auditExport(actor, "visit", { view: state.flag ? undefined : state.view, from: state.flag ? undefined : from, to: state.flag ? undefined : to, flag: state.flag, ...state.filters }, rows.length);
     const name = state.flag ? `visits-${state.flag}` : `visits-${from}-to-${to}`;
     return csvResponse(toCsv(rows, columns), `${name}.csv`);

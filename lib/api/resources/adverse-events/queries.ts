@@ -9,7 +9,7 @@ import { type Db } from "@/db";
 import { adverseEvents } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { adverseEventIncludes, adverseEventJoins, adverseEventModel, aeSignature } from "../../../read-model/adverse-event";
-import { visibleTo } from "../../../read-model/visible";
+import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { hasLiveSignature } from "../../../signatures/live";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
@@ -26,10 +26,10 @@ const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
 const AE_RESOURCE = [
   "id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "eventTerm", "severity", "grade", "serious",
   "seriousnessCriteria", "onsetDate", "endDate", "outcome", "status", "awareAt", "sponsorNotifiedAt", "reportedById",
-  "causality", "expectedness", "assessedById", "assessedAt",
+  "causality", "expectedness", "assessedById", "assessedAt", ...RETIRE_FACTS,
 ] as const;
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({
       ...adverseEventModel.pick(actor, AE_RESOURCE),
@@ -43,7 +43,7 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
     .from(adverseEvents)
     .leftJoin(...adverseEventJoins.signature)
     .$dynamic();
-  return adverseEventIncludes.join(query, include).where(and(visibleTo(actor, adverseEvents), where));
+  return adverseEventIncludes.join(query, include).where(and(visibleTo(actor, adverseEvents, { retired }), where));
 }
 
 const reader = resourceReader({

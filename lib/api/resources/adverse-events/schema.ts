@@ -2,8 +2,8 @@ import { z } from "zod";
 import { AE_OUTCOMES, AE_STATUSES, CAUSALITIES, EXPECTEDNESS, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/domain/vocabulary";
 import { aeJsonFields as ae } from "../../../validation/adverse-event";
 import { reason } from "../../../validation/fields";
-import { listQueryShape, queryBoolean } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid, versionField } from "../common";
+import { listQueryShape, queryBoolean, retiredQuery } from "../../list";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, retiredFields, uuid, versionField } from "../common";
 
 /**
  * An adverse event as the API shows it: the template's fields, the site's safety fields, the
@@ -36,6 +36,7 @@ export const AdverseEvent = z
     signedAt: instant.nullable(),
     signedById: uuid.nullable(),
     signedBy: z.string().nullable().describe("The signer's printed name, as on the signature."),
+    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     reportedBy: EmbeddedUser.optional(),
@@ -54,6 +55,7 @@ export const AdverseEventListQuery = z
     severity: z.enum(SEVERITIES).optional(),
     onsetFrom: calendarDate.optional().describe("Onset on or after this date (YYYY-MM-DD)."),
     onsetTo: calendarDate.optional().describe("Onset on or before this date (YYYY-MM-DD)."),
+    retired: retiredQuery,
     ...listQueryShape({ order: AE_ORDER, defaultOrder: "-onsetDate", include: AE_INCLUDE }),
   })
   .strict();

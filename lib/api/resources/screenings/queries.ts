@@ -5,7 +5,7 @@ import { type Db } from "@/db";
 import { screenings } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { screeningIncludes, screeningModel } from "../../../read-model/screening";
-import { visibleTo } from "../../../read-model/visible";
+import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
 import type { SCREENING_ORDER, ScreeningListQuery } from "./schema";
@@ -18,15 +18,15 @@ const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
 
 /** The screening as the API returns it; its free text is null for sponsors (the read model). */
 const SCREENING_RESOURCE = [
-  "id", "subjectId", "studyId", "siteId", "screeningStatus", "screeningDate", "completedById", "notes", "failReason", "version", "createdAt", "updatedAt",
+  "id", "subjectId", "studyId", "siteId", "screeningStatus", "screeningDate", "completedById", "notes", "failReason", "version", "createdAt", "updatedAt", ...RETIRE_FACTS,
 ] as const;
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({ ...screeningModel.pick(actor, SCREENING_RESOURCE), _key: key, ...screeningIncludes.fields(actor, include) })
     .from(screenings)
     .$dynamic();
-  return screeningIncludes.join(query, include).where(and(visibleTo(actor, screenings), where));
+  return screeningIncludes.join(query, include).where(and(visibleTo(actor, screenings, { retired }), where));
 }
 
 const reader = resourceReader({

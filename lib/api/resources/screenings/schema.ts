@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SCREENING_STATUSES } from "@/domain/vocabulary";
-import { listQueryShape } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, uuid } from "../common";
+import { listQueryShape, retiredQuery } from "../../list";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, retiredFields, uuid } from "../common";
 
 export const Screening = z
   .object({
@@ -14,6 +14,7 @@ export const Screening = z
     completedById: uuid,
     notes: z.string().nullable().describe("Free text; null for sponsors."),
     failReason: z.string().nullable().describe("Why the subject failed screening (free text); null otherwise and for sponsors."),
+    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     completedBy: EmbeddedUser.optional(),
@@ -30,6 +31,7 @@ export const ScreeningListQuery = z
     screeningStatus: z.enum(SCREENING_STATUSES).optional(),
     screeningFrom: calendarDate.optional().describe("Screened on or after this date (YYYY-MM-DD)."),
     screeningTo: calendarDate.optional().describe("Screened on or before this date (YYYY-MM-DD)."),
+    retired: retiredQuery,
     ...listQueryShape({ order: SCREENING_ORDER, defaultOrder: "-screeningDate", include: SCREENING_INCLUDE }),
   })
   .strict()

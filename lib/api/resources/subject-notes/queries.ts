@@ -5,7 +5,7 @@ import { type Db } from "@/db";
 import { subjectNotes } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { noteIncludes, noteModel } from "../../../read-model/note";
-import { visibleTo } from "../../../read-model/visible";
+import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
 import type { NOTE_ORDER, SubjectNoteListQuery } from "./schema";
@@ -16,14 +16,14 @@ const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
 };
 
 /** The note as the API returns it; sponsors get no text (the read model). */
-const NOTE_RESOURCE = ["id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "authorId", "noteType", "noteText"] as const;
+const NOTE_RESOURCE = ["id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "authorId", "noteType", "noteText", ...RETIRE_FACTS] as const;
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({ ...noteModel.pick(actor, NOTE_RESOURCE), _key: key, ...noteIncludes.fields(actor, include) })
     .from(subjectNotes)
     .$dynamic();
-  return noteIncludes.join(query, include).where(and(visibleTo(actor, subjectNotes), where));
+  return noteIncludes.join(query, include).where(and(visibleTo(actor, subjectNotes, { retired }), where));
 }
 
 const reader = resourceReader({

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { NOTE_TYPES } from "@/domain/vocabulary";
 import { reason } from "../../../validation/fields";
 import { noteFields } from "../../../validation/note";
-import { listQueryShape } from "../../list";
-import { EmbeddedSubject, EmbeddedUser, meta, uuid, versionField } from "../common";
+import { listQueryShape, retiredQuery } from "../../list";
+import { EmbeddedSubject, EmbeddedUser, meta, retiredFields, uuid, versionField } from "../common";
 
 export const SubjectNote = z
   .object({
@@ -14,6 +14,7 @@ export const SubjectNote = z
     authorId: uuid,
     noteType: z.enum(NOTE_TYPES),
     noteText: z.string().nullable().describe("Null for sponsors (no free text)."),
+    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     author: EmbeddedUser.optional(),
   })
@@ -27,6 +28,7 @@ export const SubjectNoteListQuery = z
     subjectId: uuid.optional(),
     studyId: uuid.optional(),
     noteType: z.enum(NOTE_TYPES).optional(),
+    retired: retiredQuery,
     ...listQueryShape({ order: NOTE_ORDER, defaultOrder: "-createdAt", include: NOTE_INCLUDE }),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
-import { listQueryShape } from "../../list";
-import { EmbeddedStudy, EmbeddedUser, instant, meta, uuid } from "../common";
+import { listQueryShape, retiredQuery } from "../../list";
+import { EmbeddedStudy, EmbeddedUser, instant, meta, retiredFields, uuid } from "../common";
 
 export const Subject = z
   .object({
@@ -19,6 +19,7 @@ export const Subject = z
     enrolledAt: instant.nullable(),
     withdrawnAt: instant.nullable(),
     withdrawalReason: z.string().nullable().describe("Null for sponsors."),
+    ...retiredFields,
     study: EmbeddedStudy.optional(),
     coordinator: EmbeddedUser.optional(),
   })
@@ -32,6 +33,7 @@ export const SubjectListQuery = z
     studyId: uuid.optional(),
     screeningStatus: z.enum(SCREENING_STATUSES).optional(),
     status: z.enum(SUBJECT_STATUSES).optional(),
+    retired: retiredQuery,
     ...listQueryShape({ order: SUBJECT_ORDER, defaultOrder: "subjectId", include: SUBJECT_INCLUDE }),
   })
   .strict();

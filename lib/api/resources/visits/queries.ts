@@ -8,7 +8,7 @@ import { type Db } from "@/db";
 import { visits } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { visitIncludes, visitJoins, visitModel } from "../../../read-model/visit";
-import { visibleTo } from "../../../read-model/visible";
+import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { outOfWindowSql } from "../../../visits/flags";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
@@ -23,10 +23,10 @@ const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
 /** The visit as the API returns it; the free-text reason is null for sponsors (the read model). */
 const VISIT_RESOURCE = [
   "id", "subjectId", "studyId", "siteId", "visitType", "scheduledAt", "visitStatus", "location", "coordinatorId", "scheduleItemId",
-  "windowStart", "windowEnd", "completedAt", "statusReason",
+  "windowStart", "windowEnd", "completedAt", "statusReason", ...RETIRE_FACTS,
 ] as const;
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
+function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({
       ...visitModel.pick(actor, VISIT_RESOURCE),
@@ -39,7 +39,7 @@ function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlyS
     .from(visits)
     .innerJoin(...visitJoins.site)
     .$dynamic();
-  return visitIncludes.join(query, include).where(and(visibleTo(actor, visits), where));
+  return visitIncludes.join(query, include).where(and(visibleTo(actor, visits, { retired }), where));
 }
 
 const reader = resourceReader({

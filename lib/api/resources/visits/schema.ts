@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { VISIT_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
-import { listQueryShape } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, uuid } from "../common";
+import { listQueryShape, retiredQuery } from "../../list";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, retiredFields, uuid } from "../common";
 
 export const Visit = z
   .object({
@@ -22,6 +22,7 @@ export const Visit = z
     outOfWindow: z
       .boolean()
       .describe("A scheduled or completed visit whose site-local date (completedAt when done, else scheduledAt) is outside its window."),
+    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     coordinator: EmbeddedUser.optional(),
@@ -39,6 +40,7 @@ export const VisitListQuery = z
     visitType: z.enum(VISIT_TYPES).optional(),
     scheduledFrom: instant.optional().describe("Scheduled at or after this instant (ISO 8601 with a zone)."),
     scheduledTo: instant.optional().describe("Scheduled before this instant (exclusive; ISO 8601 with a zone)."),
+    retired: retiredQuery,
     ...listQueryShape({ order: VISIT_ORDER, defaultOrder: "scheduledAt", include: VISIT_INCLUDE }),
   })
   .strict()
