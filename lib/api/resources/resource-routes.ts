@@ -11,6 +11,7 @@ import { commandRoute, type Command, type CommandHome, type Reader } from "../ht
 import { route, type Route } from "../http/route";
 import { includeParam } from "../list";
 import { listEnvelope } from "../openapi-shapes";
+import { pascalCase, pluralOf } from "./names";
 
 export type ResourceDeclaration = {
   home: CommandHome;
@@ -28,16 +29,6 @@ export type ResourceDeclaration = {
   /** Routes of the resource's own, between the reads and the commands (a subject's timeline). */
   extra?: Route[];
 };
-
-/** "study" → "studies", "adverse event" → "adverse events". */
-function pluralOf(noun: string): string {
-  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-}
-
-/** "adverse events" → "AdverseEvents", for an operationId. */
-function pascalCase(words: string): string {
-  return words.replace(/(?:^|\s+)(\w)/g, (_, letter: string) => letter.toUpperCase());
-}
 
 export function resourceRoutes(r: ResourceDeclaration): Route[] {
   const { tag, path, noun } = r.home;

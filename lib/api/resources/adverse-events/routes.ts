@@ -52,7 +52,7 @@ export const adverseEventCommands = [
     body: withoutId(notifySponsorSchema).meta({ id: "SponsorNotificationInput" }),
     run: (actor, { id, body }) => markSponsorNotified(actor, withId(body, id)),
   }),
-  retireCommand("adverse_event", home, "retireAdverseEvent"),
+  retireCommand("adverse_event", home),
 ];
 
 export const adverseEventRoutes = resourceRoutes({

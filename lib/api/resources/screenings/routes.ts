@@ -3,9 +3,9 @@ import { changeScreening, screeningChangeSchema } from "../../../screenings/chan
 import { recordScreening } from "../../../screenings/record";
 import { signEligibility } from "../../../signatures/sign-eligibility";
 import { recordScreeningSchema } from "../../../validation/screening";
-import { actionCommand, createCommand, updateCommand, type CommandInput } from "../../http/command";
+import { actionCommand, createCommand, type CommandInput } from "../../http/command";
 import { resourceRoutes } from "../resource-routes";
-import { retireCommand, SignatureInput } from "../record-commands";
+import { changeCommand, retireCommand, SignatureInput } from "../record-commands";
 import { getSubjectResource } from "../subjects/queries";
 import { getScreeningResource, listScreeningsJson } from "./queries";
 import { SCREENING_INCLUDE, Screening, ScreeningListQuery } from "./schema";
@@ -25,11 +25,10 @@ export const screeningCommands = [
     // A stale subjectVersion is a conflict on the subject: the 409 carries it as the API shows it.
     conflict: { about: (input) => String(bodyField(input, "subjectId") ?? ""), read: getSubjectResource },
   }),
-  updateCommand(home, {
-    operationId: "updateScreening",
+  changeCommand(home, {
     summary: "Correct a recorded screening (with a reason)",
-    body: screeningChangeSchema.meta({ id: "ScreeningPatch" }),
-    run: async (actor, { id, body }) => (await changeScreening(actor, id!, body)).screening,
+    schema: screeningChangeSchema,
+    change: async (actor, id, patch) => (await changeScreening(actor, id, patch)).screening,
   }),
   actionCommand(home, "eligibility-signature", {
     operationId: "signEligibility",
@@ -41,7 +40,7 @@ export const screeningCommands = [
       return { id: id! };
     },
   }),
-  retireCommand("screening", home, "retireScreening"),
+  retireCommand("screening", home),
 ];
 
 export const screeningRoutes = resourceRoutes({

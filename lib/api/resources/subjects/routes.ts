@@ -2,9 +2,9 @@
 import { changeSubject, subjectChangeSchema } from "../../../subjects/change";
 import { createSubject } from "../../../subjects/create";
 import { createSubjectSchema } from "../../../validation/subject";
-import { createCommand, updateCommand } from "../../http/command";
+import { createCommand } from "../../http/command";
 import { resourceRoutes } from "../resource-routes";
-import { retireCommand } from "../record-commands";
+import { changeCommand, retireCommand } from "../record-commands";
 import { getSubjectResource, listSubjectsJson } from "./queries";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "./schema";
 import { subjectTimelineRoute } from "./timeline";
@@ -20,13 +20,12 @@ export const subjectCommands = [
     body: createSubjectSchema,
     run: (actor, { body }) => createSubject(actor, body),
   }),
-  updateCommand(home, {
-    operationId: "updateSubject",
+  changeCommand(home, {
     summary: "Edit a subject, or enroll, withdraw, complete or mark it lost to follow-up",
-    body: subjectChangeSchema.meta({ id: "SubjectPatch" }),
-    run: (actor, { id, body }) => changeSubject(actor, id!, body),
+    schema: subjectChangeSchema,
+    change: changeSubject,
   }),
-  retireCommand("subject", home, "retireSubject"),
+  retireCommand("subject", home),
 ];
 
 export const subjectRoutes = resourceRoutes({

@@ -2,10 +2,10 @@
 import { scheduleVisitSchema } from "../../../validation/visit";
 import { changeVisit, visitChangeSchema } from "../../../visits/change";
 import { scheduleVisit } from "../../../visits/schedule";
-import { createCommand, updateCommand } from "../../http/command";
+import { createCommand } from "../../http/command";
 import { getVisitResource, listVisitsResourceJson } from "./queries";
 import { resourceRoutes } from "../resource-routes";
-import { retireCommand } from "../record-commands";
+import { changeCommand, retireCommand } from "../record-commands";
 import { VISIT_INCLUDE, Visit, VisitListQuery } from "./schema";
 
 const tag = "Visits";
@@ -19,13 +19,12 @@ export const visitCommands = [
     body: scheduleVisitSchema,
     run: (actor, { body }) => scheduleVisit(actor, body),
   }),
-  updateCommand(home, {
-    operationId: "updateVisit",
+  changeCommand(home, {
     summary: "Complete, mark missed or cancel a visit, or change its time, location, coordinator or type",
-    body: visitChangeSchema.meta({ id: "VisitPatch" }),
-    run: (actor, { id, body }) => changeVisit(actor, id!, body),
+    schema: visitChangeSchema,
+    change: changeVisit,
   }),
-  retireCommand("visit", home, "retireVisit"),
+  retireCommand("visit", home),
 ];
 
 export const visitRoutes = resourceRoutes({
