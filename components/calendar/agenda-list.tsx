@@ -67,7 +67,8 @@ export function AgendaList({ rows, timeZone, empty }: { rows: VisitRow[]; timeZo
                   <td className="px-3 py-1.5">
                     <span className="flex flex-wrap gap-1">
                       <VisitStatusBadge status={v.visitStatus} />
-                      <VisitFlagBadges visit={v} />
+                      {/* A retired visit calls for nothing: no overdue or window flag. */}
+                      {!v.retiredAt && <VisitFlagBadges visit={v} />}
                     </span>
                   </td>
                   <td className="px-3 py-1.5 text-slate-700">{v.location ?? "—"}</td>

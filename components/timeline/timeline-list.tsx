@@ -164,8 +164,9 @@ function EntryBody({ entry, timeZone, userNames }: { entry: TimelineEntry; timeZ
               {v.scheduleName ?? humanize(v.visitType)}
             </RecordLink>
             <Badge tone={VISIT_TONE[v.visitStatus]}>{humanize(v.visitStatus)}</Badge>
-            {v.overdue && <Badge tone="warning">Overdue</Badge>}
-            {v.outOfWindow && <Badge tone="danger">Out of window</Badge>}
+            {/* A retired visit calls for nothing: no overdue or window flag. */}
+            {v.overdue && !v.retiredAt && <Badge tone="warning">Overdue</Badge>}
+            {v.outOfWindow && !v.retiredAt && <Badge tone="danger">Out of window</Badge>}
           </p>
           <p className="text-xs text-slate-600">
             {humanize(v.visitType)} · scheduled {formatInstant(v.scheduledAt, timeZone)}
