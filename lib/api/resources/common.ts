@@ -4,17 +4,24 @@
  * PATCH conventions.
  */
 import { z } from "zod";
+import { STUDY_EMBED, studyModel } from "../../read-model/study";
+import { SUBJECT_EMBED, subjectModel } from "../../read-model/subject";
 import { jsonVersion, reasonText } from "../../validation/fields";
+import { instant, uuid } from "./json-types";
+import { modelFields } from "./model-fields";
 
-export const uuid = z.uuid();
-export const instant = z.iso.datetime({ offset: true }).describe("An instant, ISO 8601 with a zone.");
-export const calendarDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
+export { calendarDate, instant, uuid } from "./json-types";
+export { modelFields } from "./model-fields";
+
+/** A record's identity and version, for resources without a read model of their own. */
 export const meta = { id: uuid, version: z.number().int(), createdAt: instant, updatedAt: instant };
+/** Every resource's own columns start with these. */
+export const RECORD_FIELDS = ["id", "version", "createdAt", "updatedAt"] as const;
 /** A retirable record's retire facts: null while it is in use; lists show retired records only when asked (`retired`). */
-export const retiredFields = {
-  retiredAt: instant.nullable().describe("When it was retired as entered in error; null while in use."),
-  retiredById: uuid.nullable().describe("Who retired it."),
-  retireReason: z.string().nullable().describe("Why it was retired (free text); null for sponsors."),
+export const RETIRE_NOTES = {
+  retiredAt: "When it was retired as entered in error; null while in use.",
+  retiredById: "Who retired it.",
+  retireReason: "Why it was retired (free text).",
 };
 
 /** A 404 for anything that is not even shaped like an id, exactly like a foreign site's id. */
@@ -22,20 +29,11 @@ export { isUuid } from "../../validation/fields";
 
 // ------------------------------------------------------------------ embedded records
 
-export const EmbeddedStudy = z.object({ id: uuid, protocolId: z.string(), title: z.string(), status: z.string(), siteId: uuid });
+export const EmbeddedStudy = z.object(modelFields(studyModel, STUDY_EMBED));
 
 export const EmbeddedUser = z.object({ id: uuid, username: z.string(), displayName: z.string() });
 
-export const EmbeddedSubject = z.object({
-  id: uuid,
-  subjectId: z.string(),
-  fullName: z.string().nullable().describe("Null for sponsors."),
-  dob: z.string().nullable().describe("YYYY-MM-DD; the year only for sponsors."),
-  sexAtBirth: z.string().nullable(),
-  screeningStatus: z.string(),
-  status: z.string(),
-  studyId: uuid,
-});
+export const EmbeddedSubject = z.object(modelFields(subjectModel, SUBJECT_EMBED));
 
 // ------------------------------------------------------------------ PATCH
 

@@ -9,11 +9,11 @@ import { type Db } from "@/db";
 import { adverseEvents } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { adverseEventIncludes, adverseEventJoins, adverseEventModel, aeSignature } from "../../../read-model/adverse-event";
-import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { hasLiveSignature } from "../../../signatures/live";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { AE_ORDER, AdverseEventListQuery } from "./schema";
+import { AE_FIELDS, type AE_ORDER, type AdverseEventListQuery } from "./schema";
 
 const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
   onsetDate: { column: adverseEvents.onsetDate, cast: "date" },
@@ -22,17 +22,10 @@ const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
   updatedAt: { column: adverseEvents.updatedAt, cast: "timestamptz" },
 };
 
-/** The AE as the API returns it, with its live signature (lib/read-model/adverse-event). */
-const AE_RESOURCE = [
-  "id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "eventTerm", "severity", "grade", "serious",
-  "seriousnessCriteria", "onsetDate", "endDate", "outcome", "status", "awareAt", "sponsorNotifiedAt", "reportedById",
-  "causality", "expectedness", "assessedById", "assessedAt", ...RETIRE_FACTS,
-] as const;
-
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({
-      ...adverseEventModel.pick(actor, AE_RESOURCE),
+      ...adverseEventModel.pick(actor, AE_FIELDS),
       signed: hasLiveSignature("adverse_event", adverseEvents.id),
       signedAt: aeSignature.signedAt,
       signedById: aeSignature.signerId,

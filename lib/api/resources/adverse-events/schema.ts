@@ -1,42 +1,35 @@
 import { z } from "zod";
-import { AE_OUTCOMES, AE_STATUSES, CAUSALITIES, EXPECTEDNESS, SERIOUSNESS_CRITERIA, SEVERITIES } from "@/domain/vocabulary";
+import { AE_STATUSES, SEVERITIES } from "@/domain/vocabulary";
 import { aeJsonFields as ae } from "../../../validation/adverse-event";
 import { reason } from "../../../validation/fields";
 import { listQueryShape, queryBoolean, retiredQuery } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, retiredFields, uuid, versionField } from "../common";
+import { adverseEventModel } from "../../../read-model/adverse-event";
+import { RETIRE_FACTS } from "../../../read-model/visible";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, modelFields, RECORD_FIELDS, RETIRE_NOTES, uuid, versionField } from "../common";
 
 /**
  * An adverse event as the API shows it: the template's fields, the site's safety fields, the
  * investigator's assessment and the live (not voided) e-signature. Nothing here is free text about
  * the subject, so sponsors get the same fields; the embedded subject is de-identified in SQL.
  */
+/** An AE's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const AE_FIELDS = [
+  ...RECORD_FIELDS, "subjectId", "studyId", "siteId", "eventTerm", "severity", "grade", "serious", "seriousnessCriteria", "onsetDate",
+  "endDate", "outcome", "status", "awareAt", "sponsorNotifiedAt", "reportedById", "causality", "expectedness", "assessedById", "assessedAt",
+  ...RETIRE_FACTS,
+] as const;
+
 export const AdverseEvent = z
   .object({
-    ...meta,
-    subjectId: uuid,
-    studyId: uuid,
-    siteId: uuid,
-    eventTerm: z.string(),
-    severity: z.enum(SEVERITIES),
-    grade: z.number().int().nullable().describe("CTCAE grade 1–5."),
-    serious: z.boolean(),
-    seriousnessCriteria: z.array(z.enum(SERIOUSNESS_CRITERIA)),
-    onsetDate: calendarDate,
-    endDate: calendarDate.nullable(),
-    outcome: z.enum(AE_OUTCOMES).nullable(),
-    status: z.enum(AE_STATUSES),
-    awareAt: instant.describe("When the site learnt of the event: a serious AE's 24-hour sponsor clock starts here."),
-    sponsorNotifiedAt: instant.nullable(),
-    reportedById: uuid,
-    causality: z.enum(CAUSALITIES).nullable(),
-    expectedness: z.enum(EXPECTEDNESS).nullable(),
-    assessedById: uuid.nullable(),
-    assessedAt: instant.nullable(),
+    ...modelFields(adverseEventModel, AE_FIELDS, {
+      grade: "CTCAE grade 1–5.",
+      awareAt: "When the site learnt of the event: a serious AE's 24-hour sponsor clock starts here.",
+      ...RETIRE_NOTES,
+    }),
     signed: z.boolean().describe("Whether a live (not voided) investigator e-signature stands."),
     signedAt: instant.nullable(),
     signedById: uuid.nullable(),
     signedBy: z.string().nullable().describe("The signer's printed name, as on the signature."),
-    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     reportedBy: EmbeddedUser.optional(),

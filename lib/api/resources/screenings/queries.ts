@@ -5,10 +5,10 @@ import { type Db } from "@/db";
 import { screenings } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { screeningIncludes, screeningModel } from "../../../read-model/screening";
-import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { SCREENING_ORDER, ScreeningListQuery } from "./schema";
+import { SCREENING_FIELDS, type SCREENING_ORDER, type ScreeningListQuery } from "./schema";
 
 const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
   screeningDate: { column: screenings.screeningDate, cast: "date" },
@@ -16,14 +16,9 @@ const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
   updatedAt: { column: screenings.updatedAt, cast: "timestamptz" },
 };
 
-/** The screening as the API returns it; its free text is null for sponsors (the read model). */
-const SCREENING_RESOURCE = [
-  "id", "subjectId", "studyId", "siteId", "screeningStatus", "screeningDate", "completedById", "notes", "failReason", "version", "createdAt", "updatedAt", ...RETIRE_FACTS,
-] as const;
-
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
-    .select({ ...screeningModel.pick(actor, SCREENING_RESOURCE), _key: key, ...screeningIncludes.fields(actor, include) })
+    .select({ ...screeningModel.pick(actor, SCREENING_FIELDS), _key: key, ...screeningIncludes.fields(actor, include) })
     .from(screenings)
     .$dynamic();
   return screeningIncludes.join(query, include).where(and(visibleTo(actor, screenings, { retired }), where));

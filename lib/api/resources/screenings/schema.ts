@@ -1,20 +1,22 @@
 import { z } from "zod";
 import { SCREENING_STATUSES } from "@/domain/vocabulary";
 import { listQueryShape, retiredQuery } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, meta, retiredFields, uuid } from "../common";
+import { screeningModel } from "../../../read-model/screening";
+import { RETIRE_FACTS } from "../../../read-model/visible";
+import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, modelFields, RECORD_FIELDS, RETIRE_NOTES, uuid } from "../common";
+
+/** A screening's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const SCREENING_FIELDS = [
+  ...RECORD_FIELDS, "subjectId", "studyId", "siteId", "screeningStatus", "screeningDate", "completedById", "notes", "failReason", ...RETIRE_FACTS,
+] as const;
 
 export const Screening = z
   .object({
-    ...meta,
-    subjectId: uuid,
-    studyId: uuid,
-    siteId: uuid,
-    screeningStatus: z.enum(SCREENING_STATUSES),
-    screeningDate: calendarDate,
-    completedById: uuid,
-    notes: z.string().nullable().describe("Free text; null for sponsors."),
-    failReason: z.string().nullable().describe("Why the subject failed screening (free text); null otherwise and for sponsors."),
-    ...retiredFields,
+    ...modelFields(screeningModel, SCREENING_FIELDS, {
+      notes: "Free text.",
+      failReason: "Why the subject failed screening (free text); null otherwise.",
+      ...RETIRE_NOTES,
+    }),
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     completedBy: EmbeddedUser.optional(),

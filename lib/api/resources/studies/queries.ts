@@ -8,7 +8,7 @@ import { scopeStudies } from "../../../policy";
 import { studyIncludes, studyModel } from "../../../read-model/study";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { STUDY_ORDER, StudyListQuery } from "./schema";
+import { STUDY_FIELDS, type STUDY_ORDER, type StudyListQuery } from "./schema";
 
 const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
   protocolId: { column: studies.protocolId, cast: "text" },
@@ -16,12 +16,9 @@ const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
   updatedAt: { column: studies.updatedAt, cast: "timestamptz" },
 };
 
-/** The study as the API returns it, with its site's name. */
-const STUDY_RESOURCE = ["id", "version", "createdAt", "updatedAt", "protocolId", "title", "status", "principalInvestigatorId", "siteId"] as const;
-
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
   const query = db
-    .select({ ...studyModel.pick(actor, STUDY_RESOURCE), siteName: sites.name, _key: key, ...studyIncludes.fields(actor, include) })
+    .select({ ...studyModel.pick(actor, STUDY_FIELDS), siteName: sites.name, _key: key, ...studyIncludes.fields(actor, include) })
     .from(studies)
     .innerJoin(sites, eq(sites.id, studies.siteId))
     .$dynamic();

@@ -2,18 +2,17 @@ import { z } from "zod";
 import { STUDY_STATUSES } from "@/domain/vocabulary";
 import { studyFields } from "../../../validation/admin";
 import { listQueryShape } from "../../list";
-import { EmbeddedUser, meta, uuid, versionField } from "../common";
+import { studyModel } from "../../../read-model/study";
+import { EmbeddedUser, modelFields, RECORD_FIELDS, uuid, versionField } from "../common";
 
 export const EmbeddedSite = z.object({ id: uuid, name: z.string(), timezone: z.string() });
 
+/** A study's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const STUDY_FIELDS = [...RECORD_FIELDS, "protocolId", "title", "status", "principalInvestigatorId", "siteId"] as const;
+
 export const Study = z
   .object({
-    ...meta,
-    protocolId: z.string(),
-    title: z.string(),
-    status: z.enum(STUDY_STATUSES),
-    principalInvestigatorId: uuid,
-    siteId: uuid,
+    ...modelFields(studyModel, STUDY_FIELDS),
     siteName: z.string(),
     principalInvestigator: EmbeddedUser.optional(),
     site: EmbeddedSite.optional(),

@@ -5,22 +5,19 @@ import { type Db } from "@/db";
 import { subjectNotes } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { noteIncludes, noteModel } from "../../../read-model/note";
-import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { NOTE_ORDER, SubjectNoteListQuery } from "./schema";
+import { NOTE_FIELDS, type NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
 
 const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
   createdAt: { column: subjectNotes.createdAt, cast: "timestamptz" },
   updatedAt: { column: subjectNotes.updatedAt, cast: "timestamptz" },
 };
 
-/** The note as the API returns it; sponsors get no text (the read model). */
-const NOTE_RESOURCE = ["id", "version", "createdAt", "updatedAt", "subjectId", "studyId", "siteId", "authorId", "noteType", "noteText", ...RETIRE_FACTS] as const;
-
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
-    .select({ ...noteModel.pick(actor, NOTE_RESOURCE), _key: key, ...noteIncludes.fields(actor, include) })
+    .select({ ...noteModel.pick(actor, NOTE_FIELDS), _key: key, ...noteIncludes.fields(actor, include) })
     .from(subjectNotes)
     .$dynamic();
   return noteIncludes.join(query, include).where(and(visibleTo(actor, subjectNotes, { retired }), where));

@@ -3,18 +3,16 @@ import { NOTE_TYPES } from "@/domain/vocabulary";
 import { reason } from "../../../validation/fields";
 import { noteFields } from "../../../validation/note";
 import { listQueryShape, retiredQuery } from "../../list";
-import { EmbeddedSubject, EmbeddedUser, meta, retiredFields, uuid, versionField } from "../common";
+import { noteModel } from "../../../read-model/note";
+import { RETIRE_FACTS } from "../../../read-model/visible";
+import { EmbeddedSubject, EmbeddedUser, modelFields, RECORD_FIELDS, RETIRE_NOTES, uuid, versionField } from "../common";
+
+/** A note's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const NOTE_FIELDS = [...RECORD_FIELDS, "subjectId", "studyId", "siteId", "authorId", "noteType", "noteText", ...RETIRE_FACTS] as const;
 
 export const SubjectNote = z
   .object({
-    ...meta,
-    subjectId: uuid,
-    studyId: uuid,
-    siteId: uuid,
-    authorId: uuid,
-    noteType: z.enum(NOTE_TYPES),
-    noteText: z.string().nullable().describe("Null for sponsors (no free text)."),
-    ...retiredFields,
+    ...modelFields(noteModel, NOTE_FIELDS, { noteText: "Free text.", ...RETIRE_NOTES }),
     subject: EmbeddedSubject.optional(),
     author: EmbeddedUser.optional(),
   })

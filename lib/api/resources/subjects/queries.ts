@@ -5,10 +5,10 @@ import { type Db } from "@/db";
 import { subjects } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { subjectIncludes, subjectModel } from "../../../read-model/subject";
-import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { SUBJECT_ORDER, SubjectListQuery } from "./schema";
+import { SUBJECT_FIELDS, type SUBJECT_ORDER, type SubjectListQuery } from "./schema";
 
 const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
   subjectId: { column: subjects.subjectId, cast: "text" },
@@ -16,15 +16,9 @@ const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
   updatedAt: { column: subjects.updatedAt, cast: "timestamptz" },
 };
 
-/** The subject as the API returns it (lib/api/resources/subjects/schema.ts). */
-const SUBJECT_RESOURCE = [
-  "id", "subjectId", "fullName", "dob", "sexAtBirth", "screeningStatus", "status", "studyId", "siteId", "coordinatorId",
-  "consentSignedAt", "enrolledAt", "withdrawnAt", "withdrawalReason", "version", "createdAt", "updatedAt", ...RETIRE_FACTS,
-] as const;
-
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
-    .select({ ...subjectModel.pick(actor, SUBJECT_RESOURCE), _key: key, ...subjectIncludes.fields(actor, include) })
+    .select({ ...subjectModel.pick(actor, SUBJECT_FIELDS), _key: key, ...subjectIncludes.fields(actor, include) })
     .from(subjects)
     .$dynamic();
   return subjectIncludes.join(query, include).where(and(visibleTo(actor, subjects, { retired }), where));

@@ -1,25 +1,23 @@
 import { z } from "zod";
 import { SCREENING_STATUSES, SUBJECT_STATUSES } from "@/domain/vocabulary";
 import { listQueryShape, retiredQuery } from "../../list";
-import { EmbeddedStudy, EmbeddedUser, instant, meta, retiredFields, uuid } from "../common";
+import { subjectModel } from "../../../read-model/subject";
+import { RETIRE_FACTS } from "../../../read-model/visible";
+import { EmbeddedStudy, EmbeddedUser, modelFields, RECORD_FIELDS, RETIRE_NOTES, uuid } from "../common";
+
+/** A subject's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const SUBJECT_FIELDS = [
+  ...RECORD_FIELDS, "subjectId", "fullName", "screeningStatus", "studyId", "siteId", "coordinatorId", "dob", "sexAtBirth", "consentSignedAt",
+  "status", "enrolledAt", "withdrawnAt", "withdrawalReason", "exitDate", "exitReason", ...RETIRE_FACTS,
+] as const;
 
 export const Subject = z
   .object({
-    ...meta,
-    subjectId: z.string(),
-    fullName: z.string().nullable().describe("Null for sponsors."),
-    screeningStatus: z.enum(SCREENING_STATUSES),
-    studyId: uuid,
-    siteId: uuid,
-    coordinatorId: uuid,
-    dob: z.string().nullable().describe("YYYY-MM-DD; the year only for sponsors."),
-    sexAtBirth: z.string().nullable(),
-    consentSignedAt: instant.nullable().describe("Null for sponsors."),
-    status: z.enum(SUBJECT_STATUSES),
-    enrolledAt: instant.nullable(),
-    withdrawnAt: instant.nullable(),
-    withdrawalReason: z.string().nullable().describe("Null for sponsors."),
-    ...retiredFields,
+    ...modelFields(subjectModel, SUBJECT_FIELDS, {
+      exitDate: "When the subject completed the study or was lost to follow-up (site-local date).",
+      exitReason: "Why (free text).",
+      ...RETIRE_NOTES,
+    }),
     study: EmbeddedStudy.optional(),
     coordinator: EmbeddedUser.optional(),
   })

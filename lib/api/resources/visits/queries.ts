@@ -8,11 +8,11 @@ import { type Db } from "@/db";
 import { visits } from "@/db/schema";
 import type { Actor } from "../../../actor";
 import { visitIncludes, visitJoins, visitModel } from "../../../read-model/visit";
-import { RETIRE_FACTS, visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
 import { outOfWindowSql } from "../../../visits/flags";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import type { VISIT_ORDER, VisitListQuery } from "./schema";
+import { VISIT_FIELDS, type VISIT_ORDER, type VisitListQuery } from "./schema";
 
 const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
   scheduledAt: { column: visits.scheduledAt, cast: "timestamptz" },
@@ -20,19 +20,14 @@ const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
   updatedAt: { column: visits.updatedAt, cast: "timestamptz" },
 };
 
-/** The visit as the API returns it; the free-text reason is null for sponsors (the read model). */
-const VISIT_RESOURCE = [
-  "id", "subjectId", "studyId", "siteId", "visitType", "scheduledAt", "visitStatus", "location", "coordinatorId", "scheduleItemId",
-  "windowStart", "windowEnd", "completedAt", "statusReason", ...RETIRE_FACTS,
-] as const;
 
 function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
   const query = db
     .select({
-      ...visitModel.pick(actor, VISIT_RESOURCE),
+      // The free-text reason is null for sponsors (the read model).
+      ...visitModel.pick(actor, VISIT_FIELDS),
       // Needs `sites` joined: the flag reads dates in the visit's site time zone.
       outOfWindow: outOfWindowSql().mapWith(Boolean),
-      ...visitModel.pick(actor, ["version", "createdAt", "updatedAt"]),
       _key: key,
       ...visitIncludes.fields(actor, include),
     })

@@ -1,28 +1,28 @@
 import { z } from "zod";
 import { VISIT_STATUSES, VISIT_TYPES } from "@/domain/vocabulary";
 import { listQueryShape, retiredQuery } from "../../list";
-import { calendarDate, EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, meta, retiredFields, uuid } from "../common";
+import { RETIRE_FACTS } from "../../../read-model/visible";
+import { visitModel } from "../../../read-model/visit";
+import { EmbeddedStudy, EmbeddedSubject, EmbeddedUser, instant, modelFields, RECORD_FIELDS, RETIRE_NOTES, uuid } from "../common";
+
+/** A visit's own columns as the API carries them; ./queries.ts selects exactly these. */
+export const VISIT_FIELDS = [
+  ...RECORD_FIELDS, "subjectId", "studyId", "siteId", "visitType", "scheduledAt", "visitStatus", "location", "coordinatorId",
+  "scheduleItemId", "windowStart", "windowEnd", "completedAt", "statusReason", ...RETIRE_FACTS,
+] as const;
 
 export const Visit = z
   .object({
-    ...meta,
-    subjectId: uuid,
-    studyId: uuid,
-    siteId: uuid,
-    visitType: z.enum(VISIT_TYPES),
-    scheduledAt: instant,
-    visitStatus: z.enum(VISIT_STATUSES),
-    location: z.string().nullable(),
-    coordinatorId: uuid,
-    scheduleItemId: uuid.nullable().describe("The protocol visit this fulfils; null for unscheduled visits."),
-    windowStart: calendarDate.nullable().describe("Protocol window, first site-local day (inclusive)."),
-    windowEnd: calendarDate.nullable().describe("Protocol window, last site-local day (inclusive)."),
-    completedAt: instant.nullable(),
-    statusReason: z.string().nullable().describe("Why it was canceled or missed (free text); null for sponsors."),
+    ...modelFields(visitModel, VISIT_FIELDS, {
+      scheduleItemId: "The protocol visit this fulfils; null for unscheduled visits.",
+      windowStart: "Protocol window, first site-local day (inclusive).",
+      windowEnd: "Protocol window, last site-local day (inclusive).",
+      statusReason: "Why it was canceled or missed (free text).",
+      ...RETIRE_NOTES,
+    }),
     outOfWindow: z
       .boolean()
       .describe("A scheduled or completed visit whose site-local date (completedAt when done, else scheduledAt) is outside its window."),
-    ...retiredFields,
     subject: EmbeddedSubject.optional(),
     study: EmbeddedStudy.optional(),
     coordinator: EmbeddedUser.optional(),
