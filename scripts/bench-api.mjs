@@ -11,8 +11,10 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_api; dropped and
  * recreated), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_SKIP_BARE=1,
  * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline"),
- * BENCH_KEEP_DB=1 (keep the seeded template database `<name>_seed` and reuse it next time, for iterating).
+ * BENCH_KEEP_DB=1 (keep the seeded template database `<name>_seed` and reuse it next time, for iterating),
+ * BENCH_AGAINST=<dir> (another built checkout, measured alternately on the same data; BENCH_ROUNDS).
  */
+import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { benchEnv, dropDatabase, recreateDatabase, seed, startServer, waitFor } from "./bench-common.mjs";
@@ -108,16 +110,23 @@ async function main() {
   const ids = { subjectId: subject.id, enrolled, coordinatorId: coordinator.id, weekStart };
 
   const results = [];
-  if (process.env.BENCH_SKIP_NEXT !== "1") {
-    await recreateDatabase(url, template);
-    const stopNext = startServer("node", ["scripts/start.mjs"], env);
-    try {
-      const base = `http://localhost:${nextPort}`;
-      await waitFor(`${base}/api/v1/openapi.json`);
-      const token = await signIn(base);
-      results.push(...(await measure("next start", base, token, ids)));
-    } finally {
-      stopNext();
+  // BENCH_AGAINST=<a built checkout of another revision>: its `next start` runs the same scenarios
+  // on a fresh copy of the same data, alternating with this one for BENCH_ROUNDS rounds (default 2).
+  const builds = [{ label: "next start", dir: undefined }];
+  if (process.env.BENCH_AGAINST) builds.push({ label: path.basename(path.resolve(process.env.BENCH_AGAINST)), dir: path.resolve(process.env.BENCH_AGAINST) });
+  const rounds = Number(process.env.BENCH_ROUNDS ?? (builds.length > 1 ? 2 : 1));
+  for (let round = 0; round < rounds && process.env.BENCH_SKIP_NEXT !== "1"; round++) {
+    for (const build of builds) {
+      await recreateDatabase(url, template);
+      const stopNext = startServer("node", ["scripts/start.mjs"], env, build.dir);
+      try {
+        const base = `http://localhost:${nextPort}`;
+        await waitFor(`${base}/api/v1/openapi.json`);
+        const token = await signIn(base);
+        results.push(...(await measure(build.label, base, token, ids)));
+      } finally {
+        stopNext();
+      }
     }
   }
   if (process.env.BENCH_SKIP_BARE !== "1") {
