@@ -19,33 +19,12 @@ export const STUDY_STATUSES = [
 ] as const;
 export const SCREENING_STATUSES = ["pending", "passed", "failed", "rescreen"] as const;
 export const SEXES_AT_BIRTH = ["female", "male", "undifferentiated", "unknown"] as const;
-export const SUBJECT_STATUSES = [
-  "screening",
-  "enrolled",
-  "screen_failed",
-  "completed",
-  "withdrawn",
-  "lost_to_follow_up",
-] as const;
-export const VISIT_TYPES = [
-  "screening",
-  "baseline",
-  "treatment",
-  "follow_up",
-  "unscheduled",
-  "end_of_study",
-] as const;
+export const SUBJECT_STATUSES = ["screening", "enrolled", "screen_failed", "completed", "withdrawn", "lost_to_follow_up"] as const;
+export const VISIT_TYPES = ["screening", "baseline", "treatment", "follow_up", "unscheduled", "end_of_study"] as const;
 export const VISIT_STATUSES = ["scheduled", "completed", "missed", "canceled"] as const;
 export const SEVERITIES = ["mild", "moderate", "severe"] as const;
 export const AE_STATUSES = ["open", "follow_up", "resolved", "closed"] as const;
-export const AE_OUTCOMES = [
-  "recovered",
-  "recovering",
-  "not_recovered",
-  "recovered_with_sequelae",
-  "fatal",
-  "unknown",
-] as const;
+export const AE_OUTCOMES = ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"] as const;
 export const SERIOUSNESS_CRITERIA = [
   "death",
   "life_threatening",

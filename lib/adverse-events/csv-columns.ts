@@ -5,7 +5,7 @@
  */
 import { column, type CsvColumn } from "../csv";
 import type { Actor } from "../actor";
-import { csvColumns } from "../read-model/csv";
+import { csvColumns, fieldColumn } from "../read-model/csv";
 import { subjectModel } from "../read-model/subject";
 import { clockText, sponsorClock, sponsorDeadline } from "./clock";
 import type { AeRow } from "./row-select";
@@ -14,7 +14,7 @@ import type { AeRow } from "./row-select";
 export function aeLeadCsvColumns<R extends AeRow>(actor: Actor): CsvColumn<R>[] {
   return csvColumns<R>(actor, [
     column("Subject ID", "subjectCode"),
-    { header: "Full name", value: (r) => r.subjectName, shows: [subjectModel, "fullName"] },
+    fieldColumn("Full name", "subjectName", [subjectModel, "fullName"]),
     column("Study", "protocolId"),
     column("Event term", "eventTerm"),
     column("Severity", "severity"),

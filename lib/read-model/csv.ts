@@ -4,13 +4,18 @@
  * an empty column would only say it exists), and a field cut to the year gets the year's header.
  */
 import type { Actor } from "../actor";
-import type { CsvColumn } from "../csv";
+import { column, type CsvColumn } from "../csv";
 import { canSeeIdentifiers } from "../policy";
 
 type Model = { identifying: Readonly<Record<string, "withhold" | "year" | undefined>> };
 
 /** A column of `model`'s `field`; `yearHeader` heads it when the reader gets the year only. */
 export type FieldColumn<R> = CsvColumn<R> & { shows?: readonly [model: Model, field: string]; yearHeader?: string };
+
+/** A column showing the row's `key` as it is, which is `model`'s `field` (the same name unless given). */
+export function fieldColumn<R>(header: string, key: keyof R & string, [model, field = key]: readonly [Model, string?], yearHeader?: string): FieldColumn<R> {
+  return { ...column<R>(header, key), shows: [model, field], ...(yearHeader ? { yearHeader } : {}) };
+}
 
 export function csvColumns<R>(actor: Actor, columns: readonly FieldColumn<R>[]): CsvColumn<R>[] {
   const identified = canSeeIdentifiers(actor);
@@ -39,7 +44,7 @@ export function withRetiredColumns<R extends RetiredRow>(
     ...columns,
     ...csvColumns<R>(actor, [
       { header: headers[0], value: (r) => r.retiredAt },
-      { header: headers[1], value: (r) => r.retireReason, shows: [model, "retireReason"] },
+      fieldColumn(headers[1], "retireReason", [model]),
     ]),
   ];
 }

@@ -1,7 +1,7 @@
 /** The screening queue's CSV columns (its export route writes them); identifying ones follow the read models. */
 import type { Actor } from "../actor";
 import { column, type CsvColumn } from "../csv";
-import { csvColumns } from "../read-model/csv";
+import { csvColumns, fieldColumn } from "../read-model/csv";
 import { screeningModel } from "../read-model/screening";
 import { subjectModel } from "../read-model/subject";
 import type { QueueRow } from "./queries";
@@ -9,11 +9,11 @@ import type { QueueRow } from "./queries";
 export function screeningQueueCsvColumns(actor: Actor): CsvColumn<QueueRow>[] {
   return csvColumns<QueueRow>(actor, [
     column("Subject ID", "subjectId"),
-    { header: "Full name", value: (r) => r.fullName, shows: [subjectModel, "fullName"] },
+    fieldColumn("Full name", "fullName", [subjectModel]),
     column("Study", "protocolId"),
     column("Screening status", "screeningStatus"),
     column("Subject status", "status"),
-    { header: "Consent signed at", value: (r) => r.consentSignedAt, shows: [subjectModel, "consentSignedAt"] },
+    fieldColumn("Consent signed at", "consentSignedAt", [subjectModel]),
     { header: "Screening date", value: (r) => r.latest?.screeningDate },
     { header: "Latest screening status", value: (r) => r.latest?.screeningStatus },
     { header: "Completed by", value: (r) => r.latest?.completedByName },

@@ -5,7 +5,7 @@
 import type { Actor } from "../actor";
 import { column, type CsvColumn } from "../csv";
 import { instantToLocalInput } from "../dates";
-import { csvColumns } from "../read-model/csv";
+import { csvColumns, fieldColumn } from "../read-model/csv";
 import { subjectModel } from "../read-model/subject";
 import { visitModel } from "../read-model/visit";
 import type { VisitRow } from "./queries";
@@ -14,7 +14,7 @@ export function visitCsvColumns(actor: Actor): CsvColumn<VisitRow>[] {
   return csvColumns<VisitRow>(actor, [
     column("visitId", "id"),
     column("subjectId", "subjectCode"),
-    { header: "fullName", value: (v) => v.subjectName, shows: [subjectModel, "fullName"] },
+    fieldColumn("fullName", "subjectName", [subjectModel, "fullName"]),
     column("study", "protocolId"),
     column("visitType", "visitType"),
     { header: "scheduledAt", value: (v) => instantToLocalInput(v.scheduledAt, v.siteTimezone) },
@@ -27,6 +27,6 @@ export function visitCsvColumns(actor: Actor): CsvColumn<VisitRow>[] {
     { header: "completedAt", value: (v) => (v.completedAt ? instantToLocalInput(v.completedAt, v.siteTimezone) : null) },
     { header: "overdue", value: (v) => (v.overdue ? "yes" : "no") },
     { header: "outOfWindow", value: (v) => (v.outOfWindow ? "yes" : "no") },
-    { header: "statusReason", value: (v) => v.statusReason, shows: [visitModel, "statusReason"] },
+    fieldColumn("statusReason", "statusReason", [visitModel]),
   ]);
 }

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkResponse } from "./response-check";
 
-const get = new Request("http://trialdesk.test/api/v1/studies/6b1f6f2e-8c1a-4d8e-9a57-0c1f6b0f0a11");
+const id = (n: number) => `6b1f6f2e-8c1a-4d8e-9a57-0c1f6b0f0a1${n}`;
+const at = "2026-01-01T00:00:00.000Z";
+const get = new Request(`http://trialdesk.test/api/v1/studies/${id(1)}`);
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const study = {
-  id: "6b1f6f2e-8c1a-4d8e-9a57-0c1f6b0f0a11",
-  version: 1,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  protocolId: "A-001",
-  title: "Study A",
-  status: "recruiting",
-  principalInvestigatorId: "6b1f6f2e-8c1a-4d8e-9a57-0c1f6b0f0a12",
-  siteId: "6b1f6f2e-8c1a-4d8e-9a57-0c1f6b0f0a13",
-  siteName: "Site A",
-};
+// A study as GET /studies/{id} answers it.
+const study = { id: id(1), version: 1, createdAt: at, updatedAt: at, siteId: id(3), siteName: "Site A",
+  protocolId: "A-001", title: "Study A", status: "recruiting", principalInvestigatorId: id(2) };
 
 describe("the API tests' response check", () => {
   it("passes an answer that matches the operation's documented schema", async () => {

@@ -26,6 +26,6 @@ describe("API fields from the read model", () => {
   });
 
   it("maps every column of every read model (a new column kind fails here first)", () => {
-    for (const model of READ_MODELS) expect(() => modelFields(model, Object.keys(model.columns))).not.toThrow();
+    for (const model of READ_MODELS) expect(() => modelFields(model, Object.keys(model.columns) as never[])).not.toThrow();
   });
 });
