@@ -8,7 +8,7 @@ import type { Actor } from "../actor";
 import { isUniqueViolation } from "../db-errors";
 import { ValidationError } from "../errors";
 import { FIX_FIELDS } from "../subjects/rules";
-import { addScheduleItemSchema, retireScheduleItemSchema, updateScheduleItemSchema } from "../validation/admin";
+import { addScheduleItemSchema, changeScheduleItemSchema, retireScheduleItemSchema, updateScheduleItemSchema } from "../validation/admin";
 import { parseFor, write, type Writer } from "../write/road";
 
 const CODE_TAKEN = new ValidationError(FIX_FIELDS, { code: ["This study already has a visit with this code."] });
@@ -39,17 +39,24 @@ export async function addScheduleItem(actor: Actor, input: unknown): Promise<Vis
 }
 
 /** Edits an item still in use. Visits already planned keep their dates; the change applies to later enrollments. */
-export async function updateScheduleItem(actor: Actor, input: unknown): Promise<VisitScheduleItem> {
-  const { id, version, ...values } = parseFor(actor, "study.manage", updateScheduleItemSchema, input);
-  return withCodeCheck(() =>
-    write(actor, "study.manage", async (w) => {
-      const loaded = await w.load("visit_schedule_item", id, { version, includeRetired: true });
-      if (loaded.row.retiredAt) throw new ValidationError("This visit is retired; add a new one instead.");
-      const study = await studyOf(w, loaded.row.studyId);
-      return w.update(loaded, values, { audit: "update", siteId: study.siteId });
-    }),
-  );
+function editScheduleItem(schema: typeof updateScheduleItemSchema | typeof changeScheduleItemSchema) {
+  return async (actor: Actor, input: unknown): Promise<VisitScheduleItem> => {
+    const { id, version, ...values } = parseFor(actor, "study.manage", schema, input);
+    return withCodeCheck(() =>
+      write(actor, "study.manage", async (w) => {
+        const loaded = await w.load("visit_schedule_item", id, { version, includeRetired: true });
+        if (loaded.row.retiredAt) throw new ValidationError("This visit is retired; add a new one instead.");
+        const study = await studyOf(w, loaded.row.studyId);
+        return w.update(loaded, values, { audit: "update", siteId: study.siteId });
+      }),
+    );
+  };
 }
+
+/** The editor's save: every field. */
+export const updateScheduleItem = editScheduleItem(updateScheduleItemSchema);
+/** The API's PATCH: the fields sent change, the rest keep their values (merged on the locked row). */
+export const changeScheduleItem = editScheduleItem(changeScheduleItemSchema);
 
 /** Retires an item with a reason: later enrollments no longer plan it. */
 export async function retireScheduleItem(actor: Actor, input: unknown): Promise<VisitScheduleItem> {
@@ -58,6 +65,6 @@ export async function retireScheduleItem(actor: Actor, input: unknown): Promise<
     const loaded = await w.load("visit_schedule_item", id, { version, includeRetired: true });
     if (loaded.row.retiredAt) throw new ValidationError("This visit is already retired.");
     const study = await studyOf(w, loaded.row.studyId);
-    return w.update(loaded, { retiredAt: new Date(), retireReason: reason }, { audit: "retire", reason, siteId: study.siteId });
+    return w.update(loaded, { retiredAt: new Date(), retireReason: reason, retiredById: actor.id }, { audit: "retire", reason, siteId: study.siteId });
   });
 }

@@ -15,21 +15,22 @@ import { parseFor, write } from "../write/road";
 
 export type SiteRow = Pick<Site, "id" | "name" | "timezone" | "version"> & { studyCount: number; staffCount: number };
 
+/**
+ * How many studies and active staff a site has, as columns of a select from `sites` (the admin's
+ * list and the API's sites). Spelled out with table names: in a one-table select Drizzle leaves
+ * columns unqualified, and an unqualified "id" inside the subquery would mean the subquery's own table.
+ */
+export const siteCounts = () => ({
+  studyCount: sql<number>`(select count(*) from studies st where st.site_id = sites.id)`.mapWith(Number),
+  staffCount: sql<number>`(select count(*) from users u where u.site_id = sites.id and u.status = 'active')`.mapWith(Number),
+});
+
 /** Every site with how many studies and active staff it has (one query). */
 export async function listAdminSites(actor: Actor): Promise<SiteRow[]> {
   authorize(actor, "site.manage");
   const db = await getDb();
   return db
-    .select({
-      id: sites.id,
-      name: sites.name,
-      timezone: sites.timezone,
-      version: sites.version,
-      // Spelled out with table names: in a one-table select Drizzle leaves columns unqualified,
-      // and an unqualified "id" inside the subquery would mean the subquery's own table.
-      studyCount: sql<number>`(select count(*) from studies st where st.site_id = sites.id)`.mapWith(Number),
-      staffCount: sql<number>`(select count(*) from users u where u.site_id = sites.id and u.status = 'active')`.mapWith(Number),
-    })
+    .select({ id: sites.id, name: sites.name, timezone: sites.timezone, version: sites.version, ...siteCounts() })
     .from(sites)
     .orderBy(asc(sql`lower(${sites.name})`));
 }

@@ -44,6 +44,14 @@ describe("every write on both transports", () => {
     expect(mutations).toEqual(
       expect.arrayContaining(["assessAdverseEvent", "signAdverseEvent", "markSponsorNotified", "signEligibility", "retireVisit", "retireSubject", "retireScreening", "retireAdverseEvent", "retireSubjectNote"]),
     );
+    // The administration writes and personal tokens (each resource's own *-api.test.ts runs them on both transports).
+    expect(mutations).toEqual(
+      expect.arrayContaining([
+        ...["createSite", "updateSite", "assignUserRole", "setUserStatus", "resetUserPassword"],
+        ...["createScheduleItem", "updateScheduleItem", "retireScheduleItem", "grantSponsorAccess", "revokeSponsorAccess"],
+        ...["createPersonalToken", "revokePersonalToken"],
+      ]),
+    );
   });
 
   it("assesses, signs and records the sponsor notification of an AE over REST", async () => {

@@ -15,7 +15,7 @@ import { BadRequestError } from "./http/problem";
 export const MAX_LIMIT = 200;
 
 /** How a field orders: its column and the SQL type its cursor value is cast back to. */
-export type OrderField = { column: AnyPgColumn; cast: "timestamptz" | "date" | "text" };
+export type OrderField = { column: AnyPgColumn; cast: "timestamptz" | "date" | "text" | "integer" };
 
 /** The shared part of a list query; each resource adds its own filters. */
 export function listQueryShape<O extends string, I extends string>(options: {

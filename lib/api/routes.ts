@@ -9,8 +9,25 @@ import { visitRoutes } from "./resources/visits/routes";
 import { adverseEventRoutes } from "./resources/adverse-events/routes";
 import { subjectNoteRoutes } from "./resources/subject-notes/routes";
 import { studyRoutes } from "./resources/studies/routes";
+import { scheduleItemRoutes } from "./resources/schedule-items/routes";
+import { siteRoutes } from "./resources/sites/routes";
+import { userRoutes } from "./resources/users/routes";
+import { personalTokenRoutes } from "./resources/tokens/routes";
 
-const resourceRoutes: Route[] = [...sessionRoutes, ...subjectRoutes, ...screeningRoutes, ...visitRoutes, ...adverseEventRoutes, ...subjectNoteRoutes, ...studyRoutes];
+// sessionRoutes first: `GET /users/me` before `GET /users/{id}`.
+const resourceRoutes: Route[] = [
+  ...sessionRoutes,
+  ...subjectRoutes,
+  ...screeningRoutes,
+  ...visitRoutes,
+  ...adverseEventRoutes,
+  ...subjectNoteRoutes,
+  ...studyRoutes,
+  ...scheduleItemRoutes,
+  ...siteRoutes,
+  ...userRoutes,
+  ...personalTokenRoutes,
+];
 
 let document: Record<string, unknown> | undefined;
 const openApiRoute = route({

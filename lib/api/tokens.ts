@@ -9,7 +9,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import type { Actor } from "../actor";
-import { NotFoundError, ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { authorize } from "../policy";
 import { parseFor, write, writeAsSystem } from "../write/road";
 import { newTokenSecret } from "./token-secret";
@@ -77,7 +77,8 @@ export type PersonalToken = {
   revokedAt: Date | null;
 };
 
-const tokenColumns = {
+/** What a person sees of a token: never its hash. */
+export const tokenColumns = {
   id: apiTokens.id,
   name: apiTokens.name,
   prefix: apiTokens.prefix,
@@ -90,11 +91,23 @@ const tokenColumns = {
 const personalToken = (row: typeof apiTokens.$inferSelect): PersonalToken =>
   Object.fromEntries(Object.keys(tokenColumns).map((key) => [key, row[key as keyof PersonalToken]])) as PersonalToken;
 
-/** Creates a personal token and returns its secret — the only time anyone sees it. */
+/**
+ * Creates a personal token and returns its secret — the only time anyone sees it.
+ *
+ * Over the API (`POST /tokens`), `via` is the kind of token the request came with, and only a
+ * session token may create one: that is a person who has just given their password. A personal
+ * token that could mint tokens would let whoever holds a leaked one keep access after it is
+ * revoked, through a fresh token that may never expire. Listing and revoking stay open to personal
+ * tokens: a list shows no secret, and revoking can only take access away.
+ */
 export async function createPersonalToken(
   actor: Actor,
   input: unknown,
+  via: { tokenKind?: "session" | "personal" } = {},
 ): Promise<{ token: string; record: PersonalToken }> {
+  if (via.tokenKind === "personal") {
+    throw new ForbiddenError("A personal token cannot create tokens. Sign in with a password (POST /api/v1/sessions) or use the web app.");
+  }
   const data = parseFor(actor, "token.manage", createPersonalTokenSchema, input);
   const secret = newTokenSecret("personal");
   const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
@@ -130,9 +143,10 @@ export async function listPersonalTokens(actor: Actor): Promise<PersonalToken[]>
     .limit(100);
 }
 
-export async function revokePersonalToken(actor: Actor, input: unknown): Promise<void> {
+/** Revokes one of the actor's own personal tokens; answers with it as it now is. */
+export async function revokePersonalToken(actor: Actor, input: unknown): Promise<PersonalToken> {
   const { id } = parseFor(actor, "token.manage", z.object({ id: z.uuid("Unknown token.") }).strict(), input);
-  await write(actor, "token.manage", async (w) => {
+  return write(actor, "token.manage", async (w) => {
     const [token] = await w.loadWhere(
       "api_token",
       and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt))!,
@@ -140,6 +154,6 @@ export async function revokePersonalToken(actor: Actor, input: unknown): Promise
     // Someone else's token, or one already revoked, is simply not found.
     if (!token) throw new NotFoundError("Token not found.");
     const revokedAt = new Date();
-    await w.update(token, { revokedAt }, { audit: "revoke", siteId: actor.siteId, changes: { revokedAt: [null, revokedAt.toISOString()] } });
+    return personalToken(await w.update(token, { revokedAt }, { audit: "revoke", siteId: actor.siteId, changes: { revokedAt: [null, revokedAt.toISOString()] } }));
   });
 }

@@ -23,6 +23,18 @@ import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery } from "../api/resource
 import { getSubjectResource, listSubjects } from "../api/resources/subjects/queries";
 import { subjectCommands } from "../api/resources/subjects/routes";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "../api/resources/subjects/schema";
+import { getScheduleItemResource, listScheduleItemResources } from "../api/resources/schedule-items/queries";
+import { scheduleItemCommands } from "../api/resources/schedule-items/routes";
+import { SCHEDULE_INCLUDE, ScheduleItem, ScheduleItemListQuery } from "../api/resources/schedule-items/schema";
+import { getSiteResource, listSiteResources } from "../api/resources/sites/queries";
+import { siteCommands } from "../api/resources/sites/routes";
+import { Site, SITE_INCLUDE, SiteListQuery } from "../api/resources/sites/schema";
+import { getPersonalTokenResource, listPersonalTokenResources } from "../api/resources/tokens/queries";
+import { personalTokenCommands } from "../api/resources/tokens/routes";
+import { PersonalToken, PersonalTokenListQuery, TOKEN_INCLUDE } from "../api/resources/tokens/schema";
+import { getUserResource, listUserResources } from "../api/resources/users/queries";
+import { userCommands } from "../api/resources/users/routes";
+import { USER_INCLUDE, UserAccount, UserListQuery } from "../api/resources/users/schema";
 import { getVisitResource, listVisitsResource } from "../api/resources/visits/queries";
 import { visitCommands } from "../api/resources/visits/routes";
 import { VISIT_INCLUDE, Visit, VisitListQuery } from "../api/resources/visits/schema";
@@ -108,5 +120,50 @@ export const RESOURCES: Resource[] = [
     list: listSubjectNoteResources,
     get: getSubjectNoteResource,
     commands: subjectNoteCommands,
+  },
+  {
+    type: "ScheduleItem",
+    plural: "scheduleItems",
+    singular: "scheduleItem",
+    schema: ScheduleItem,
+    listQuery: ScheduleItemListQuery,
+    include: SCHEDULE_INCLUDE,
+    list: listScheduleItemResources,
+    get: getScheduleItemResource,
+    commands: scheduleItemCommands,
+  },
+  {
+    type: "Site",
+    plural: "sites",
+    singular: "site",
+    schema: Site,
+    listQuery: SiteListQuery,
+    include: SITE_INCLUDE,
+    list: listSiteResources,
+    get: getSiteResource,
+    commands: siteCommands,
+  },
+  {
+    // `User` is the signed-in caller (`me`); accounts as administrators manage them are `UserAccount`.
+    type: "UserAccount",
+    plural: "users",
+    singular: "user",
+    schema: UserAccount,
+    listQuery: UserListQuery,
+    include: USER_INCLUDE,
+    list: listUserResources,
+    get: getUserResource,
+    commands: userCommands,
+  },
+  {
+    type: "PersonalToken",
+    plural: "personalTokens",
+    singular: "personalToken",
+    schema: PersonalToken,
+    listQuery: PersonalTokenListQuery,
+    include: TOKEN_INCLUDE,
+    list: listPersonalTokenResources,
+    get: getPersonalTokenResource,
+    commands: personalTokenCommands,
   },
 ];

@@ -19,7 +19,7 @@ import { fieldErrorsOf, parseOrThrow } from "../action-state";
 import type { Actor } from "../actor";
 import { clientAddressFrom } from "../client-address";
 import { ValidationError } from "../errors";
-import { runCommand } from "../api/http/command";
+import { runCommand, savedId } from "../api/http/command";
 import { EmbeddedStudy, EmbeddedSubject, EmbeddedUser } from "../api/resources/common";
 import { Me } from "../api/resources/sessions";
 import { actorOf, type GraphQLContext } from "./context";
@@ -67,23 +67,25 @@ function resourceFields(resource: Resource, types: TypeFactory, query: Fields, m
   };
 
   /** The saved record as the API shows it, with the embeds the mutation's selection asks for. */
-  const answer = async (actor: Actor, saved: { id: string }, info: GraphQLResolveInfo) => resource.get(actor, saved.id, includeOf(info));
+  const answer = async (actor: Actor, saved: unknown, info: GraphQLResolveInfo) => resource.get(actor, savedId(saved), includeOf(info));
   for (const cmd of resource.commands) {
     const addressed = cmd.path.includes("{id}");
+    // A command whose path says it all (revoking a token) takes no input: GraphQL has no empty input types.
+    const takesInput = Object.keys((cmd.body as z.ZodObject).shape ?? {}).length > 0;
     mutation[cmd.operationId] = {
       type: new GraphQLNonNull(cmd.output ? types.output(cmd.output.schema.meta()?.id as string, cmd.output.schema) : type),
       description: cmd.summary,
       args: {
         ...(addressed ? { id: { type: new GraphQLNonNull(GraphQLID) } } : {}),
-        input: { type: new GraphQLNonNull(types.input(`${capitalize(cmd.operationId)}Input`, cmd.body)) },
+        ...(takesInput ? { input: { type: new GraphQLNonNull(types.input(`${capitalize(cmd.operationId)}Input`, cmd.body)) } } : {}),
       },
-      resolve: async (_source, args: { id?: string; input: unknown }, context, info) => {
+      resolve: async (_source, args: { id?: string; input?: unknown }, context, info) => {
         const actor = actorOf(context);
         // GraphQL input objects have no prototype; the lib's schemas expect plain JSON.
         const body = JSON.parse(JSON.stringify(args.input ?? {})) as unknown;
         // The same input checks as REST's body, then the same lib call (lib/api/http/command.ts).
         parseOrThrow(cmd.body, body);
-        const input = { id: args.id, body, clientAddress: clientAddressFrom(context.request.headers) };
+        const input = { id: args.id, body, clientAddress: clientAddressFrom(context.request.headers), tokenKind: context.caller!.tokenKind };
         const saved = await runCommand(cmd, actor, input, resource.get);
         return cmd.output ? cmd.output.of(saved) : answer(actor, saved, info);
       },

@@ -20,7 +20,8 @@ export const siteFields = z.object({
     .refine(isTimeZone, "Choose a time zone from the list (for example Europe/London)."),
 });
 export const createSiteSchema = siteFields.strict();
-export const updateSiteSchema = siteFields.extend({ id: uuid, version }).strict();
+/** The admin form sends both fields; the API only those it changes (the rest keep their values). */
+export const updateSiteSchema = siteFields.partial().extend({ id: uuid, version }).strict();
 
 export const studyFields = z.object({
   protocolId: text("protocol ID", 40),
@@ -61,6 +62,11 @@ export const scheduleItemFields = z.object({
 });
 export const addScheduleItemSchema = scheduleItemFields.extend({ studyId: uuid }).strict();
 export const updateScheduleItemSchema = scheduleItemFields.extend({ id: uuid, version }).strict();
+/**
+ * The API's PATCH: only the fields sent change. The editor keeps the full schema above, so a box
+ * left empty there is an error rather than "keep the old value".
+ */
+export const changeScheduleItemSchema = scheduleItemFields.partial().extend({ id: uuid, version }).strict();
 export const retireScheduleItemSchema = z
   .object({ id: uuid, version, reason: reason("Give the reason for retiring this visit.") })
   .strict();
@@ -70,7 +76,7 @@ export const sponsorAccessSchema = z
   .strict();
 
 /** An admin sets a temporary password; it is typed twice so a slip does not lock the person out. */
-export const resetPasswordSchema = z
-  .object({ userId: uuid, version, password: passwordSchema, confirmPassword: z.string() })
-  .strict()
+export const resetPasswordFields = z.object({ version, password: passwordSchema, confirmPassword: z.string() }).strict();
+export const resetPasswordSchema = resetPasswordFields
+  .extend({ userId: uuid })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });

@@ -37,15 +37,16 @@ export type SignupInput = z.input<typeof signupSchema>;
 
 const userId = recordId("Choose an existing user.");
 
-/** Activate a pending account, or change an active one's role and site. */
-export const assignRoleSchema = z
+/** Activate a pending account, or change an active one's role and site (the fields, for the API's body). */
+export const assignRoleFields = z
   .object({
-    userId,
     role: z.enum(ROLES, { error: "Choose a role." }),
     siteId: nullableField(recordId("Choose an existing site.")),
     version,
   })
-  .strict()
+  .strict();
+export const assignRoleSchema = assignRoleFields
+  .extend({ userId })
   .superRefine((v, ctx) => {
     if ((v.role === "coordinator" || v.role === "investigator") && !v.siteId) {
       ctx.addIssue({ code: "custom", path: ["siteId"], message: "Coordinators and investigators need a site." });

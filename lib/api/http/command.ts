@@ -7,6 +7,7 @@
  */
 import type { z } from "zod";
 import type { Actor } from "../../actor";
+import type { ApiCaller } from "../authenticate";
 import { ConflictError, NotFoundError } from "../../errors";
 import { isUuid } from "../../validation/fields";
 import { route, type Route } from "./route";
@@ -17,9 +18,24 @@ export type CommandInput = {
   /** The JSON input as sent; the lib function validates it with its own schema. */
   body: unknown;
   clientAddress: string | null;
+  /** The kind of bearer token the caller sent, for the few writes that care (creating a token). */
+  tokenKind: ApiCaller["tokenKind"];
 };
 
-export type Command = {
+/** Reads the saved record back for the answer (the default) — or shapes what `run` returned. */
+type Runs =
+  | { run: (actor: Actor, input: CommandInput) => Promise<{ id: string }>; output?: undefined }
+  | {
+      run: (actor: Actor, input: CommandInput) => Promise<unknown>;
+      /**
+       * What the answer is when it is not the record read back — a retired record is out of every
+       * read, so retiring answers with what was retired, when and why; a new token's secret is
+       * shown once, in the answer to its creation.
+       */
+      output: { schema: z.ZodType; of: (saved: unknown) => unknown };
+    };
+
+type CommandBase = {
   operationId: string;
   summary: string;
   tag: string;
@@ -32,17 +48,13 @@ export type Command = {
   status: 200 | 201;
   description: string;
   errors: number[];
-  run: (actor: Actor, input: CommandInput) => Promise<{ id: string }>;
-  /**
-   * What the answer is when it is not the record read back — a retired record is out of every
-   * read, so retiring answers with what was retired, when and why.
-   */
-  output?: { schema: z.ZodType; of: (saved: { id: string }) => unknown };
   /** The record a conflict is about, when it is not the addressed one (a new screening's subject). */
   conflict?: { about: (input: CommandInput) => string | undefined; read: Reader };
 };
 
-export const command = (definition: Omit<Command, "status"> & { status?: 200 | 201 }): Command => ({ status: 200, ...definition });
+export type Command = CommandBase & Runs;
+
+export const command = (definition: Omit<CommandBase, "status"> & { status?: 200 | 201 } & Runs): Command => ({ status: 200, ...definition });
 
 /** Reads a record as the API shows it (site-scoped, de-identified for sponsors). */
 export type Reader = (actor: Actor, id: string, include?: ReadonlySet<string>) => Promise<unknown>;
@@ -51,7 +63,7 @@ export type Reader = (actor: Actor, id: string, include?: ReadonlySet<string>) =
  * Runs the command; a 409 carries the record it is about as the API reads it. Shared by REST and
  * GraphQL so both answer alike.
  */
-export async function runCommand(cmd: Command, actor: Actor, input: CommandInput, read: Reader) {
+export async function runCommand(cmd: Command, actor: Actor, input: CommandInput, read: Reader): Promise<unknown> {
   // Not even shaped like an id: as unknown as a foreign site's record.
   if (cmd.path.includes("{id}") && !isUuid(input.id)) throw new NotFoundError();
   try {
@@ -77,28 +89,36 @@ export function commandRoute(cmd: Command, { schema, read }: Answer): Route {
     body: cmd.body as z.ZodType<unknown>,
     success: { status: cmd.status, description: cmd.description, schema: cmd.output?.schema ?? schema },
     errors: cmd.errors,
-    handle: async ({ actor, params, rawBody, clientAddress }) => {
-      const saved = await runCommand(cmd, actor, { id: params.id, body: rawBody, clientAddress }, read);
-      return { status: cmd.status, body: cmd.output ? cmd.output.of(saved) : await read(actor, saved.id) };
+    handle: async ({ actor, caller, params, rawBody, clientAddress }) => {
+      const saved = await runCommand(cmd, actor, { id: params.id, body: rawBody, clientAddress, tokenKind: caller.tokenKind }, read);
+      return { status: cmd.status, body: cmd.output ? cmd.output.of(saved) : await read(actor, savedId(saved)) };
     },
   });
 }
 
-/** A lib input schema without its `id`, which the path carries (`/visits/{id}/retire`). */
-export function withoutId<S extends z.ZodObject>(schema: S) {
-  return schema.omit({ id: true } as never);
+/** The id of what a command without its own `output` saved (its run returns `{ id }`). */
+export const savedId = (saved: unknown) => (saved as { id: string }).id;
+
+/**
+ * A lib input schema without its `id`, which the path carries (`/visits/{id}/retire`); `key` names
+ * it when the lib calls it otherwise (`userId` for `/users/{id}/role`).
+ */
+export function withoutId<S extends z.ZodObject>(schema: S, key = "id") {
+  return schema.omit({ [key]: true } as never);
 }
 
-/** The body with the path's id added, for lib functions that take `{ id, ... }`. */
-export function withId(body: unknown, id: string | undefined): unknown {
-  return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, id } : body;
+/** The body with the path's id added, for lib functions that take `{ id, ... }` (or `{ [key], ... }`). */
+export function withId(body: unknown, id: string | undefined, key = "id"): unknown {
+  return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, [key]: id } : body;
 }
 
 /** What every command of a resource shares: its tag, its collection path and what it is called. */
 export type CommandHome = { tag: string; path: string; noun: string };
-type Operation = Pick<Command, "operationId" | "summary" | "body" | "run"> & Partial<Pick<Command, "conflict" | "errors" | "output">>;
+type Operation = Pick<CommandBase, "operationId" | "summary" | "body"> & Partial<Pick<CommandBase, "conflict" | "errors">> & Runs;
 
 const ON_CREATE = [400, 401, 403, 404, 415, 422, 429];
+/** A create that names no parent record to look up (a site, a study): never 404. */
+export const ON_UNADDRESSED_CREATE = [400, 401, 403, 415, 422, 429];
 const ON_RECORD = [400, 401, 403, 404, 409, 415, 422, 429];
 
 /** `POST {path}`: creates a record (201 with it). */

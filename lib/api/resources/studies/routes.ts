@@ -1,8 +1,9 @@
 /** /api/v1/studies — the same lib functions as the admin's study setup (administrators write). */
 import { createStudy, updateStudy } from "../../../admin/studies";
 import { createStudySchema } from "../../../validation/admin";
-import { createCommand, updateCommand, withId } from "../../http/command";
+import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
 import { resourceRoutes } from "../resource-routes";
+import { sponsorAccessCommands } from "../sponsor-access/routes";
 import { getStudyResource, listStudyResourcesJson } from "./queries";
 import { STUDY_INCLUDE, Study, StudyListQuery, StudyPatch } from "./schema";
 
@@ -15,7 +16,7 @@ export const studyCommands = [
     operationId: "createStudy",
     summary: "Create a study (administrators)",
     body: createStudySchema,
-    errors: [400, 401, 403, 415, 422, 429],
+    errors: ON_UNADDRESSED_CREATE,
     run: (actor, { body }) => createStudy(actor, body),
   }),
   updateCommand(home, {
@@ -25,6 +26,7 @@ export const studyCommands = [
     // What was not sent keeps its value (merged in the write, on the locked study).
     run: (actor, { id, body }) => updateStudy(actor, withId(body, id)),
   }),
+  ...sponsorAccessCommands,
 ];
 
 export const studyRoutes = resourceRoutes({

@@ -1,0 +1,16 @@
+/**
+ * For a resource without a read model of its own — the administration's sites, accounts and visit
+ * schedules, a person's tokens: nothing in them is withheld from anyone who may read them at all.
+ * Its columns serve as modelFields' model (./model-fields.ts), and the same keys as its query's
+ * selection, so one key list says what the resource carries in its schema and in its query.
+ */
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+
+export function columnsModel<C extends Record<string, AnyPgColumn>>(columns: C) {
+  return {
+    columns,
+    identifying: {},
+    /** The columns of `keys`, as a selection. */
+    pick: <K extends keyof C & string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, columns[k]])) as Pick<C, K>,
+  };
+}

@@ -1,0 +1,35 @@
+/** /api/v1/sites — the same lib functions as the admin's site setup (administrators only). */
+import { createSite, updateSite } from "../../../admin/sites";
+import { createSiteSchema } from "../../../validation/admin";
+import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
+import { resourceRoutes } from "../resource-routes";
+import { getSiteResource, listSiteResourcesJson } from "./queries";
+import { Site, SITE_INCLUDE, SiteListQuery, SitePatch } from "./schema";
+
+const home = { tag: "Sites", path: "/sites", noun: "site" };
+
+export const siteCommands = [
+  createCommand(home, {
+    operationId: "createSite",
+    summary: "Create a site with its time zone (administrators)",
+    body: createSiteSchema,
+    errors: ON_UNADDRESSED_CREATE,
+    run: (actor, { body }) => createSite(actor, body),
+  }),
+  updateCommand(home, {
+    operationId: "updateSite",
+    summary: "Rename a site or change its time zone (administrators; applies from everyone's next request)",
+    body: SitePatch,
+    run: (actor, { id, body }) => updateSite(actor, withId(body, id)),
+  }),
+];
+
+export const siteRoutes = resourceRoutes({
+  home,
+  schema: Site,
+  listQuery: SiteListQuery,
+  include: SITE_INCLUDE,
+  list: listSiteResourcesJson,
+  get: getSiteResource,
+  commands: siteCommands,
+});
