@@ -1,17 +1,19 @@
 /**
  * The list and single-record reads every API resource shares: authorise the read, page with the
  * keyset cursor, and look one record up by id (a malformed id is a 404, like a foreign site's).
- * Each resource supplies only its site-scoped `select` (columns, embeds, scope), its orders and
- * its filters.
+ * Each resource supplies only where its rows come from (table, columns, joins, embeds, scope: one
+ * `modelSelect` serves them all), its orders and its filters.
  */
 import "server-only";
 import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { getDb, type Db, type DbOrTx } from "@/db";
 import { reusableQuery, type Preparable } from "@/db/reusable";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { authorize, scopeKey, type Action } from "../policy";
+import type { Join } from "../read-model/joins";
 import { RETIRED_FILTERS, type RetiredFilter } from "../read-model/visible";
 import { jsonObject, JsonPage } from "./json-select";
 import { decodeCursor, keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
@@ -54,19 +56,67 @@ export const listFilters =
   (filters: ListFilters<Q>): FiltersOf<Q> =>
     filters;
 
-export function resourceReader<Row extends { id: string; _key: string }, Q extends PageQuery>(def: {
-  read: Action;
-  notFound: string;
-  idColumn: AnyPgColumn;
-  order: Record<string, OrderField>;
-  select: SelectRows<Row>;
+/** A dynamic Drizzle query (`.$dynamic()`), as far as a resource's select joins and filters it. */
+type Dynamic = {
+  innerJoin(table: never, on: SQL): Dynamic;
+  leftJoin(table: never, on: SQL): Dynamic;
+  where(where: SQL | undefined): unknown;
+};
+/** A read model's embeds (lib/read-model/model.ts includes()). */
+type Embeds<E> = { fields(actor: Actor, include: ReadonlySet<string>): E; join<D extends Dynamic>(query: D, include: ReadonlySet<string>): D };
+
+/** Where a resource's rows come from, and which of them an actor may read. */
+export type ModelSource<F, E> = {
+  /** The resource's table; its `id` is the record's id. */
+  table: PgTable & { id: AnyPgColumn };
+  /** The record's columns for this actor: its model's `pick(actor, FIELDS)`, then any computed ones. */
+  columns: (actor: Actor) => F;
+  /** Tables the columns need, joined before the embeds' (a visit's site, an AE's live signature). */
+  joins?: { inner?: Join; left?: Join };
+  includes?: Embeds<E>;
   /**
-   * The list query's filters: for each query field that filters, its condition on a value. The
-   * value arrives as a placeholder (the query is rendered once per shape and reused), filled with
-   * the field's value as the query schema parsed it; a field left out of the request filters nothing.
+   * Which rows the actor may read (with `retired`, which of the retired ones `visibleTo` lets
+   * through); none when the reader's action is an administrator's, who reads every row.
    */
-  filters: FiltersOf<Q>;
-}) {
+  scope?: (actor: Actor, retired: RetiredFilter | undefined) => SQL | undefined | (SQL | undefined)[];
+};
+
+type RowOf<F, E> = SelectResultFields<F & { _key: SQL<string> } & E> & { id: string; _key: string };
+
+/**
+ * A resource's site-scoped query from its source: `SELECT {columns}, {key} AS _key, {embeds}
+ * FROM table [JOIN …] [embeds' joins] WHERE {scope} AND {where}`.
+ */
+export function modelSelect<F extends Record<string, unknown>, E extends Record<string, unknown> = Record<never, never>>(
+  source: ModelSource<F, E>,
+): SelectRows<RowOf<F, E>> {
+  return (db, actor, where, include, key, retired) => {
+    const selection = { ...source.columns(actor), _key: key, ...source.includes?.fields(actor, include) };
+    const query = db.select(selection as never).from(source.table as never).$dynamic() as unknown as Dynamic;
+    const { inner, left } = source.joins ?? {};
+    if (inner) query.innerJoin(inner[0] as never, inner[1]);
+    if (left) query.leftJoin(left[0] as never, left[1]);
+    const scope = source.scope ? [source.scope(actor, retired)].flat() : [];
+    return (source.includes?.join(query, include) ?? query).where(and(...scope, where)) as Paged<RowOf<F, E>>;
+  };
+}
+
+export function resourceReader<F extends Record<string, unknown>, E extends Record<string, unknown>, Q extends PageQuery>(
+  def: ModelSource<F, E> & {
+    read: Action;
+    notFound: string;
+    order: Record<string, OrderField>;
+    /**
+     * The list query's filters: for each query field that filters, its condition on a value. The
+     * value arrives as a placeholder (the query is rendered once per shape and reused), filled with
+     * the field's value as the query schema parsed it; a field left out of the request filters nothing.
+     */
+    filters: FiltersOf<Q>;
+  },
+) {
+  type Row = RowOf<F, E>;
+  const select = modelSelect(def);
+  const idColumn = def.table.id;
   // Rendering a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
   // and scope, more for a list page with embeds). Every read runs one of few shapes, so each shape
   // is rendered once (db/reusable) and filled from placeholders: the id, the filters, the cursor.
@@ -87,10 +137,9 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
     const retired = retiredOf(q);
     const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : "", retired].join("|");
     const build = (db: Db) => {
-      const page = keyset(def.order[field]!, descending, def.idColumn, Boolean(cursor));
+      const page = keyset(def.order[field]!, descending, idColumn, Boolean(cursor));
       const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
-      return def
-        .select(db, actor, where, q.include, page.key, retired)
+      return select(db, actor, where, q.include, page.key, retired)
         .orderBy(...page.orderBy)
         .limit(sql.placeholder("limit") as unknown as number);
     };
@@ -112,7 +161,7 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
         ({
           select: (fields: Record<string, unknown>) => {
             const { _key, ...record } = fields;
-            return db.select({ id: def.idColumn, _key: _key as SQL<string>, json: sql<string>`${jsonObject(record)}::text` });
+            return db.select({ id: idColumn, _key: _key as SQL<string>, json: sql<string>`${jsonObject(record)}::text` });
           },
         }) as unknown as Db;
       const rows = await listJsonQuery(await getDb(), key, (db) => build(asJson(db)) as unknown as Preparable<JsonRow[]>, values);
@@ -126,7 +175,7 @@ export function resourceReader<Row extends { id: string; _key: string }, Q exten
       authorize(actor, def.read);
       if (!isUuid(id)) throw new NotFoundError(def.notFound);
       const shape = `${scopeKey(actor)}|${[...include].sort().join(",")}`;
-      const build = (db: DbOrTx) => def.select(db as Db, actor, eq(def.idColumn, sql.placeholder("id")), include, sql<string>`''`).limit(1);
+      const build = (db: DbOrTx) => select(db as Db, actor, eq(idColumn, sql.placeholder("id")), include, sql<string>`''`).limit(1);
       const [row] = await getQuery(await getDb(), shape, build, { id });
       if (!row) throw new NotFoundError(def.notFound);
       const { _key, ...record } = row;

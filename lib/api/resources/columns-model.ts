@@ -5,12 +5,13 @@
  * selection, so one key list says what the resource carries in its schema and in its query.
  */
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Actor } from "../../actor";
 
 export function columnsModel<C extends Record<string, AnyPgColumn>>(columns: C) {
   return {
     columns,
     identifying: {},
-    /** The columns of `keys`, as a selection. */
-    pick: <K extends keyof C & string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, columns[k]])) as Pick<C, K>,
+    /** The columns of `keys`, as a selection: the same for every actor, called as a read model's pick is. */
+    pick: <K extends keyof C & string>(_actor: Actor, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, columns[k]])) as Pick<C, K>,
   };
 }

@@ -4,12 +4,10 @@
  * text about the subject); the embedded subject is de-identified in SQL.
  */
 import "server-only";
-import { and, eq, gte, lte, type SQL } from "drizzle-orm";
-import { type Db } from "@/db";
+import { eq, gte, lte } from "drizzle-orm";
 import { adverseEvents } from "@/db/schema";
-import type { Actor } from "../../../actor";
 import { adverseEventIncludes, adverseEventJoins, adverseEventModel, aeSignature } from "../../../read-model/adverse-event";
-import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo } from "../../../read-model/visible";
 import { hasLiveSignature } from "../../../signatures/live";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
@@ -22,29 +20,21 @@ const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
   updatedAt: { column: adverseEvents.updatedAt, cast: "timestamptz" },
 };
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
-  const query = db
-    .select({
-      ...adverseEventModel.pick(actor, AE_FIELDS),
-      signed: hasLiveSignature("adverse_event", adverseEvents.id),
-      signedAt: aeSignature.signedAt,
-      signedById: aeSignature.signerId,
-      signedBy: aeSignature.printedName,
-      _key: key,
-      ...adverseEventIncludes.fields(actor, include),
-    })
-    .from(adverseEvents)
-    .leftJoin(...adverseEventJoins.signature)
-    .$dynamic();
-  return adverseEventIncludes.join(query, include).where(and(visibleTo(actor, adverseEvents, { retired }), where));
-}
-
 const reader = resourceReader({
   read: "ae.read",
   notFound: "Adverse event not found.",
-  idColumn: adverseEvents.id,
   order: ORDER,
-  select,
+  table: adverseEvents,
+  columns: (actor) => ({
+    ...adverseEventModel.pick(actor, AE_FIELDS),
+    signed: hasLiveSignature("adverse_event", adverseEvents.id),
+    signedAt: aeSignature.signedAt,
+    signedById: aeSignature.signerId,
+    signedBy: aeSignature.printedName,
+  }),
+  joins: { left: adverseEventJoins.signature },
+  includes: adverseEventIncludes,
+  scope: (actor, retired) => visibleTo(actor, adverseEvents, { retired }),
   filters: listFilters<AdverseEventListQuery>()({
     studyId: (v) => eq(adverseEvents.studyId, v),
     subjectId: (v) => eq(adverseEvents.subjectId, v),

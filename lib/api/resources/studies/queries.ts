@@ -1,9 +1,7 @@
 /** Studies as the API returns them: one query per page, scoped by scopeStudies(actor). */
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
-import { type Db } from "@/db";
+import { eq } from "drizzle-orm";
 import { sites, studies } from "@/db/schema";
-import type { Actor } from "../../../actor";
 import { scopeStudies } from "../../../policy";
 import { studyIncludes, studyModel } from "../../../read-model/study";
 import { type OrderField } from "../../list";
@@ -16,21 +14,15 @@ const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
   updatedAt: { column: studies.updatedAt, cast: "timestamptz" },
 };
 
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>) {
-  const query = db
-    .select({ ...studyModel.pick(actor, STUDY_FIELDS), siteName: sites.name, _key: key, ...studyIncludes.fields(actor, include) })
-    .from(studies)
-    .innerJoin(sites, eq(sites.id, studies.siteId))
-    .$dynamic();
-  return studyIncludes.join(query, include).where(and(scopeStudies(actor), where));
-}
-
 const reader = resourceReader({
   read: "study.read",
   notFound: "Study not found.",
-  idColumn: studies.id,
   order: ORDER,
-  select,
+  table: studies,
+  columns: (actor) => ({ ...studyModel.pick(actor, STUDY_FIELDS), siteName: sites.name }),
+  joins: { inner: [sites, eq(sites.id, studies.siteId)] },
+  includes: studyIncludes,
+  scope: scopeStudies,
   filters: listFilters<StudyListQuery>()({ status: (v) => eq(studies.status, v), siteId: (v) => eq(studies.siteId, v) }),
 });
 

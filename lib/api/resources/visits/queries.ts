@@ -3,12 +3,10 @@
  * out-of-window flag is the web app's own SQL (lib/visits/flags.ts), read in the visit's site zone.
  */
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import { type Db } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import { visits } from "@/db/schema";
-import type { Actor } from "../../../actor";
 import { visitIncludes, visitJoins, visitModel } from "../../../read-model/visit";
-import { visibleTo, type RetiredFilter } from "../../../read-model/visible";
+import { visibleTo } from "../../../read-model/visible";
 import { outOfWindowSql } from "../../../visits/flags";
 import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
@@ -20,29 +18,20 @@ const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
   updatedAt: { column: visits.updatedAt, cast: "timestamptz" },
 };
 
-
-function select(db: Db, actor: Actor, where: SQL | undefined, include: ReadonlySet<string>, key: SQL<string>, retired?: RetiredFilter) {
-  const query = db
-    .select({
-      // The free-text reason is null for sponsors (the read model).
-      ...visitModel.pick(actor, VISIT_FIELDS),
-      // Needs `sites` joined: the flag reads dates in the visit's site time zone.
-      outOfWindow: outOfWindowSql().mapWith(Boolean),
-      _key: key,
-      ...visitIncludes.fields(actor, include),
-    })
-    .from(visits)
-    .innerJoin(...visitJoins.site)
-    .$dynamic();
-  return visitIncludes.join(query, include).where(and(visibleTo(actor, visits, { retired }), where));
-}
-
 const reader = resourceReader({
   read: "visit.read",
   notFound: "Visit not found.",
-  idColumn: visits.id,
   order: ORDER,
-  select,
+  table: visits,
+  columns: (actor) => ({
+    // The free-text reason is null for sponsors (the read model).
+    ...visitModel.pick(actor, VISIT_FIELDS),
+    // Needs `sites` joined: the flag reads dates in the visit's site time zone.
+    outOfWindow: outOfWindowSql().mapWith(Boolean),
+  }),
+  joins: { inner: visitJoins.site },
+  includes: visitIncludes,
+  scope: (actor, retired) => visibleTo(actor, visits, { retired }),
   filters: listFilters<VisitListQuery>()({
     studyId: (v) => eq(visits.studyId, v),
     subjectId: (v) => eq(visits.subjectId, v),
