@@ -17,6 +17,23 @@ export const MAX_LIMIT = 200;
 /** How a field orders: its column and the SQL type its cursor value is cast back to. */
 export type OrderField = { column: AnyPgColumn; cast: "timestamptz" | "date" | "text" | "integer" };
 
+const CASTS: Record<string, OrderField["cast"]> = {
+  PgTimestamp: "timestamptz",
+  PgDateString: "date",
+  PgText: "text",
+  PgVarchar: "text",
+  PgInteger: "integer",
+  PgSmallInt: "integer",
+};
+
+/** How a column orders: the cast follows from its type (Drizzle's `columnType`). */
+export function orderField(column: AnyPgColumn): OrderField {
+  const cast = CASTS[column.columnType];
+  // A new column kind must be mapped here before a list may order by it.
+  if (!cast) throw new Error(`No cursor cast for ${column.columnType} (${column.name})`);
+  return { column, cast };
+}
+
 /** The shared part of a list query; each resource adds its own filters. */
 export function listQueryShape<O extends string, I extends string>(options: {
   order: readonly [O, ...O[]];

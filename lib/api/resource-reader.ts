@@ -16,7 +16,7 @@ import { authorize, scopeKey, type Action } from "../policy";
 import type { Join } from "../read-model/joins";
 import { RETIRED_FILTERS, type RetiredFilter } from "../read-model/visible";
 import { jsonObject, JsonPage } from "./json-select";
-import { decodeCursor, keyset, pageFrom, parseOrder, type OrderField, type Page } from "./list";
+import { decodeCursor, keyset, orderField, pageFrom, parseOrder, type Page } from "./list";
 import { isUuid } from "./resources/common";
 
 /** The shared part of every parsed list query (lib/api/list.ts listQueryShape). */
@@ -101,11 +101,13 @@ export function modelSelect<F extends Record<string, unknown>, E extends Record<
   };
 }
 
-export function resourceReader<F extends Record<string, unknown>, E extends Record<string, unknown>, Q extends PageQuery>(
+export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extends Record<string, unknown>, E extends Record<string, unknown>, Q extends PageQuery>(
   def: ModelSource<F, E> & {
+    table: T;
     read: Action;
     notFound: string;
-    order: Record<string, OrderField>;
+    /** The orders the list offers (its query's `order`): each the table's column of that name. */
+    order: readonly (keyof T & string)[];
     /**
      * The list query's filters: for each query field that filters, its condition on a value. The
      * value arrives as a placeholder (the query is rendered once per shape and reused), filled with
@@ -117,6 +119,7 @@ export function resourceReader<F extends Record<string, unknown>, E extends Reco
   type Row = RowOf<F, E>;
   const select = modelSelect(def);
   const idColumn = def.table.id;
+  const orders = new Map(def.order.map((k) => [k as string, orderField(def.table[k] as AnyPgColumn)]));
   // Rendering a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
   // and scope, more for a list page with embeds). Every read runs one of few shapes, so each shape
   // is rendered once (db/reusable) and filled from placeholders: the id, the filters, the cursor.
@@ -137,7 +140,7 @@ export function resourceReader<F extends Record<string, unknown>, E extends Reco
     const retired = retiredOf(q);
     const key = [scopeKey(actor), [...q.include].sort().join(","), q.order, filtered.join(","), cursor ? "after" : "", retired].join("|");
     const build = (db: Db) => {
-      const page = keyset(def.order[field]!, descending, idColumn, Boolean(cursor));
+      const page = keyset(orders.get(field)!, descending, idColumn, Boolean(cursor));
       const where = and(...filtered.map((k) => def.filters[k]!(sql.placeholder(k))), page.after);
       return select(db, actor, where, q.include, page.key, retired)
         .orderBy(...page.orderBy)

@@ -9,21 +9,13 @@ import { adverseEvents } from "@/db/schema";
 import { adverseEventIncludes, adverseEventJoins, adverseEventModel, aeSignature } from "../../../read-model/adverse-event";
 import { visibleTo } from "../../../read-model/visible";
 import { hasLiveSignature } from "../../../signatures/live";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { AE_FIELDS, type AE_ORDER, type AdverseEventListQuery } from "./schema";
-
-const ORDER: Record<(typeof AE_ORDER)[number], OrderField> = {
-  onsetDate: { column: adverseEvents.onsetDate, cast: "date" },
-  awareAt: { column: adverseEvents.awareAt, cast: "timestamptz" },
-  createdAt: { column: adverseEvents.createdAt, cast: "timestamptz" },
-  updatedAt: { column: adverseEvents.updatedAt, cast: "timestamptz" },
-};
+import { AE_FIELDS, AE_ORDER, type AdverseEventListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "ae.read",
   notFound: "Adverse event not found.",
-  order: ORDER,
+  order: AE_ORDER,
   table: adverseEvents,
   columns: (actor) => ({
     ...adverseEventModel.pick(actor, AE_FIELDS),

@@ -2,21 +2,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { visitScheduleItems } from "@/db/schema";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { SCHEDULE_ITEM_FIELDS, scheduleItemColumns, type SCHEDULE_ORDER, type ScheduleItemListQuery } from "./schema";
-
-const ORDER: Record<(typeof SCHEDULE_ORDER)[number], OrderField> = {
-  sortOrder: { column: visitScheduleItems.sortOrder, cast: "integer" },
-  code: { column: visitScheduleItems.code, cast: "text" },
-  createdAt: { column: visitScheduleItems.createdAt, cast: "timestamptz" },
-};
+import { SCHEDULE_ITEM_FIELDS, scheduleItemColumns, SCHEDULE_ORDER, type ScheduleItemListQuery } from "./schema";
 
 // Schedules are set up by administrators, who see every study's (study.manage, asked by the reader first).
 const reader = resourceReader({
   read: "study.manage",
   notFound: "Visit schedule item not found.",
-  order: ORDER,
+  order: SCHEDULE_ORDER,
   table: visitScheduleItems,
   columns: (actor) => scheduleItemColumns.pick(actor, SCHEDULE_ITEM_FIELDS),
   filters: listFilters<ScheduleItemListQuery>()({

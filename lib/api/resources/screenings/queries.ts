@@ -4,20 +4,13 @@ import { eq, gte, lte } from "drizzle-orm";
 import { screenings } from "@/db/schema";
 import { screeningIncludes, screeningModel } from "../../../read-model/screening";
 import { visibleTo } from "../../../read-model/visible";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { SCREENING_FIELDS, type SCREENING_ORDER, type ScreeningListQuery } from "./schema";
-
-const ORDER: Record<(typeof SCREENING_ORDER)[number], OrderField> = {
-  screeningDate: { column: screenings.screeningDate, cast: "date" },
-  createdAt: { column: screenings.createdAt, cast: "timestamptz" },
-  updatedAt: { column: screenings.updatedAt, cast: "timestamptz" },
-};
+import { SCREENING_FIELDS, SCREENING_ORDER, type ScreeningListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "screening.read",
   notFound: "Screening not found.",
-  order: ORDER,
+  order: SCREENING_ORDER,
   table: screenings,
   columns: (actor) => screeningModel.pick(actor, SCREENING_FIELDS),
   includes: screeningIncludes,

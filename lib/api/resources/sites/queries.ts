@@ -3,20 +3,14 @@ import "server-only";
 import { sites } from "@/db/schema";
 import { siteCounts } from "../../../admin/sites";
 import { scopeSites } from "../../../policy";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { SITE_FIELDS, siteColumns, type SITE_ORDER, type SiteListQuery } from "./schema";
-
-const ORDER: Record<(typeof SITE_ORDER)[number], OrderField> = {
-  name: { column: sites.name, cast: "text" },
-  createdAt: { column: sites.createdAt, cast: "timestamptz" },
-};
+import { SITE_FIELDS, siteColumns, SITE_ORDER, type SiteListQuery } from "./schema";
 
 const reader = resourceReader({
   // Site setup is an administrator's: anyone else is refused (403) before a row is read.
   read: "site.manage",
   notFound: "Site not found.",
-  order: ORDER,
+  order: SITE_ORDER,
   table: sites,
   columns: (actor) => ({ ...siteColumns.pick(actor, SITE_FIELDS), ...siteCounts() }),
   scope: scopeSites,

@@ -4,20 +4,13 @@ import { eq } from "drizzle-orm";
 import { sites, studies } from "@/db/schema";
 import { scopeStudies } from "../../../policy";
 import { studyIncludes, studyModel } from "../../../read-model/study";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { STUDY_FIELDS, type STUDY_ORDER, type StudyListQuery } from "./schema";
-
-const ORDER: Record<(typeof STUDY_ORDER)[number], OrderField> = {
-  protocolId: { column: studies.protocolId, cast: "text" },
-  createdAt: { column: studies.createdAt, cast: "timestamptz" },
-  updatedAt: { column: studies.updatedAt, cast: "timestamptz" },
-};
+import { STUDY_FIELDS, STUDY_ORDER, type StudyListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "study.read",
   notFound: "Study not found.",
-  order: ORDER,
+  order: STUDY_ORDER,
   table: studies,
   columns: (actor) => ({ ...studyModel.pick(actor, STUDY_FIELDS), siteName: sites.name }),
   joins: { inner: [sites, eq(sites.id, studies.siteId)] },

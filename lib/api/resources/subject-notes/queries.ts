@@ -4,19 +4,13 @@ import { eq } from "drizzle-orm";
 import { subjectNotes } from "@/db/schema";
 import { noteIncludes, noteModel } from "../../../read-model/note";
 import { visibleTo } from "../../../read-model/visible";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { NOTE_FIELDS, type NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
-
-const ORDER: Record<(typeof NOTE_ORDER)[number], OrderField> = {
-  createdAt: { column: subjectNotes.createdAt, cast: "timestamptz" },
-  updatedAt: { column: subjectNotes.updatedAt, cast: "timestamptz" },
-};
+import { NOTE_FIELDS, NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "note.read",
   notFound: "Note not found.",
-  order: ORDER,
+  order: NOTE_ORDER,
   table: subjectNotes,
   columns: (actor) => noteModel.pick(actor, NOTE_FIELDS),
   includes: noteIncludes,

@@ -4,20 +4,13 @@ import { eq } from "drizzle-orm";
 import { subjects } from "@/db/schema";
 import { subjectIncludes, subjectModel } from "../../../read-model/subject";
 import { visibleTo } from "../../../read-model/visible";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { SUBJECT_FIELDS, type SUBJECT_ORDER, type SubjectListQuery } from "./schema";
-
-const ORDER: Record<(typeof SUBJECT_ORDER)[number], OrderField> = {
-  subjectId: { column: subjects.subjectId, cast: "text" },
-  createdAt: { column: subjects.createdAt, cast: "timestamptz" },
-  updatedAt: { column: subjects.updatedAt, cast: "timestamptz" },
-};
+import { SUBJECT_FIELDS, SUBJECT_ORDER, type SubjectListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "subject.read",
   notFound: "Subject not found.",
-  order: ORDER,
+  order: SUBJECT_ORDER,
   table: subjects,
   columns: (actor) => subjectModel.pick(actor, SUBJECT_FIELDS),
   includes: subjectIncludes,

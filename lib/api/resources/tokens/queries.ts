@@ -5,18 +5,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { personalTokenColumns, TOKEN_FIELDS, type PersonalTokenListQuery, type TOKEN_ORDER } from "./schema";
-
-const ORDER: Record<(typeof TOKEN_ORDER)[number], OrderField> = {
-  createdAt: { column: apiTokens.createdAt, cast: "timestamptz" },
-};
+import { personalTokenColumns, TOKEN_FIELDS, type PersonalTokenListQuery, TOKEN_ORDER } from "./schema";
 
 const reader = resourceReader({
   read: "token.manage",
   notFound: "Token not found.",
-  order: ORDER,
+  order: TOKEN_ORDER,
   table: apiTokens,
   columns: (actor) => personalTokenColumns.pick(actor, TOKEN_FIELDS),
   // The actor's id is part of policy's scopeKey, so a shape cached for one person never serves another.

@@ -8,20 +8,13 @@ import { visits } from "@/db/schema";
 import { visitIncludes, visitJoins, visitModel } from "../../../read-model/visit";
 import { visibleTo } from "../../../read-model/visible";
 import { outOfWindowSql } from "../../../visits/flags";
-import { type OrderField } from "../../list";
 import { listFilters, resourceReader } from "../../resource-reader";
-import { VISIT_FIELDS, type VISIT_ORDER, type VisitListQuery } from "./schema";
-
-const ORDER: Record<(typeof VISIT_ORDER)[number], OrderField> = {
-  scheduledAt: { column: visits.scheduledAt, cast: "timestamptz" },
-  createdAt: { column: visits.createdAt, cast: "timestamptz" },
-  updatedAt: { column: visits.updatedAt, cast: "timestamptz" },
-};
+import { VISIT_FIELDS, VISIT_ORDER, type VisitListQuery } from "./schema";
 
 const reader = resourceReader({
   read: "visit.read",
   notFound: "Visit not found.",
-  order: ORDER,
+  order: VISIT_ORDER,
   table: visits,
   columns: (actor) => ({
     // The free-text reason is null for sponsors (the read model).
