@@ -9,9 +9,16 @@ import { z } from "zod";
 import type { Actor } from "../../actor";
 import { commandRoute, type Command, type CommandHome, type Reader } from "../http/command";
 import { route, type Route } from "../http/route";
-import { includeParam } from "../list";
+import { includeParam, type Page } from "../list";
 import { listEnvelope } from "../openapi-shapes";
 import { pascalCase, pluralOf } from "./names";
+
+/** What a resource reads with (lib/api/resource-reader.ts): pages of rows, pages as JSON text, one record. */
+export type ResourceReader = {
+  list: (actor: Actor, query: never) => Promise<Page<unknown>>;
+  listJson: (actor: Actor, query: never) => Promise<unknown>;
+  get: Reader;
+};
 
 export type ResourceDeclaration = {
   home: CommandHome;
@@ -23,17 +30,23 @@ export type ResourceDeclaration = {
   schema: z.ZodType;
   listQuery: z.ZodType;
   include: readonly string[];
-  list: (actor: Actor, query: never) => Promise<unknown>;
-  get: Reader;
+  reader: ResourceReader;
   commands: Command[];
   /** Routes of the resource's own, between the reads and the commands (a subject's timeline). */
   extra?: Route[];
 };
 
-export function resourceRoutes(r: ResourceDeclaration): Route[] {
+/** A declared resource, its names settled: REST's routes and GraphQL's fields are both made from it. */
+export type Resource = ResourceDeclaration & { plural: string; operations: { list: string; get: string } };
+
+export function resource(r: ResourceDeclaration): Resource {
+  const plural = r.plural ?? pluralOf(r.home.noun);
+  return { ...r, plural, operations: r.operations ?? { list: `list${pascalCase(plural)}`, get: `get${pascalCase(r.home.noun)}` } };
+}
+
+export function resourceRoutes(r: Resource): Route[] {
   const { tag, path, noun } = r.home;
-  const plural = r.plural ?? pluralOf(noun);
-  const operations = r.operations ?? { list: `list${pascalCase(plural)}`, get: `get${pascalCase(noun)}` };
+  const { plural, operations } = r;
   return [
     route<unknown, undefined>({
       method: "GET",
@@ -44,7 +57,7 @@ export function resourceRoutes(r: ResourceDeclaration): Route[] {
       query: r.listQuery,
       success: { status: 200, description: `A page of ${plural}.`, schema: listEnvelope(r.schema) },
       errors: [400, 401, 429],
-      handle: async ({ actor, query }) => ({ body: await r.list(actor, query as never) }),
+      handle: async ({ actor, query }) => ({ body: await r.reader.listJson(actor, query as never) }),
     }),
     route({
       method: "GET",
@@ -55,9 +68,9 @@ export function resourceRoutes(r: ResourceDeclaration): Route[] {
       query: z.object({ include: includeParam(r.include) }).strict(),
       success: { status: 200, description: `The ${noun}.`, schema: r.schema },
       errors: [400, 401, 404, 429],
-      handle: async ({ actor, params, query }) => ({ body: await r.get(actor, params.id!, query.include) }),
+      handle: async ({ actor, params, query }) => ({ body: await r.reader.get(actor, params.id!, query.include) }),
     }),
     ...(r.extra ?? []),
-    ...r.commands.map((c) => commandRoute(c, { schema: r.schema, read: r.get })),
+    ...r.commands.map((c) => commandRoute(c, { schema: r.schema, read: r.reader.get })),
   ];
 }

@@ -7,7 +7,7 @@ import { aeCounts, consentBoth, insertAe, signAe } from "@/tests/fixtures-aes";
 import { addSubject } from "@/tests/fixtures-screening";
 import { makeUser, twoSites } from "@/tests/fixtures";
 import { apiClient, clientFor, rawCall, tokenFor } from "@/tests/api/client";
-import { listAdverseEventResources } from "./queries";
+import { adverseEventReader } from "./queries";
 import { AdverseEventListQuery } from "./schema";
 
 withTestDb();
@@ -55,7 +55,7 @@ describe("REST /adverse-events", () => {
     // The benchmark's query (serious, include=subject, -onsetDate) is one SQL statement.
     const actor = await f.actor(f.users.coordA.id);
     const query = AdverseEventListQuery.parse({ serious: "true", include: "subject", order: "-onsetDate", limit: "50" });
-    const { result, queries } = await countQueries(() => listAdverseEventResources(actor, query));
+    const { result, queries } = await countQueries(() => adverseEventReader.list(actor, query));
     expect(queries).toBe(1);
     expect(result.data.map((a) => (a as { id: string }).id)).toEqual([aeA.id]);
   });

@@ -12,7 +12,8 @@ import { hasLiveSignature } from "../../../signatures/live";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { AE_FIELDS, AE_ORDER, type AdverseEventListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const adverseEventReader = resourceReader({
   read: "ae.read",
   notFound: "Adverse event not found.",
   order: AE_ORDER,
@@ -37,8 +38,3 @@ const reader = resourceReader({
     onsetTo: (v) => lte(adverseEvents.onsetDate, v),
   }),
 });
-
-export const listAdverseEventResources = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listAdverseEventResourcesJson = reader.listJson;
-export const getAdverseEventResource = reader.get;

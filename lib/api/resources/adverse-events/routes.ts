@@ -7,9 +7,9 @@ import { signAdverseEvent } from "../../../signatures/sign-ae";
 import { reportAdverseEventSchema } from "../../../validation/adverse-event";
 import { assessAdverseEventSchema, notifySponsorSchema } from "../../../validation/safety";
 import { actionCommand, createCommand, updateCommand, withId, withoutId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
+import { resource, resourceRoutes } from "../resource-routes";
 import { retireCommand, SignatureInput } from "../record-commands";
-import { getAdverseEventResource, listAdverseEventResourcesJson } from "./queries";
+import { adverseEventReader } from "./queries";
 import { AE_INCLUDE, AdverseEvent, AdverseEventListQuery, AdverseEventPatch } from "./schema";
 
 const tag = "Adverse events";
@@ -55,12 +55,13 @@ export const adverseEventCommands = [
   retireCommand("adverse_event", home),
 ];
 
-export const adverseEventRoutes = resourceRoutes({
+export const adverseEventResource = resource({
   home,
   schema: AdverseEvent,
   listQuery: AdverseEventListQuery,
   include: AE_INCLUDE,
-  list: listAdverseEventResourcesJson,
-  get: getAdverseEventResource,
+  reader: adverseEventReader,
   commands: adverseEventCommands,
 });
+export const adverseEventRoutes = resourceRoutes(adverseEventResource);
+

@@ -6,7 +6,8 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { SCHEDULE_ITEM_FIELDS, scheduleItemColumns, SCHEDULE_ORDER, type ScheduleItemListQuery } from "./schema";
 
 // Schedules are set up by administrators, who see every study's (study.manage, asked by the reader first).
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const scheduleItemReader = resourceReader({
   read: "study.manage",
   notFound: "Visit schedule item not found.",
   order: SCHEDULE_ORDER,
@@ -16,7 +17,3 @@ const reader = resourceReader({
     studyId: (v) => eq(visitScheduleItems.studyId, v),
   }),
 });
-
-export const listScheduleItemResources = reader.list;
-export const listScheduleItemResourcesJson = reader.listJson;
-export const getScheduleItemResource = reader.get;

@@ -1,8 +1,8 @@
 /** /api/v1/schedule-items — a study's planned visits, through the admin's schedule editor's lib functions. */
 import { addScheduleItem, changeScheduleItem, retireScheduleItem } from "../../../admin/schedule";
 import { actionCommand, createCommand, updateCommand, withId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
-import { getScheduleItemResource, listScheduleItemResourcesJson } from "./queries";
+import { resource, resourceRoutes } from "../resource-routes";
+import { scheduleItemReader } from "./queries";
 import { SCHEDULE_INCLUDE, ScheduleItem, ScheduleItemInput, ScheduleItemListQuery, ScheduleItemPatch, ScheduleItemRetireInput } from "./schema";
 
 const home = { tag: "Visit schedules", path: "/schedule-items", noun: "schedule item" };
@@ -28,12 +28,13 @@ export const scheduleItemCommands = [
   }),
 ];
 
-export const scheduleItemRoutes = resourceRoutes({
+export const scheduleItemResource = resource({
   home,
   schema: ScheduleItem,
   listQuery: ScheduleItemListQuery,
   include: SCHEDULE_INCLUDE,
-  list: listScheduleItemResourcesJson,
-  get: getScheduleItemResource,
+  reader: scheduleItemReader,
   commands: scheduleItemCommands,
 });
+export const scheduleItemRoutes = resourceRoutes(scheduleItemResource);
+

@@ -7,7 +7,8 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SCREENING_FIELDS, SCREENING_ORDER, type ScreeningListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const screeningReader = resourceReader({
   read: "screening.read",
   notFound: "Screening not found.",
   order: SCREENING_ORDER,
@@ -23,8 +24,3 @@ const reader = resourceReader({
     screeningTo: (v) => lte(screenings.screeningDate, v),
   }),
 });
-
-export const listScreenings = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listScreeningsJson = reader.listJson;
-export const getScreeningResource = reader.get;

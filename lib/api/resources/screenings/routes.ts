@@ -4,10 +4,10 @@ import { recordScreening } from "../../../screenings/record";
 import { signEligibility } from "../../../signatures/sign-eligibility";
 import { recordScreeningSchema } from "../../../validation/screening";
 import { actionCommand, createCommand, type CommandInput } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
+import { resource, resourceRoutes } from "../resource-routes";
 import { changeCommand, retireCommand, SignatureInput } from "../record-commands";
-import { getSubjectResource } from "../subjects/queries";
-import { getScreeningResource, listScreeningsJson } from "./queries";
+import { subjectReader } from "../subjects/queries";
+import { screeningReader } from "./queries";
 import { SCREENING_INCLUDE, Screening, ScreeningListQuery } from "./schema";
 
 const tag = "Screenings";
@@ -23,7 +23,7 @@ export const screeningCommands = [
     errors: [400, 401, 403, 404, 409, 415, 422, 429],
     run: async (actor, { body }) => (await recordScreening(actor, body)).screening,
     // A stale subjectVersion is a conflict on the subject: the 409 carries it as the API shows it.
-    conflict: { about: (input) => String(bodyField(input, "subjectId") ?? ""), read: getSubjectResource },
+    conflict: { about: (input) => String(bodyField(input, "subjectId") ?? ""), read: subjectReader.get },
   }),
   changeCommand(home, {
     summary: "Correct a recorded screening (with a reason)",
@@ -43,13 +43,14 @@ export const screeningCommands = [
   retireCommand("screening", home),
 ];
 
-export const screeningRoutes = resourceRoutes({
+export const screeningResource = resource({
   home,
   summaries: { list: "List screenings (the screening queue)" },
   schema: Screening,
   listQuery: ScreeningListQuery,
   include: SCREENING_INCLUDE,
-  list: listScreeningsJson,
-  get: getScreeningResource,
+  reader: screeningReader,
   commands: screeningCommands,
 });
+export const screeningRoutes = resourceRoutes(screeningResource);
+

@@ -6,7 +6,7 @@ import { countQueries, withTestDb } from "@/tests/db";
 import { addScreening, addSubject, writeCounts } from "@/tests/fixtures-screening";
 import { makeUser, twoSites } from "@/tests/fixtures";
 import { apiClient, clientFor, rawCall, tokenFor } from "@/tests/api/client";
-import { listScreenings } from "./queries";
+import { screeningReader } from "./queries";
 import { ScreeningListQuery } from "./schema";
 
 withTestDb();
@@ -64,7 +64,7 @@ describe("REST /screenings: reading", () => {
     // The whole page, embeds included, is one statement whatever its size.
     const actor = await f.actor(f.users.coordA.id);
     const query = ScreeningListQuery.parse({ include: "subject,study,completedBy", limit: "200" });
-    const { queries, result } = await countQueries(() => listScreenings(actor, query));
+    const { queries, result } = await countQueries(() => screeningReader.list(actor, query));
     expect(queries).toBe(1);
     expect(result.data).toHaveLength(4);
   });

@@ -6,7 +6,8 @@ import { scopeSites } from "../../../policy";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SITE_FIELDS, siteColumns, SITE_ORDER, type SiteListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const siteReader = resourceReader({
   // Site setup is an administrator's: anyone else is refused (403) before a row is read.
   read: "site.manage",
   notFound: "Site not found.",
@@ -16,7 +17,3 @@ const reader = resourceReader({
   scope: scopeSites,
   filters: listFilters<SiteListQuery>()({}),
 });
-
-export const listSiteResources = reader.list;
-export const listSiteResourcesJson = reader.listJson;
-export const getSiteResource = reader.get;

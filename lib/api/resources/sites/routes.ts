@@ -2,8 +2,8 @@
 import { createSite, updateSite } from "../../../admin/sites";
 import { createSiteSchema } from "../../../validation/admin";
 import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
-import { getSiteResource, listSiteResourcesJson } from "./queries";
+import { resource, resourceRoutes } from "../resource-routes";
+import { siteReader } from "./queries";
 import { Site, SITE_INCLUDE, SiteListQuery, SitePatch } from "./schema";
 
 const home = { tag: "Sites", path: "/sites", noun: "site" };
@@ -24,12 +24,13 @@ export const siteCommands = [
   }),
 ];
 
-export const siteRoutes = resourceRoutes({
+export const siteResource = resource({
   home,
   schema: Site,
   listQuery: SiteListQuery,
   include: SITE_INCLUDE,
-  list: listSiteResourcesJson,
-  get: getSiteResource,
+  reader: siteReader,
   commands: siteCommands,
 });
+export const siteRoutes = resourceRoutes(siteResource);
+

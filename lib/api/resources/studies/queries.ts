@@ -7,7 +7,8 @@ import { studyIncludes, studyModel } from "../../../read-model/study";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { STUDY_FIELDS, STUDY_ORDER, type StudyListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const studyReader = resourceReader({
   read: "study.read",
   notFound: "Study not found.",
   order: STUDY_ORDER,
@@ -18,8 +19,3 @@ const reader = resourceReader({
   scope: scopeStudies,
   filters: listFilters<StudyListQuery>()({ status: (v) => eq(studies.status, v), siteId: (v) => eq(studies.siteId, v) }),
 });
-
-export const listStudyResources = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listStudyResourcesJson = reader.listJson;
-export const getStudyResource = reader.get;

@@ -2,9 +2,9 @@
 import { createStudy, updateStudy } from "../../../admin/studies";
 import { createStudySchema } from "../../../validation/admin";
 import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
+import { resource, resourceRoutes } from "../resource-routes";
 import { sponsorAccessCommands } from "../sponsor-access/routes";
-import { getStudyResource, listStudyResourcesJson } from "./queries";
+import { studyReader } from "./queries";
 import { STUDY_INCLUDE, Study, StudyListQuery, StudyPatch } from "./schema";
 
 const tag = "Studies";
@@ -29,12 +29,13 @@ export const studyCommands = [
   ...sponsorAccessCommands,
 ];
 
-export const studyRoutes = resourceRoutes({
+export const studyResource = resource({
   home,
   schema: Study,
   listQuery: StudyListQuery,
   include: STUDY_INCLUDE,
-  list: listStudyResourcesJson,
-  get: getStudyResource,
+  reader: studyReader,
   commands: studyCommands,
 });
+export const studyRoutes = resourceRoutes(studyResource);
+

@@ -7,7 +7,8 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { NOTE_FIELDS, NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const subjectNoteReader = resourceReader({
   read: "note.read",
   notFound: "Note not found.",
   order: NOTE_ORDER,
@@ -21,8 +22,3 @@ const reader = resourceReader({
     noteType: (v) => eq(subjectNotes.noteType, v),
   }),
 });
-
-export const listSubjectNoteResources = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listSubjectNoteResourcesJson = reader.listJson;
-export const getSubjectNoteResource = reader.get;

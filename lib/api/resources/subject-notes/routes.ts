@@ -3,9 +3,9 @@ import { createNote } from "../../../notes/create";
 import { updateNote } from "../../../notes/update";
 import { createNoteSchema } from "../../../validation/note";
 import { createCommand, updateCommand, withId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
+import { resource, resourceRoutes } from "../resource-routes";
 import { retireCommand } from "../record-commands";
-import { getSubjectNoteResource, listSubjectNoteResourcesJson } from "./queries";
+import { subjectNoteReader } from "./queries";
 import { NOTE_INCLUDE, SubjectNote, SubjectNoteListQuery, SubjectNotePatch } from "./schema";
 
 const tag = "Subject notes";
@@ -29,7 +29,7 @@ export const subjectNoteCommands = [
   retireCommand("subject_note", home, "retireSubjectNote"),
 ];
 
-export const subjectNoteRoutes = resourceRoutes({
+export const subjectNoteResource = resource({
   home,
   // Called a note in its own words, a subject note in its operationIds.
   operations: { list: "listSubjectNotes", get: "getSubjectNote" },
@@ -37,7 +37,8 @@ export const subjectNoteRoutes = resourceRoutes({
   schema: SubjectNote,
   listQuery: SubjectNoteListQuery,
   include: NOTE_INCLUDE,
-  list: listSubjectNoteResourcesJson,
-  get: getSubjectNoteResource,
+  reader: subjectNoteReader,
   commands: subjectNoteCommands,
 });
+export const subjectNoteRoutes = resourceRoutes(subjectNoteResource);
+

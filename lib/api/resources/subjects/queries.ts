@@ -7,7 +7,8 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SUBJECT_FIELDS, SUBJECT_ORDER, type SubjectListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const subjectReader = resourceReader({
   read: "subject.read",
   notFound: "Subject not found.",
   order: SUBJECT_ORDER,
@@ -21,8 +22,3 @@ const reader = resourceReader({
     status: (v) => eq(subjects.status, v),
   }),
 });
-
-export const listSubjects = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listSubjectsJson = reader.listJson;
-export const getSubjectResource = reader.get;

@@ -3,9 +3,9 @@ import { changeSubject, subjectChangeSchema } from "../../../subjects/change";
 import { createSubject } from "../../../subjects/create";
 import { createSubjectSchema } from "../../../validation/subject";
 import { createCommand } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
+import { resource, resourceRoutes } from "../resource-routes";
 import { changeCommand, retireCommand } from "../record-commands";
-import { getSubjectResource, listSubjectsJson } from "./queries";
+import { subjectReader } from "./queries";
 import { SUBJECT_INCLUDE, Subject, SubjectListQuery } from "./schema";
 import { subjectTimelineRoute } from "./timeline";
 
@@ -28,13 +28,14 @@ export const subjectCommands = [
   retireCommand("subject", home),
 ];
 
-export const subjectRoutes = resourceRoutes({
+export const subjectResource = resource({
   home,
   schema: Subject,
   listQuery: SubjectListQuery,
   include: SUBJECT_INCLUDE,
-  list: listSubjectsJson,
-  get: getSubjectResource,
+  reader: subjectReader,
   commands: subjectCommands,
   extra: [subjectTimelineRoute],
 });
+export const subjectRoutes = resourceRoutes(subjectResource);
+

@@ -8,7 +8,8 @@ import { apiTokens } from "@/db/schema";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { personalTokenColumns, TOKEN_FIELDS, type PersonalTokenListQuery, TOKEN_ORDER } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const personalTokenReader = resourceReader({
   read: "token.manage",
   notFound: "Token not found.",
   order: TOKEN_ORDER,
@@ -18,7 +19,3 @@ const reader = resourceReader({
   scope: (actor) => [eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal")],
   filters: listFilters<PersonalTokenListQuery>()({}),
 });
-
-export const listPersonalTokenResources = reader.list;
-export const listPersonalTokenResourcesJson = reader.listJson;
-export const getPersonalTokenResource = reader.get;

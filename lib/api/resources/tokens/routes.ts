@@ -6,8 +6,8 @@
  */
 import { createPersonalToken, createPersonalTokenSchema, revokePersonalToken, type PersonalToken as Token } from "../../tokens";
 import { actionCommand, createCommand, ON_UNADDRESSED_CREATE } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
-import { getPersonalTokenResource, listPersonalTokenResourcesJson } from "./queries";
+import { resource, resourceRoutes } from "../resource-routes";
+import { personalTokenReader } from "./queries";
 import { NewPersonalToken, PersonalToken, PersonalTokenListQuery, RevokeTokenInput, TOKEN_INCLUDE } from "./schema";
 
 const home = { tag: "Tokens", path: "/tokens", noun: "personal token" };
@@ -36,12 +36,13 @@ export const personalTokenCommands = [
   }),
 ];
 
-export const personalTokenRoutes = resourceRoutes({
+export const personalTokenResource = resource({
   home,
   schema: PersonalToken,
   listQuery: PersonalTokenListQuery,
   include: TOKEN_INCLUDE,
-  list: listPersonalTokenResourcesJson,
-  get: getPersonalTokenResource,
+  reader: personalTokenReader,
   commands: personalTokenCommands,
 });
+export const personalTokenRoutes = resourceRoutes(personalTokenResource);
+

@@ -6,7 +6,8 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { accountColumns, USER_FIELDS, USER_ORDER, type UserListQuery } from "./schema";
 
 // Administrators see every account (user.manage is theirs alone, asked by the reader first).
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const userReader = resourceReader({
   read: "user.manage",
   notFound: "User not found.",
   order: USER_ORDER,
@@ -18,7 +19,3 @@ const reader = resourceReader({
     siteId: (v) => eq(users.siteId, v),
   }),
 });
-
-export const listUserResources = reader.list;
-export const listUserResourcesJson = reader.listJson;
-export const getUserResource = reader.get;

@@ -2,8 +2,8 @@
 import { assignRole, setUserStatus } from "../../../users/admin";
 import { resetPassword } from "../../../users/password-reset";
 import { actionCommand, withId } from "../../http/command";
-import { resourceRoutes } from "../resource-routes";
-import { getUserResource, listUserResourcesJson } from "./queries";
+import { resource, resourceRoutes } from "../resource-routes";
+import { userReader } from "./queries";
 import { PasswordResetInput, RoleInput, StatusInput, UserAccount, USER_INCLUDE, UserListQuery } from "./schema";
 
 const home = { tag: "Users", path: "/users", noun: "user" };
@@ -32,12 +32,13 @@ export const userCommands = [
   }),
 ];
 
-export const userRoutes = resourceRoutes({
+export const userResource = resource({
   home,
   schema: UserAccount,
   listQuery: UserListQuery,
   include: USER_INCLUDE,
-  list: listUserResourcesJson,
-  get: getUserResource,
+  reader: userReader,
   commands: userCommands,
 });
+export const userRoutes = resourceRoutes(userResource);
+

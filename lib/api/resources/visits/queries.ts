@@ -11,7 +11,8 @@ import { outOfWindowSql } from "../../../visits/flags";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { VISIT_FIELDS, VISIT_ORDER, type VisitListQuery } from "./schema";
 
-const reader = resourceReader({
+/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
+export const visitReader = resourceReader({
   read: "visit.read",
   notFound: "Visit not found.",
   order: VISIT_ORDER,
@@ -35,8 +36,3 @@ const reader = resourceReader({
     scheduledTo: (v) => sql`${visits.scheduledAt} < cast(${v} as timestamptz)`,
   }),
 });
-
-export const listVisitsResource = reader.list;
-/** The same page as JSON text built by the database, for REST (lib/api/json-select). */
-export const listVisitsResourceJson = reader.listJson;
-export const getVisitResource = reader.get;

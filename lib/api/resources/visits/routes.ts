@@ -3,8 +3,8 @@ import { scheduleVisitSchema } from "../../../validation/visit";
 import { changeVisit, visitChangeSchema } from "../../../visits/change";
 import { scheduleVisit } from "../../../visits/schedule";
 import { createCommand } from "../../http/command";
-import { getVisitResource, listVisitsResourceJson } from "./queries";
-import { resourceRoutes } from "../resource-routes";
+import { visitReader } from "./queries";
+import { resource, resourceRoutes } from "../resource-routes";
 import { changeCommand, retireCommand } from "../record-commands";
 import { VISIT_INCLUDE, Visit, VisitListQuery } from "./schema";
 
@@ -27,12 +27,13 @@ export const visitCommands = [
   retireCommand("visit", home),
 ];
 
-export const visitRoutes = resourceRoutes({
+export const visitResource = resource({
   home,
   schema: Visit,
   listQuery: VisitListQuery,
   include: VISIT_INCLUDE,
-  list: listVisitsResourceJson,
-  get: getVisitResource,
+  reader: visitReader,
   commands: visitCommands,
 });
+export const visitRoutes = resourceRoutes(visitResource);
+

@@ -7,7 +7,7 @@ import { makeUser, twoSites } from "@/tests/fixtures";
 import { addSubject } from "@/tests/fixtures-screening";
 import { makeVisit, writeCounts } from "@/tests/fixtures-visits";
 import { apiClient, clientFor, rawCall, tokenFor } from "@/tests/api/client";
-import { listVisitsResource } from "./queries";
+import { visitReader } from "./queries";
 import { VisitListQuery } from "./schema";
 
 withTestDb();
@@ -77,7 +77,7 @@ describe("REST /visits: reading", () => {
 
     const actor = await f.actor(f.users.coordA.id);
     const query = VisitListQuery.parse({ include: "subject,study,coordinator", visitStatus: "scheduled", scheduledFrom: "2025-06-01T00:00:00Z", scheduledTo: "2025-06-30T00:00:00Z", limit: "200" });
-    const { queries, result } = await countQueries(() => listVisitsResource(actor, query));
+    const { queries, result } = await countQueries(() => visitReader.list(actor, query));
     expect(queries).toBe(1);
     expect(result.data).toHaveLength(4);
   });
