@@ -3,8 +3,10 @@
 /**
  * A regulated action (enroll, withdraw) behind a button: a native <dialog> that says what will
  * happen and, where needed, asks for the reason. Escape closes it; focus returns to the button.
+ * The dialog is rendered on the first click, not with the page: a record page or a timeline holds
+ * several of these, and their forms were most of the page's HTML for something rarely opened.
  */
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/action-state";
@@ -38,7 +40,12 @@ export function DialogForm({
   children: React.ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState(false);
   const [state, formAction, pending] = useNotifyingAction(action);
+  // Open once it exists: on the first click the dialog mounts with this render.
+  useEffect(() => {
+    if (opened) dialog.current?.showModal();
+  }, [opened]);
   useEffect(() => {
     if (state.status === "success") dialog.current?.close();
   }, [state]);
@@ -48,72 +55,74 @@ export function DialogForm({
   const dateError = dateField ? state.fieldErrors?.[dateField.name] : undefined;
   return (
     <>
-      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} aria-label={openName} onClick={() => dialog.current?.showModal()}>
+      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} aria-label={openName} onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}>
         {openLabel}
       </Button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form action={formAction} className="space-y-3 p-5" noValidate>
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          <div className="space-y-2 text-sm text-slate-700">{children}</div>
-          {Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          {dateField && (
-            <div className="space-y-1">
-              <label htmlFor={`${id}-${dateField.name}`} className="block text-sm font-medium text-slate-700">
-                {dateField.label}
-              </label>
-              <p id={`${id}-${dateField.name}-hint`} className="text-xs text-slate-600">
-                {dateField.hint}
-              </p>
-              <input
-                id={`${id}-${dateField.name}`}
-                type="date"
-                name={dateField.name}
-                max={dateField.max}
-                defaultValue={state.values?.[dateField.name] ?? dateField.max}
-                aria-invalid={dateError ? true : undefined}
-                aria-describedby={`${id}-${dateField.name}-hint ${id}-${dateField.name}-error`}
-                className="block rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
-              />
-              <p id={`${id}-${dateField.name}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
-                {dateError?.join(" ")}
-              </p>
+      {opened && (
+        <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
+          <form action={formAction} className="space-y-3 p-5" noValidate>
+            <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+              {title}
+            </h2>
+            <div className="space-y-2 text-sm text-slate-700">{children}</div>
+            {Object.entries(hidden).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {dateField && (
+              <div className="space-y-1">
+                <label htmlFor={`${id}-${dateField.name}`} className="block text-sm font-medium text-slate-700">
+                  {dateField.label}
+                </label>
+                <p id={`${id}-${dateField.name}-hint`} className="text-xs text-slate-600">
+                  {dateField.hint}
+                </p>
+                <input
+                  id={`${id}-${dateField.name}`}
+                  type="date"
+                  name={dateField.name}
+                  max={dateField.max}
+                  defaultValue={state.values?.[dateField.name] ?? dateField.max}
+                  aria-invalid={dateError ? true : undefined}
+                  aria-describedby={`${id}-${dateField.name}-hint ${id}-${dateField.name}-error`}
+                  className="block rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
+                />
+                <p id={`${id}-${dateField.name}-error`} aria-live="polite" className="text-xs font-medium text-red-700">
+                  {dateError?.join(" ")}
+                </p>
+              </div>
+            )}
+            {reasonLabel && (
+              <div className="space-y-1">
+                <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
+                  {reasonLabel}
+                </label>
+                <textarea
+                  id={`${id}-reason`}
+                  name="reason"
+                  rows={3}
+                  required
+                  defaultValue={state.values?.reason}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={`${id}-reason-error`}
+                  className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
+                />
+                <p id={`${id}-reason-error`} aria-live="polite" className="text-xs font-medium text-red-700">
+                  {error?.join(" ")}
+                </p>
+              </div>
+            )}
+            {state.status === "error" && <FormMessage state={state} />}
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+                Cancel
+              </Button>
+              <Button type="submit" variant={variant} disabled={pending}>
+                {pending ? "Working…" : submitLabel}
+              </Button>
             </div>
-          )}
-          {reasonLabel && (
-            <div className="space-y-1">
-              <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-                {reasonLabel}
-              </label>
-              <textarea
-                id={`${id}-reason`}
-                name="reason"
-                rows={3}
-                required
-                defaultValue={state.values?.reason}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-reason-error`}
-                className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600"
-              />
-              <p id={`${id}-reason-error`} aria-live="polite" className="text-xs font-medium text-red-700">
-                {error?.join(" ")}
-              </p>
-            </div>
-          )}
-          {state.status === "error" && <FormMessage state={state} />}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={variant} disabled={pending}>
-              {pending ? "Working…" : submitLabel}
-            </Button>
-          </div>
-        </form>
-      </dialog>
+          </form>
+        </dialog>
+      )}
     </>
   );
 }
