@@ -101,6 +101,10 @@ export function modelSelect<F extends Record<string, unknown>, E extends Record<
   };
 }
 
+/**
+ * A resource's reader: `list` (a page of rows), `listJson` (the same page, each row built as JSON
+ * text by the database, for REST) and `get` (one record by id).
+ */
 export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extends Record<string, unknown>, E extends Record<string, unknown>, Q extends PageQuery>(
   def: ModelSource<F, E> & {
     table: T;

@@ -12,7 +12,6 @@ import { hasLiveSignature } from "../../../signatures/live";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { AE_FIELDS, AE_ORDER, type AdverseEventListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const adverseEventReader = resourceReader({
   read: "ae.read",
   notFound: "Adverse event not found.",

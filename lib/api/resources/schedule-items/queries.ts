@@ -6,7 +6,6 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { SCHEDULE_ITEM_FIELDS, scheduleItemColumns, SCHEDULE_ORDER, type ScheduleItemListQuery } from "./schema";
 
 // Schedules are set up by administrators, who see every study's (study.manage, asked by the reader first).
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const scheduleItemReader = resourceReader({
   read: "study.manage",
   notFound: "Visit schedule item not found.",

@@ -7,7 +7,6 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SCREENING_FIELDS, SCREENING_ORDER, type ScreeningListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const screeningReader = resourceReader({
   read: "screening.read",
   notFound: "Screening not found.",

@@ -6,7 +6,6 @@ import { scopeSites } from "../../../policy";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SITE_FIELDS, siteColumns, SITE_ORDER, type SiteListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const siteReader = resourceReader({
   // Site setup is an administrator's: anyone else is refused (403) before a row is read.
   read: "site.manage",

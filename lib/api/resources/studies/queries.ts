@@ -7,7 +7,6 @@ import { studyIncludes, studyModel } from "../../../read-model/study";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { STUDY_FIELDS, STUDY_ORDER, type StudyListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const studyReader = resourceReader({
   read: "study.read",
   notFound: "Study not found.",

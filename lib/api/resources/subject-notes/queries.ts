@@ -7,7 +7,6 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { NOTE_FIELDS, NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const subjectNoteReader = resourceReader({
   read: "note.read",
   notFound: "Note not found.",

@@ -7,7 +7,6 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SUBJECT_FIELDS, SUBJECT_ORDER, type SubjectListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const subjectReader = resourceReader({
   read: "subject.read",
   notFound: "Subject not found.",

@@ -8,7 +8,6 @@ import { apiTokens } from "@/db/schema";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { personalTokenColumns, TOKEN_FIELDS, type PersonalTokenListQuery, TOKEN_ORDER } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const personalTokenReader = resourceReader({
   read: "token.manage",
   notFound: "Token not found.",

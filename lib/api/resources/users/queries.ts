@@ -6,7 +6,6 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { accountColumns, USER_FIELDS, USER_ORDER, type UserListQuery } from "./schema";
 
 // Administrators see every account (user.manage is theirs alone, asked by the reader first).
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const userReader = resourceReader({
   read: "user.manage",
   notFound: "User not found.",

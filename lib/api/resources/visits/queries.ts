@@ -11,7 +11,6 @@ import { outOfWindowSql } from "../../../visits/flags";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { VISIT_FIELDS, VISIT_ORDER, type VisitListQuery } from "./schema";
 
-/** Lists (`list`; `listJson`, the page as JSON text built by the database, for REST) and reads one (`get`). */
 export const visitReader = resourceReader({
   read: "visit.read",
   notFound: "Visit not found.",
