@@ -49,6 +49,13 @@ import {
   NOTE_TYPES,
   SIGNATURE_ENTITIES,
   TOKEN_KINDS,
+  TASK_ENTITIES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_SOURCES,
+  NOTIFICATION_CATEGORIES,
+  DELIVERIES,
+  OUTBOX_STATUSES,
 } from "../domain/vocabulary";
 
 // ---------------------------------------------------------------- vocabularies
@@ -73,6 +80,13 @@ export const expectednessEnum = pgEnum("expectedness", EXPECTEDNESS);
 export const noteTypeEnum = pgEnum("note_type", NOTE_TYPES);
 export const signatureEntityEnum = pgEnum("signature_entity", SIGNATURE_ENTITIES);
 export const tokenKindEnum = pgEnum("token_kind", TOKEN_KINDS);
+export const taskEntityEnum = pgEnum("task_entity", TASK_ENTITIES);
+export const taskPriorityEnum = pgEnum("task_priority", TASK_PRIORITIES);
+export const taskStatusEnum = pgEnum("task_status", TASK_STATUSES);
+export const taskSourceEnum = pgEnum("task_source", TASK_SOURCES);
+export const notificationCategoryEnum = pgEnum("notification_category", NOTIFICATION_CATEGORIES);
+export const deliveryEnum = pgEnum("delivery", DELIVERIES);
+export const outboxStatusEnum = pgEnum("outbox_status", OUTBOX_STATUSES);
 
 // ---------------------------------------------------------------- shared columns
 const id = () => uuid("id").primaryKey().defaultRandom();
@@ -567,6 +581,170 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
 });
 
+// ---------------------------------------------------------------- follow-up (issue 11)
+/**
+ * A follow-up task at a site: made by a person, or by a rule (lib/rules) in the transaction of the
+ * change that caused it. Assigned to one active user of the site or to a role there. Closed as
+ * done or dismissed with a reason; never deleted (the audit trail keeps every step).
+ */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: id(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** The study it concerns (none for a site-wide task); lists filter by it. */
+    studyId: uuid("study_id").references(() => studies.id),
+    /** The subject it concerns, so the subject's timeline shows it. */
+    subjectId: uuid("subject_id").references(() => subjects.id),
+    entity: taskEntityEnum("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    title: text("title").notNull(),
+    details: text("details"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    assigneeId: uuid("assignee_id"),
+    assigneeRole: roleEnum("assignee_role"),
+    priority: taskPriorityEnum("priority").notNull().default("normal"),
+    status: taskStatusEnum("status").notNull().default("open"),
+    dismissReason: text("dismiss_reason"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedById: uuid("closed_by_id").references(() => users.id),
+    source: taskSourceEnum("source").notNull(),
+    /** The rule and cause that made it (null for a person's task): unique, one task per cause. */
+    ruleKey: text("rule_key"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("tasks_rule_key_unique").on(t.ruleKey),
+    // The assignee belongs to the task's site.
+    foreignKey({ name: "tasks_assignee_same_site_fk", columns: [t.assigneeId, t.siteId], foreignColumns: [users.id, users.siteId] }),
+    index("tasks_site_status_due_idx").on(t.siteId, t.status, t.dueAt, t.id),
+    index("tasks_assignee_status_due_idx").on(t.assigneeId, t.status, t.dueAt),
+    index("tasks_subject_status_due_idx").on(t.subjectId, t.status, t.dueAt),
+    index("tasks_entity_idx").on(t.entity, t.entityId),
+    check("tasks_one_assignee", sql`(${t.assigneeId} IS NULL) <> (${t.assigneeRole} IS NULL)`),
+    check("tasks_assignee_role_site_bound", sql`${t.assigneeRole} IS NULL OR ${t.assigneeRole} IN ('coordinator','investigator')`),
+    check("tasks_title_not_blank", sql`length(trim(${t.title})) > 0`),
+    check("tasks_dismiss_reason", sql`${t.status} <> 'dismissed' OR length(trim(coalesce(${t.dismissReason}, ''))) > 0`),
+    check("tasks_rule_source", sql`(${t.source} = 'rule') = (${t.ruleKey} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * One person's inbox item. Raised by a rule (lib/rules) in the transaction of its cause, at most once
+ * per person and cause (`causeKey`), so two app instances or a rerun scheduler never raise it twice.
+ * The title and body may name a record's code, never a subject's name or clinical free text.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    siteId: uuid("site_id").references(() => sites.id),
+    category: notificationCategoryEnum("category").notNull(),
+    /** The rule that raised it, e.g. "sae.reported". */
+    rule: text("rule").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    entity: text("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    subjectId: uuid("subject_id"),
+    /** The app path it opens. */
+    link: text("link").notNull(),
+    causeKey: text("cause_key").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    /** Sent in a daily digest email (for a category the person chose a digest for). */
+    digestedAt: timestamp("digested_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_cause_unique").on(t.userId, t.causeKey),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("notifications_user_unread_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.readAt} IS NULL`),
+  ],
+);
+
+/**
+ * Email waiting to go out, written in the transaction of the change that caused it (lib/mail). A
+ * dispatcher claims due rows with FOR UPDATE SKIP LOCKED and a short lease (`lockedUntil`), sends,
+ * and marks them sent; failures back off and, after too many, park the row as dead.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: id(),
+    userId: uuid("user_id").references(() => users.id),
+    notificationId: uuid("notification_id").references(() => notifications.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** One email per cause (a notification, a day's digest): a rerun never queues it twice. */
+    causeKey: text("cause_key").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_cause_unique").on(t.causeKey),
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+/** How each category reaches a person; no row = the category's default (lib/notifications/preferences). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    category: notificationCategoryEnum("category").notNull(),
+    delivery: deliveryEnum("delivery").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.category] })],
+);
+
+/**
+ * A person's calendar subscription. The secret in its URL is derived from `id` with the server's
+ * secret (HMAC), so nothing secret is stored; revoking sets `revokedAt`, regenerating makes a new row.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("calendar_feeds_user_idx").on(t.userId)],
+);
+
+/**
+ * Each rule firing (a rule, a record, an instant) once: inserted with ON CONFLICT DO NOTHING in the
+ * transaction that delivers it, so a second app instance or a rerun finds it taken.
+ */
+export const ruleFirings = pgTable("rule_firings", {
+  key: text("key").primaryKey(),
+  rule: text("rule").notNull(),
+  firedAt: timestamp("fired_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // ---------------------------------------------------------------- inferred types
 export type Site = typeof sites.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -580,3 +758,6 @@ export type SubjectNote = typeof subjectNotes.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ESignature = typeof eSignatures.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;

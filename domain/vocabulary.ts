@@ -39,6 +39,17 @@ export const NOTE_TYPES = ["call", "visit", "screening", "consent", "general"] a
 export const SIGNATURE_ENTITIES = ["adverse_event", "screening"] as const;
 export const SIGNATURE_MEANINGS = ["Reviewed and assessed", "Eligibility confirmed"] as const;
 export const TOKEN_KINDS = ["session", "personal"] as const;
+/** Follow-up tasks (issue 11): what a task is about, how urgent, where it stands, who made it. */
+export const TASK_ENTITIES = ["subject", "visit", "adverse_event", "screening", "study"] as const;
+export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const TASK_STATUSES = ["open", "done", "dismissed"] as const;
+export const TASK_SOURCES = ["person", "rule"] as const;
+/** What a notification is about; each person chooses per category how it reaches them. */
+export const NOTIFICATION_CATEGORIES = ["safety", "visits", "screening", "tasks", "admin"] as const;
+/** In the inbox only, in the inbox and by email at once, or in the inbox and a daily email digest. */
+export const DELIVERIES = ["in_app", "email", "digest"] as const;
+/** An email in the outbox: waiting (or retrying), delivered, or parked after too many failures. */
+export const OUTBOX_STATUSES = ["pending", "sent", "dead"] as const;
 
 export type Role = (typeof ROLES)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -58,3 +69,10 @@ export type NoteType = (typeof NOTE_TYPES)[number];
 export type SignatureEntity = (typeof SIGNATURE_ENTITIES)[number];
 export type SignatureMeaning = (typeof SIGNATURE_MEANINGS)[number];
 export type TokenKind = (typeof TOKEN_KINDS)[number];
+export type TaskEntity = (typeof TASK_ENTITIES)[number];
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskSource = (typeof TASK_SOURCES)[number];
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+export type Delivery = (typeof DELIVERIES)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

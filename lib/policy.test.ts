@@ -80,6 +80,12 @@ user.manage               | F N F       | F N F        | F N F   | A A A
 audit.read                | F N F       | F N F        | F N F   | A A A
 export                    | A N A       | A N A        | A N A   | A A A
 token.manage              | A A A       | A A A        | A A A   | A A A
+task.read                 | A N A       | A N A        | F N F   | A A A
+task.create               | A N A       | A N A        | F N F   | F F F
+task.update               | A N A       | A N A        | F N F   | F F F
+notification.manage       | A A A       | A A A        | A A A   | A A A
+preferences.manage        | A A A       | A A A        | A A A   | A A A
+outbox.manage             | F N F       | F N F        | F N F   | A A A
 `;
 
 const LETTER: Record<string, Decision> = { A: "allow", F: "forbidden", N: "not_found" };
@@ -234,11 +240,12 @@ describe("decide: special cases", () => {
     expect(decide(actor("coordinator"), "subject.read", { siteId: null, studyId: STUDY_A })).toBe("not_found");
   });
 
-  it("an active site-bound user without a site reaches no clinical data but may manage tokens", () => {
+  it("an active site-bound user without a site reaches no clinical data but may manage what is personal", () => {
+    const personal = new Set<Action>(["token.manage", "notification.manage", "preferences.manage"]);
     for (const role of ["coordinator", "investigator"] as const) {
       const siteless = actor(role, { siteId: null });
       for (const action of ACTIONS) {
-        expect(decide(siteless, action), action).toBe(action === "token.manage" ? "allow" : "forbidden");
+        expect(decide(siteless, action), action).toBe(personal.has(action) ? "allow" : "forbidden");
       }
     }
   });
@@ -274,14 +281,17 @@ describe("decide: special cases", () => {
     expect(decide(actor("admin"), "study.manage", { siteId: SITE_B, studyId: STUDY_B })).toBe("allow");
   });
 
-  it("token.manage is about one's own tokens: someone else's is not found", () => {
-    for (const role of ROLE_COLUMNS) {
-      expect(decide(actor(role), "token.manage", { siteId: null, authorId: ACTOR_ID })).toBe("allow");
-      expect(decide(actor(role), "token.manage", { siteId: null, authorId: OTHER_USER })).toBe("not_found");
-      expect(decide(actor(role), "token.manage", { siteId: null })).toBe("not_found");
-    }
-    expect(decide(actor("coordinator", { status: "disabled" }), "token.manage")).toBe("forbidden");
-  });
+  it.each(["token.manage", "notification.manage", "preferences.manage"] as const)(
+    "%s is about one's own: someone else's is not found",
+    (action) => {
+      for (const role of ROLE_COLUMNS) {
+        expect(decide(actor(role), action, { siteId: null, authorId: ACTOR_ID })).toBe("allow");
+        expect(decide(actor(role), action, { siteId: null, authorId: OTHER_USER })).toBe("not_found");
+        expect(decide(actor(role), action, { siteId: null })).toBe("not_found");
+      }
+      expect(decide(actor("coordinator", { status: "disabled" }), action)).toBe("forbidden");
+    },
+  );
 });
 
 describe("authorize", () => {

@@ -10,7 +10,7 @@ import { READ_MODELS } from "@/lib/read-model";
 import type { ChangeEvent } from "./notify";
 
 /** A change as it arrives over LISTEN (notify.ts adds `at`). */
-export type Change = Omit<ChangeEvent, "subjectId"> & { subjectId: string | null; at: string };
+export type Change = Omit<ChangeEvent, "subjectId" | "userId"> & { subjectId: string | null; userId: string | null; at: string };
 
 /** What goes over the wire: ids only — no site, no names, no clinical values. */
 export type PublicChange = Pick<Change, "type" | "entity" | "id" | "studyId" | "subjectId" | "at">;
@@ -21,13 +21,16 @@ export type PublicChange = Pick<Change, "type" | "entity" | "id" | "studyId" | "
  * rule than it is read. Users and sites have no read model of their own: administration, admins only.
  */
 const ADMINISTRATION = { user: "user.manage", site: "site.manage" } as const satisfies Record<string, Action>;
+/** A person's own things (their inbox): an event about one reaches its one recipient only. */
+const PERSONAL = { notification: "notification.manage" } as const satisfies Record<string, Action>;
 const READ: Readonly<Record<string, Action>> = {
   ...Object.fromEntries(READ_MODELS.map((model) => [model.audit, model.read])),
   ...ADMINISTRATION,
+  ...PERSONAL,
 };
 
 // Every entity a change event can name is streamed under some read permission (a compile error otherwise).
-type Streamed = (typeof READ_MODELS)[number]["audit"] | keyof typeof ADMINISTRATION;
+type Streamed = (typeof READ_MODELS)[number]["audit"] | keyof typeof ADMINISTRATION | keyof typeof PERSONAL;
 const everyEntityStreamed: [Exclude<ChangeEvent["entity"], Streamed>] extends [never] ? true : never = true;
 void everyEntityStreamed;
 
@@ -35,6 +38,7 @@ export function mayReceive(actor: Actor, change: Change): boolean {
   const action = Object.hasOwn(READ, change.entity) ? READ[change.entity] : undefined;
   if (!action) return false;
   if (Object.hasOwn(ADMINISTRATION, change.entity)) return decide(actor, action) === "allow";
+  if (Object.hasOwn(PERSONAL, change.entity)) return decide(actor, action, { siteId: null, authorId: change.userId }) === "allow";
   return decide(actor, action, { siteId: change.siteId, studyId: change.studyId }) === "allow";
 }
 
@@ -56,6 +60,7 @@ export function parseChange(payload: string): Change | null {
       siteId: typeof value.siteId === "string" ? value.siteId : null,
       studyId: typeof value.studyId === "string" ? value.studyId : null,
       subjectId: typeof value.subjectId === "string" ? value.subjectId : null,
+      userId: typeof value.userId === "string" ? value.userId : null,
       at: typeof value.at === "string" ? value.at : new Date().toISOString(),
     };
   } catch {

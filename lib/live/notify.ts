@@ -11,12 +11,14 @@ export const CHANGES_CHANNEL = "trialdesk_changes";
 
 export type ChangeEvent = {
   type: "created" | "updated" | "retired" | "signed";
-  entity: "subject" | "screening" | "visit" | "adverse_event" | "subject_note" | "study" | "user" | "site";
+  entity: "subject" | "screening" | "visit" | "adverse_event" | "subject_note" | "study" | "user" | "site" | "task" | "notification";
   id: string;
   siteId: string | null;
   studyId: string | null;
   /** The subject the record belongs to (its own id for a subject), so a timeline refreshes for its subject only. */
   subjectId?: string | null;
+  /** A personal event's one recipient (a notification): nobody else receives it. */
+  userId?: string | null;
 };
 
 export async function notifyChange(tx: DbOrTx, event: ChangeEvent): Promise<void> {

@@ -43,6 +43,12 @@ export const ACTIONS = [
   "audit.read",
   "export",
   "token.manage",
+  "task.read",
+  "task.create",
+  "task.update",
+  "notification.manage",
+  "preferences.manage",
+  "outbox.manage",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -55,7 +61,7 @@ export type Action = (typeof ACTIONS)[number];
 export type Resource = {
   siteId: string | null;
   studyId?: string | null;
-  /** Note author — or, for token.manage, the token's owner. */
+  /** Note author — or, for a personal action (token, notification, preferences), the owner. */
   authorId?: string | null;
   /** AE only: whether it carries a live investigator signature. */
   signed?: boolean;
@@ -117,7 +123,23 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
   "audit.read":               { coordinator: "no", investigator: "no", sponsor: "no", admin: "yes" },
   "export":                   { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
   "token.manage":             { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
+  // Follow-up tasks are the site's working list: site staff run them, admins read them (to see
+  // what is overdue where), sponsors never see them (a task may name what a subject needs).
+  "task.read":                { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "yes" },
+  "task.create":              { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },
+  "task.update":              { coordinator: "yes", investigator: "yes", sponsor: "no", admin: "no" },
+  // One's own inbox and settings (notification preferences, calendar feed): personal, like tokens.
+  "notification.manage":      { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
+  "preferences.manage":       { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
+  // The email outbox: see what was (not) delivered and retry dead messages.
+  "outbox.manage":            { coordinator: "no", investigator: "no", sponsor: "no", admin: "yes" },
 };
+
+/**
+ * Actions on what belongs to a person rather than a site (API tokens, their inbox, their settings):
+ * visibility is ownership — someone else's is "not found", whatever the role.
+ */
+const PERSONAL: ReadonlySet<Action> = new Set<Action>(["token.manage", "notification.manage", "preferences.manage"]);
 
 const SITE_BOUND: ReadonlySet<Role> = new Set<Role>(["coordinator", "investigator"]);
 
@@ -141,8 +163,8 @@ export function decide(actor: Actor | null, action: Action, resource?: Resource)
   // Pending sign-ups and disabled accounts reach nothing, not even their tokens.
   if (actor.status !== "active") return "forbidden";
 
-  // Tokens belong to a person, not a site: visibility is ownership.
-  if (action === "token.manage") {
+  // Tokens, inboxes and settings belong to a person, not a site: visibility is ownership.
+  if (PERSONAL.has(action)) {
     return resource && resource.authorId !== actor.id ? "not_found" : "allow";
   }
 

@@ -8,6 +8,7 @@ import { noteModel } from "./note";
 import { screeningModel } from "./screening";
 import { studyModel } from "./study";
 import { subjectModel } from "./subject";
+import { taskModel } from "./task";
 import { visitModel } from "./visit";
 
-export const READ_MODELS = [subjectModel, screeningModel, visitModel, adverseEventModel, noteModel, studyModel] as const;
+export const READ_MODELS = [subjectModel, screeningModel, visitModel, adverseEventModel, noteModel, studyModel, taskModel] as const;

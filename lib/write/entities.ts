@@ -17,6 +17,7 @@ import {
   studySponsorAccess,
   subjectNotes,
   subjects,
+  tasks,
   users,
   visits,
   visitScheduleItems,
@@ -140,6 +141,17 @@ export const ENTITIES = {
     audit: "e_signature",
     facts: (row) => ({ siteId: str(row.siteId) }),
     versioned: false,
+    retirable: false,
+  }),
+  /** A follow-up task: the site's working list, scoped like a clinical record, never retired (dismissed instead). */
+  task: spec({
+    table: tasks,
+    audit: "task",
+    live: "task",
+    scope: (actor) => scopeWhere(actor, tasks),
+    facts: clinical,
+    subjectId: (row) => str(row.subjectId),
+    versioned: true,
     retirable: false,
   }),
   api_token: spec({
