@@ -448,7 +448,7 @@ describe("homes and navigation", () => {
   const labels = (a: Actor | null) => navFor(a).map((item) => item.label);
 
   it("coordinators: their site workbench", () => {
-    expect(labels(actor("coordinator"))).toEqual(["Dashboard", "Screening", "Subjects", "Visits", "Adverse events"]);
+    expect(labels(actor("coordinator"))).toEqual(["Dashboard", "Screening", "Tasks", "Subjects", "Visits", "Adverse events"]);
   });
 
   it("investigators: safety review first, then the workbench", () => {
@@ -456,6 +456,7 @@ describe("homes and navigation", () => {
       "Safety review",
       "Dashboard",
       "Screening",
+      "Tasks",
       "Subjects",
       "Visits",
       "Adverse events",
@@ -484,6 +485,7 @@ describe("homes and navigation", () => {
       "Safety review": "/safety",
       Dashboard: "/",
       Screening: "/screening",
+      Tasks: "/tasks",
       Subjects: "/subjects",
       Visits: "/visits",
       "Adverse events": "/adverse-events",

@@ -28,6 +28,7 @@ const NAV: ReadonlyArray<NavItem & { show: (actor: Actor) => boolean }> = [
   // The dashboard and screening queue are site workbenches: for those who do the site's work.
   { href: "/", label: "Dashboard", show: (a) => can(a, "visit.update", ownSite(a)) },
   { href: "/screening", label: "Screening", show: (a) => can(a, "screening.record", ownSite(a)) },
+  { href: "/tasks", label: "Tasks", show: (a) => can(a, "task.update", ownSite(a)) },
   { href: "/subjects", label: "Subjects", show: (a) => can(a, "subject.read") },
   { href: "/visits", label: "Visits", show: (a) => can(a, "visit.read") },
   { href: "/adverse-events", label: "Adverse events", show: (a) => can(a, "ae.read") },
@@ -40,6 +41,8 @@ export function navFor(actor: Actor | null): NavItem[] {
 
 // The signed-in person's own settings, beside their name rather than among the registers.
 const ACCOUNT_NAV: ReadonlyArray<NavItem & { show: (actor: Actor) => boolean }> = [
+  { href: "/notifications", label: "Notifications", show: (a) => can(a, "notification.manage") },
+  { href: "/settings/notifications", label: "Notification settings", show: (a) => can(a, "preferences.manage") },
   { href: "/settings/tokens", label: "API tokens", show: (a) => can(a, "token.manage") },
 ];
 
