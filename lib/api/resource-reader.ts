@@ -1,8 +1,9 @@
 /**
  * The list and single-record reads every API resource shares: authorise the read, page with the
  * keyset cursor, and look one record up by id (a malformed id is a 404, like a foreign site's).
- * Each resource supplies only where its rows come from (table, columns, joins, embeds, scope: one
- * `modelSelect` serves them all), its orders and its filters.
+ * Each resource supplies only its model and the fields it carries (the model says which table,
+ * which columns and which policy action; one `modelSelect` builds every query), anything it
+ * computes or joins, its scope, its orders and its filters.
  */
 import "server-only";
 import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
@@ -67,8 +68,8 @@ type Embeds<E> = { fields(actor: Actor, include: ReadonlySet<string>): E; join<D
 
 /** Where a resource's rows come from, and which of them an actor may read. */
 export type ModelSource<F, E> = {
-  /** The resource's table; its `id` is the record's id. */
-  table: PgTable & { id: AnyPgColumn };
+  /** The resource's table. */
+  table: PgTable;
   /** The record's columns for this actor: its model's `pick(actor, FIELDS)`, then any computed ones. */
   columns: (actor: Actor) => F;
   /** Tables the columns need, joined before the embeds' (a visit's site, an AE's live signature). */
@@ -102,16 +103,43 @@ export function modelSelect<F extends Record<string, unknown>, E extends Record<
 }
 
 /**
- * A resource's reader: `list` (a page of rows), `listJson` (the same page, each row built as JSON
- * text by the database, for REST) and `get` (one record by id).
+ * What a resource reads through: a read model (lib/read-model/model.ts) or, for the administration's
+ * resources and a person's tokens, a columns model (./resources/columns-model.ts). Its columns are
+ * one table's: their `id` is the record's id, and its table is the one the reader selects from.
  */
-export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extends Record<string, unknown>, E extends Record<string, unknown>, Q extends PageQuery>(
-  def: ModelSource<F, E> & {
-    table: T;
-    read: Action;
-    notFound: string;
-    /** The orders the list offers (its query's `order`): each the table's column of that name. */
-    order: readonly (keyof T & string)[];
+export type ReaderModel = {
+  /** The policy action reading a record takes. */
+  read: Action;
+  columns: { id: AnyPgColumn } & Record<string, AnyPgColumn>;
+  /** Every column as this actor may read it (what `pick` picks from). */
+  fields(actor: Actor): Record<string, unknown>;
+  pick(actor: Actor, keys: readonly string[]): Record<string, unknown>;
+};
+
+/** "visit schedule item" → "Visit schedule item not found." */
+const notFoundOf = (noun: string) => `${noun.charAt(0).toUpperCase()}${noun.slice(1)} not found.`;
+
+/**
+ * A resource's reader: `list` (a page of rows), `listJson` (the same page, each row built as JSON
+ * text by the database, for REST) and `get` (one record by id), of the `fields` of `model` (the same
+ * keys its output schema documents) — the read authorised by the model's action.
+ */
+export function resourceReader<
+  M extends ReaderModel,
+  const K extends keyof ReturnType<M["fields"]> & string,
+  Q extends PageQuery,
+  X extends Record<string, unknown> = Record<never, never>,
+  E extends Record<string, unknown> = Record<never, never>,
+>(
+  model: M,
+  fields: readonly K[],
+  def: Omit<ModelSource<Pick<ReturnType<M["fields"]>, K> & X, E>, "table" | "columns"> & {
+    /** What a record is called in a 404's words ("visit schedule item": "Visit schedule item not found."). */
+    noun: string;
+    /** Columns the record carries beyond its model's (a visit's out-of-window flag). */
+    computed?: (actor: Actor) => X;
+    /** The orders the list offers (its query's `order`): each the model's column of that name. */
+    order: readonly (keyof M["columns"] & string)[];
     /**
      * The list query's filters: for each query field that filters, its condition on a value. The
      * value arrives as a placeholder (the query is rendered once per shape and reused), filled with
@@ -120,16 +148,25 @@ export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extend
     filters: FiltersOf<Q>;
   },
 ) {
+  type F = Pick<ReturnType<M["fields"]>, K> & X;
   type Row = RowOf<F, E>;
-  const select = modelSelect(def);
-  const idColumn = def.table.id;
-  const orders = new Map(def.order.map((k) => [k as string, orderField(def.table[k] as AnyPgColumn)]));
+  const { read } = model;
+  const notFound = notFoundOf(def.noun);
+  const idColumn = model.columns.id;
+  const select = modelSelect<F, E>({
+    table: idColumn.table as PgTable,
+    columns: (actor) => ({ ...model.pick(actor, fields), ...def.computed?.(actor) }) as F,
+    joins: def.joins,
+    includes: def.includes,
+    scope: def.scope,
+  });
+  const orders = new Map(def.order.map((k) => [k as string, orderField(model.columns[k] as AnyPgColumn)]));
   // Rendering a Drizzle query costs more CPU than running it (≈ 150 µs for a visit with its flag
   // and scope, more for a list page with embeds). Every read runs one of few shapes, so each shape
   // is rendered once (db/reusable) and filled from placeholders: the id, the filters, the cursor.
-  const getQuery = reusableQuery<Row[]>(`get_${def.read}`);
-  const listQuery = reusableQuery<Row[]>(`list_${def.read}`);
-  const listJsonQuery = reusableQuery<JsonRow[]>(`list_json_${def.read}`);
+  const getQuery = reusableQuery<Row[]>(`get_${read}`);
+  const listQuery = reusableQuery<Row[]>(`list_${read}`);
+  const listJsonQuery = reusableQuery<JsonRow[]>(`list_json_${read}`);
 
   /**
    * A list page's shape — who asks (scope), embeds, order, which filters, whether after a cursor —
@@ -155,13 +192,13 @@ export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extend
 
   return {
     async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
-      authorize(actor, def.read);
+      authorize(actor, read);
       const { key, values, build } = listShape(actor, q);
       return pageFrom(await listQuery(await getDb(), key, (db) => build(db as Db), values), q.limit);
     },
     /** The same page, each row built as JSON text by the database (REST; see ./json-select). */
     async listJson(actor: Actor, q: Q): Promise<JsonPage> {
-      authorize(actor, def.read);
+      authorize(actor, read);
       const { key, values, build } = listShape(actor, q);
       // The resource's own query, with its selection folded into one JSON column.
       const asJson = (db: DbOrTx) =>
@@ -179,12 +216,12 @@ export function resourceReader<T extends PgTable & { id: AnyPgColumn }, F extend
       );
     },
     async get(actor: Actor, id: string, include: ReadonlySet<string> = new Set()): Promise<Omit<Row, "_key">> {
-      authorize(actor, def.read);
-      if (!isUuid(id)) throw new NotFoundError(def.notFound);
+      authorize(actor, read);
+      if (!isUuid(id)) throw new NotFoundError(notFound);
       const shape = `${scopeKey(actor)}|${[...include].sort().join(",")}`;
       const build = (db: DbOrTx) => select(db as Db, actor, eq(idColumn, sql.placeholder("id")), include, sql<string>`''`).limit(1);
       const [row] = await getQuery(await getDb(), shape, build, { id });
-      if (!row) throw new NotFoundError(def.notFound);
+      if (!row) throw new NotFoundError(notFound);
       const { _key, ...record } = row;
       void _key;
       return record;

@@ -13,6 +13,7 @@ import { scheduleItemRoutes } from "./resources/schedule-items/routes";
 import { siteRoutes } from "./resources/sites/routes";
 import { userRoutes } from "./resources/users/routes";
 import { personalTokenRoutes } from "./resources/tokens/routes";
+import { notificationRoutes } from "./resources/notifications/routes";
 
 // sessionRoutes first: `GET /users/me` before `GET /users/{id}`.
 const resourceRoutes: Route[] = [
@@ -27,6 +28,7 @@ const resourceRoutes: Route[] = [
   ...siteRoutes,
   ...userRoutes,
   ...personalTokenRoutes,
+  ...notificationRoutes,
 ];
 
 let document: Record<string, unknown> | undefined;

@@ -12,13 +12,10 @@ import { hasLiveSignature } from "../../../signatures/live";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { AE_FIELDS, AE_ORDER, type AdverseEventListQuery } from "./schema";
 
-export const adverseEventReader = resourceReader({
-  read: "ae.read",
-  notFound: "Adverse event not found.",
+export const adverseEventReader = resourceReader(adverseEventModel, AE_FIELDS, {
+  noun: "adverse event",
   order: AE_ORDER,
-  table: adverseEvents,
-  columns: (actor) => ({
-    ...adverseEventModel.pick(actor, AE_FIELDS),
+  computed: () => ({
     signed: hasLiveSignature("adverse_event", adverseEvents.id),
     signedAt: aeSignature.signedAt,
     signedById: aeSignature.signerId,

@@ -6,13 +6,8 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { SCHEDULE_ITEM_FIELDS, scheduleItemColumns, SCHEDULE_ORDER, type ScheduleItemListQuery } from "./schema";
 
 // Schedules are set up by administrators, who see every study's (study.manage, asked by the reader first).
-export const scheduleItemReader = resourceReader({
-  read: "study.manage",
-  notFound: "Visit schedule item not found.",
+export const scheduleItemReader = resourceReader(scheduleItemColumns, SCHEDULE_ITEM_FIELDS, {
+  noun: "visit schedule item",
   order: SCHEDULE_ORDER,
-  table: visitScheduleItems,
-  columns: (actor) => scheduleItemColumns.pick(actor, SCHEDULE_ITEM_FIELDS),
-  filters: listFilters<ScheduleItemListQuery>()({
-    studyId: (v) => eq(visitScheduleItems.studyId, v),
-  }),
+  filters: listFilters<ScheduleItemListQuery>()({ studyId: (v) => eq(visitScheduleItems.studyId, v) }),
 });

@@ -8,7 +8,7 @@ import { listQueryShape } from "../../list";
 import { columnsModel } from "../columns-model";
 import { modelFields, RECORD_FIELDS, uuid, versionField } from "../common";
 
-export const scheduleItemColumns = columnsModel(getTableColumns(visitScheduleItems));
+export const scheduleItemColumns = columnsModel(getTableColumns(visitScheduleItems), "study.manage");
 /** ./queries.ts selects exactly these. */
 export const SCHEDULE_ITEM_FIELDS = [
   ...RECORD_FIELDS,

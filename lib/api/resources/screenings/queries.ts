@@ -7,12 +7,9 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SCREENING_FIELDS, SCREENING_ORDER, type ScreeningListQuery } from "./schema";
 
-export const screeningReader = resourceReader({
-  read: "screening.read",
-  notFound: "Screening not found.",
+export const screeningReader = resourceReader(screeningModel, SCREENING_FIELDS, {
+  noun: "screening",
   order: SCREENING_ORDER,
-  table: screenings,
-  columns: (actor) => screeningModel.pick(actor, SCREENING_FIELDS),
   includes: screeningIncludes,
   scope: (actor, retired) => visibleTo(actor, screenings, { retired }),
   filters: listFilters<ScreeningListQuery>()({

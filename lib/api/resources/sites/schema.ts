@@ -7,7 +7,7 @@ import { listQueryShape } from "../../list";
 import { columnsModel } from "../columns-model";
 import { modelFields, RECORD_FIELDS, versionField } from "../common";
 
-export const siteColumns = columnsModel(getTableColumns(sites));
+export const siteColumns = columnsModel(getTableColumns(sites), "site.manage");
 /** A site's own columns as the API carries them; ./queries.ts selects exactly these. */
 export const SITE_FIELDS = [...RECORD_FIELDS, "name", "timezone"] as const;
 

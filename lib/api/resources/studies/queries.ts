@@ -7,12 +7,10 @@ import { studyIncludes, studyModel } from "../../../read-model/study";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { STUDY_FIELDS, STUDY_ORDER, type StudyListQuery } from "./schema";
 
-export const studyReader = resourceReader({
-  read: "study.read",
-  notFound: "Study not found.",
+export const studyReader = resourceReader(studyModel, STUDY_FIELDS, {
+  noun: "study",
   order: STUDY_ORDER,
-  table: studies,
-  columns: (actor) => ({ ...studyModel.pick(actor, STUDY_FIELDS), siteName: sites.name }),
+  computed: () => ({ siteName: sites.name }),
   joins: { inner: [sites, eq(sites.id, studies.siteId)] },
   includes: studyIncludes,
   scope: scopeStudies,

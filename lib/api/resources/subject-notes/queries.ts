@@ -7,12 +7,9 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { NOTE_FIELDS, NOTE_ORDER, type SubjectNoteListQuery } from "./schema";
 
-export const subjectNoteReader = resourceReader({
-  read: "note.read",
-  notFound: "Note not found.",
+export const subjectNoteReader = resourceReader(noteModel, NOTE_FIELDS, {
+  noun: "note",
   order: NOTE_ORDER,
-  table: subjectNotes,
-  columns: (actor) => noteModel.pick(actor, NOTE_FIELDS),
   includes: noteIncludes,
   scope: (actor, retired) => visibleTo(actor, subjectNotes, { retired }),
   filters: listFilters<SubjectNoteListQuery>()({

@@ -7,12 +7,9 @@ import { visibleTo } from "../../../read-model/visible";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { SUBJECT_FIELDS, SUBJECT_ORDER, type SubjectListQuery } from "./schema";
 
-export const subjectReader = resourceReader({
-  read: "subject.read",
-  notFound: "Subject not found.",
+export const subjectReader = resourceReader(subjectModel, SUBJECT_FIELDS, {
+  noun: "subject",
   order: SUBJECT_ORDER,
-  table: subjects,
-  columns: (actor) => subjectModel.pick(actor, SUBJECT_FIELDS),
   includes: subjectIncludes,
   scope: (actor, retired) => visibleTo(actor, subjects, { retired }),
   filters: listFilters<SubjectListQuery>()({

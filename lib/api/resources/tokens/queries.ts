@@ -8,12 +8,9 @@ import { apiTokens } from "@/db/schema";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { personalTokenColumns, TOKEN_FIELDS, type PersonalTokenListQuery, TOKEN_ORDER } from "./schema";
 
-export const personalTokenReader = resourceReader({
-  read: "token.manage",
-  notFound: "Token not found.",
+export const personalTokenReader = resourceReader(personalTokenColumns, TOKEN_FIELDS, {
+  noun: "token",
   order: TOKEN_ORDER,
-  table: apiTokens,
-  columns: (actor) => personalTokenColumns.pick(actor, TOKEN_FIELDS),
   // The actor's id is part of policy's scopeKey, so a shape cached for one person never serves another.
   scope: (actor) => [eq(apiTokens.userId, actor.id), eq(apiTokens.kind, "personal")],
   filters: listFilters<PersonalTokenListQuery>()({}),

@@ -5,7 +5,7 @@ import { columnsModel } from "../columns-model";
 import { modelFields } from "../common";
 
 /** What a person sees of a token (lib/api/tokens.ts): never its secret or its hash. */
-export const personalTokenColumns = columnsModel(tokenColumns);
+export const personalTokenColumns = columnsModel(tokenColumns, "token.manage");
 /** ./queries.ts selects exactly these. */
 export const TOKEN_FIELDS = ["id", "name", "prefix", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"] as const;
 

@@ -6,12 +6,9 @@ import { listFilters, resourceReader } from "../../resource-reader";
 import { accountColumns, USER_FIELDS, USER_ORDER, type UserListQuery } from "./schema";
 
 // Administrators see every account (user.manage is theirs alone, asked by the reader first).
-export const userReader = resourceReader({
-  read: "user.manage",
-  notFound: "User not found.",
+export const userReader = resourceReader(accountColumns, USER_FIELDS, {
+  noun: "user",
   order: USER_ORDER,
-  table: users,
-  columns: (actor) => accountColumns.pick(actor, USER_FIELDS),
   filters: listFilters<UserListQuery>()({
     status: (v) => eq(users.status, v),
     role: (v) => eq(users.role, v),

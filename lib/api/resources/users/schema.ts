@@ -9,7 +9,7 @@ import { columnsModel } from "../columns-model";
 import { modelFields, RECORD_FIELDS, uuid } from "../common";
 
 /** Accounts as administrators read them: the public user's columns (lib/users/public-user.ts), never the password hash. */
-export const accountColumns = columnsModel(publicUserColumns);
+export const accountColumns = columnsModel(publicUserColumns, "user.manage");
 /** ./queries.ts selects exactly these. */
 export const USER_FIELDS = [...RECORD_FIELDS, "username", "email", "displayName", "role", "status", "siteId"] as const;
 

@@ -11,17 +11,12 @@ import { outOfWindowSql } from "../../../visits/flags";
 import { listFilters, resourceReader } from "../../resource-reader";
 import { VISIT_FIELDS, VISIT_ORDER, type VisitListQuery } from "./schema";
 
-export const visitReader = resourceReader({
-  read: "visit.read",
-  notFound: "Visit not found.",
+// The free-text reason (statusReason) is null for sponsors: the read model withholds it.
+export const visitReader = resourceReader(visitModel, VISIT_FIELDS, {
+  noun: "visit",
   order: VISIT_ORDER,
-  table: visits,
-  columns: (actor) => ({
-    // The free-text reason is null for sponsors (the read model).
-    ...visitModel.pick(actor, VISIT_FIELDS),
-    // Needs `sites` joined: the flag reads dates in the visit's site time zone.
-    outOfWindow: outOfWindowSql().mapWith(Boolean),
-  }),
+  // Needs `sites` joined: the flag reads dates in the visit's site time zone.
+  computed: () => ({ outOfWindow: outOfWindowSql().mapWith(Boolean) }),
   joins: { inner: visitJoins.site },
   includes: visitIncludes,
   scope: (actor, retired) => visibleTo(actor, visits, { retired }),
