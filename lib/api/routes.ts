@@ -13,7 +13,6 @@ import { scheduleItemRoutes } from "./resources/schedule-items/routes";
 import { siteRoutes } from "./resources/sites/routes";
 import { userRoutes } from "./resources/users/routes";
 import { personalTokenRoutes } from "./resources/tokens/routes";
-import { notificationRoutes } from "./resources/notifications/routes";
 
 // sessionRoutes first: `GET /users/me` before `GET /users/{id}`.
 const resourceRoutes: Route[] = [
@@ -28,7 +27,6 @@ const resourceRoutes: Route[] = [
   ...siteRoutes,
   ...userRoutes,
   ...personalTokenRoutes,
-  ...notificationRoutes,
 ];
 
 let document: Record<string, unknown> | undefined;
