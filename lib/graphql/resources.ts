@@ -9,6 +9,7 @@ import type { Actor } from "../actor";
 import type { Command } from "../api/http/command";
 import type { Page } from "../api/list";
 import { adverseEventResource } from "../api/resources/adverse-events/routes";
+import { notificationResource } from "../api/resources/notifications/routes";
 import type { Resource as RestResource } from "../api/resources/resource-routes";
 import { scheduleItemResource } from "../api/resources/schedule-items/routes";
 import { screeningResource } from "../api/resources/screenings/routes";
@@ -65,4 +66,5 @@ export const RESOURCES: Resource[] = [
   siteResource,
   userResource,
   personalTokenResource,
+  notificationResource,
 ].map(fromRest);
