@@ -23,6 +23,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { notifyChange, type ChangeEvent } from "../live/notify";
 import { authorize, authorizeAttempt, type Action } from "../policy";
 import { isUuid } from "../validation/fields";
+import { applyChangeRules } from "../rules/on-change";
 import { ENTITIES, type EntityName, type InsertOf, type RowOf } from "./entities";
 
 /** Actions that change something: a write never authorises itself with a read action. */
@@ -89,6 +90,11 @@ export class Writer {
   get actor(): Actor {
     if (this.who.action === null) throw new Error("This write runs without a signed-in actor.");
     return this.who.actor;
+  }
+
+  /** Who this write is by, if anyone (system writes: the scheduler, a sign-up before it exists). */
+  get actorId(): string | null {
+    return this.who.actor?.id ?? null;
   }
 
   private authorize(action: WriteAction | undefined, facts: ReturnType<(typeof ENTITIES)[EntityName]["facts"]>) {
@@ -238,6 +244,23 @@ export class Writer {
     return row!;
   }
 
+  /**
+   * A record a rule leaves as the consequence of this write (lib/rules: an SAE's assessment task).
+   * Not authorised again — the write that caused it was, and the rule decides who it is for — but
+   * audited and announced like any insert, in the same transaction.
+   */
+  async insertCaused<E extends EntityName>(entity: E, values: InsertOf<E>, options: Partial<AuditOptions> = {}): Promise<RowOf<E>> {
+    const spec = ENTITIES[entity];
+    const [row] = (await this.tx.insert(spec.table).values(values as never).returning()) as RowOf<E>[];
+    await this.record(entity, [[null, row as Record<string, unknown>]], { audit: "create", ...options });
+    return row!;
+  }
+
+  /** A live event for something that is not an audited record (a person's new notification). */
+  async announce(event: ChangeEvent): Promise<void> {
+    await notifyChange(this.tx, event);
+  }
+
   /** An audit row (and live event) for a change this write made that is not a row of its own. */
   async note(entry: Omit<AuditEntry, "actor">, live?: AuditOptions["live"]): Promise<void> {
     await Promise.all([
@@ -280,6 +303,8 @@ export class Writer {
     // Notifications are delivered only if the transaction commits; the audit insert takes the
     // hash chain's lock (held to commit), so it goes last and nothing waits on it but COMMIT.
     await Promise.all([...events.map((e) => notifyChange(this.tx, e)), appendAudit(this.tx, entries)]);
+    // What the change sets off (alerts, tasks, email), in its transaction: lib/rules/table.ts.
+    await applyChangeRules(this, entity, changes);
   }
 }
 

@@ -1,0 +1,179 @@
+/**
+ * Reading a rule's causes: the record with its subject's code, its site's name and zone and the
+ * people it names — one query for all rows of a kind, inside the transaction that fires them.
+ */
+import "server-only";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { adverseEvents, screenings, sites, studies, subjects, tasks, visits } from "@/db/schema";
+import type { Cause } from "./types";
+
+const ids = (rows: Record<string, unknown>[], key = "id") => rows.map((r) => String(r[key]));
+
+const place = {
+  siteName: sites.name,
+  timeZone: sites.timezone,
+  subjectCode: subjects.subjectId,
+};
+
+export async function aeCauses(tx: Tx, where: SQL): Promise<Cause[]> {
+  const rows = await tx
+    .select({
+      id: adverseEvents.id,
+      siteId: adverseEvents.siteId,
+      studyId: adverseEvents.studyId,
+      subjectId: adverseEvents.subjectId,
+      awareAt: adverseEvents.awareAt,
+      pi: studies.principalInvestigatorId,
+      ...place,
+    })
+    .from(adverseEvents)
+    .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+    .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
+    .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
+    .where(where);
+  return rows.map((r) => ({
+    entity: "adverse_event",
+    entityId: r.id,
+    link: `/adverse-events/${r.id}`,
+    siteId: r.siteId,
+    siteName: r.siteName,
+    timeZone: r.timeZone,
+    studyId: r.studyId,
+    subjectId: r.subjectId,
+    subjectCode: r.subjectCode,
+    people: { pi: r.pi },
+    awareAt: r.awareAt,
+  }));
+}
+
+export async function visitCauses(tx: Tx, where: SQL): Promise<Cause[]> {
+  const rows = await tx
+    .select({
+      id: visits.id,
+      siteId: visits.siteId,
+      studyId: visits.studyId,
+      subjectId: visits.subjectId,
+      coordinator: visits.coordinatorId,
+      scheduledAt: visits.scheduledAt,
+      windowEnd: visits.windowEnd,
+      ...place,
+    })
+    .from(visits)
+    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .where(where);
+  return rows.map((r) => ({
+    entity: "visit",
+    entityId: r.id,
+    link: `/visits/${r.id}`,
+    siteId: r.siteId,
+    siteName: r.siteName,
+    timeZone: r.timeZone,
+    studyId: r.studyId,
+    subjectId: r.subjectId,
+    subjectCode: r.subjectCode,
+    people: { coordinator: r.coordinator },
+    scheduledAt: r.scheduledAt,
+    windowEnd: r.windowEnd,
+  }));
+}
+
+export async function screeningCauses(tx: Tx, where: SQL): Promise<Cause[]> {
+  const rows = await tx
+    .select({
+      id: screenings.id,
+      siteId: screenings.siteId,
+      studyId: screenings.studyId,
+      subjectId: screenings.subjectId,
+      since: screenings.updatedAt,
+      pi: studies.principalInvestigatorId,
+      ...place,
+    })
+    .from(screenings)
+    .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
+    .innerJoin(sites, eq(sites.id, screenings.siteId))
+    .innerJoin(studies, eq(studies.id, screenings.studyId))
+    .where(where);
+  return rows.map((r) => ({
+    entity: "screening",
+    entityId: r.id,
+    link: `/subjects/${r.subjectId}`,
+    siteId: r.siteId,
+    siteName: r.siteName,
+    timeZone: r.timeZone,
+    studyId: r.studyId,
+    subjectId: r.subjectId,
+    subjectCode: r.subjectCode,
+    people: { pi: r.pi },
+    since: r.since,
+  }));
+}
+
+/** A voided signature's cause is the record it signed, naming the signer. */
+export async function voidedSignatureCauses(tx: Tx, rows: Record<string, unknown>[]): Promise<Cause[]> {
+  const signerOf = new Map(rows.map((r) => [String(r.entityId), { id: String(r.id), signerId: r.signerId as string }]));
+  const of = (entity: string) => rows.filter((r) => r.entity === entity);
+  const aes = of("adverse_event");
+  const screens = of("screening");
+  const [aeRows, screeningRows] = await Promise.all([
+    aes.length ? aeCauses(tx, inArray(adverseEvents.id, ids(aes, "entityId"))) : [],
+    screens.length ? screeningCauses(tx, inArray(screenings.id, ids(screens, "entityId"))) : [],
+  ]);
+  return [...aeRows, ...screeningRows.map((c) => ({ ...c, link: "/safety/eligibility" }))].map((c) => ({
+    ...c,
+    people: { ...c.people, signer: signerOf.get(c.entityId)?.signerId ?? null },
+    causeId: signerOf.get(c.entityId)?.id,
+  }));
+}
+
+/** A sign-up: nothing clinical, just the account. */
+export function signUpCauses(rows: Record<string, unknown>[]): Cause[] {
+  return rows.map((r) => ({
+    entity: "user",
+    entityId: String(r.id),
+    link: "/admin/users?status=pending",
+    siteId: null,
+    siteName: null,
+    timeZone: "UTC",
+    studyId: null,
+    subjectId: null,
+    subjectCode: null,
+    people: {},
+    label: String(r.username),
+  }));
+}
+
+/** A task: its site, its subject's code (its title is typed text, never sent on). */
+export async function taskCauses(tx: Tx, rows: Record<string, unknown>[]): Promise<Cause[]> {
+  const found = await tx
+    .select({
+      id: tasks.id,
+      siteId: tasks.siteId,
+      studyId: tasks.studyId,
+      subjectId: tasks.subjectId,
+      assignee: tasks.assigneeId,
+      dueAt: tasks.dueAt,
+      siteName: sites.name,
+      timeZone: sites.timezone,
+      subjectCode: subjects.subjectId,
+    })
+    .from(tasks)
+    .innerJoin(sites, eq(sites.id, tasks.siteId))
+    .leftJoin(subjects, eq(subjects.id, tasks.subjectId))
+    .where(and(inArray(tasks.id, ids(rows))));
+  return found.map((r) => ({
+    entity: "task",
+    entityId: r.id,
+    link: r.subjectId ? `/subjects/${r.subjectId}` : "/tasks",
+    siteId: r.siteId,
+    siteName: r.siteName,
+    timeZone: r.timeZone,
+    studyId: r.studyId,
+    subjectId: r.subjectId,
+    subjectCode: r.subjectCode,
+    people: { assignee: r.assignee },
+    scheduledAt: r.dueAt,
+    causeId: `${r.id}:${r.assignee}`,
+  }));
+}

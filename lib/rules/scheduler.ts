@@ -1,0 +1,69 @@
+/**
+ * The scheduler: every minute, inside the app process, each time-based rule's due firings are
+ * fired, each in a transaction of its own, as the system (no signed-in actor). Several app
+ * instances may run it at once: a firing's key is taken once (./deliver.ts), so the others skip
+ * it. Nothing is kept in memory between ticks, so a restart loses nothing — what fell due while the
+ * app was down fires at the next tick, unless its rule's useful life is over (./due.ts).
+ */
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { getDb } from "@/db";
+import { ruleFirings } from "@/db/schema";
+import { logError } from "../log";
+import { writeAsSystem } from "../write/road";
+import { fire } from "./deliver";
+import { sendDigests } from "./digest";
+import { RULES } from "./table";
+import type { Rule, TimeTrigger } from "./types";
+
+export const TICK_MS = 60_000;
+
+type TimeRule = Rule & { trigger: TimeTrigger };
+const TIME_RULES = RULES.filter((r): r is TimeRule => r.trigger.on === "time");
+
+/** One tick: fires everything due at `now`; returns how many firings this instance made. */
+export async function runDueRules(now: Date = new Date()): Promise<number> {
+  const db = await getDb();
+  let fired = 0;
+  for (const rule of TIME_RULES) {
+    const firings = await db.transaction((tx) => rule.trigger.due(tx, now));
+    if (firings.length === 0) continue;
+    // Most candidates fired at an earlier tick: skip those without opening a transaction each.
+    const keys = firings.map((f) => `${rule.id}:${f.key}`);
+    const taken = new Set((await db.select({ key: ruleFirings.key }).from(ruleFirings).where(inArray(ruleFirings.key, keys))).map((r) => r.key));
+    for (const firing of firings) {
+      if (taken.has(`${rule.id}:${firing.key}`)) continue;
+      if (await writeAsSystem(null, (w) => fire(w, rule, firing, { now }))) fired++;
+    }
+  }
+  fired += await sendDigests(now);
+  return fired;
+}
+
+type State = { timer?: ReturnType<typeof setInterval>; running: boolean };
+const state = ((globalThis as Record<string, unknown>).__trialdeskScheduler ??= { running: false }) as State;
+
+async function tick(): Promise<void> {
+  if (state.running) return; // a slow tick is not overtaken by the next
+  state.running = true;
+  try {
+    await runDueRules();
+  } catch (error) {
+    logError("scheduler tick", error);
+  } finally {
+    state.running = false;
+  }
+}
+
+/** Starts the minute tick once per process (idempotent). */
+export function startScheduler(): void {
+  if (state.timer) return;
+  state.timer = setInterval(() => void tick(), TICK_MS);
+  state.timer.unref?.();
+  setTimeout(() => void tick(), 5_000).unref?.();
+}
+
+export function stopScheduler(): void {
+  if (state.timer) clearInterval(state.timer);
+  state.timer = undefined;
+}
