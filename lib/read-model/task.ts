@@ -5,10 +5,10 @@
 import "server-only";
 import { getTableColumns } from "drizzle-orm";
 import { subjects, tasks } from "@/db/schema";
-import { joinTo } from "./joins";
+import { joinTo, studyAndSiteJoins } from "./joins";
 import { includes, readModel } from "./model";
 import { subjectEmbed } from "./subject";
-import { author, personInclude } from "./user";
+import { personInclude, taskAssignee, taskCloser } from "./user";
 
 export const taskModel = readModel({
   audit: "task", read: "task.read",
@@ -16,9 +16,12 @@ export const taskModel = readModel({
   identifying: { details: "withhold", dismissReason: "withhold" },
 });
 
+/** A task's relations: its subject (none for a study's task), assignee and closer (may be none), study and site. */
 export const taskJoins = {
   subject: joinTo(subjects, tasks.subjectId),
-  assignee: joinTo(author, tasks.assigneeId),
+  assignee: joinTo(taskAssignee, tasks.assigneeId),
+  closedBy: joinTo(taskCloser, tasks.closedById),
+  ...studyAndSiteJoins(tasks),
 };
 
 export const taskIncludes = includes({

@@ -15,6 +15,8 @@ export const assessor = alias(users, "ae_assessor");
 export const signer = alias(users, "ae_signer");
 export const author = alias(users, "note_author");
 export const principalInvestigator = alias(users, "principal_investigator");
+export const taskAssignee = alias(users, "task_assignee");
+export const taskCloser = alias(users, "task_closer");
 
 type UserTable = { id: AnyPgColumn<{ data: string }>; username: AnyPgColumn<{ data: string }>; displayName: AnyPgColumn<{ data: string }> };
 
