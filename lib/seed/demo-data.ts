@@ -6,13 +6,14 @@ import type { DbOrTx } from "@/db";
 import { recordEvent } from "@/lib/write/road";
 import { insertBase, type BaseCounts } from "./base";
 import { buildDemoClinicalRows } from "./demo-clinical";
+import { seedFollowUp } from "./follow-up";
 import { insertClinicalRows } from "./insert";
 import { countRows, type ClinicalCounts } from "./rows";
 
 /** Changing it changes every name and status in the demo. */
 export const DEMO_SEED = 20_250_611;
 
-export type DemoCounts = BaseCounts & ClinicalCounts;
+export type DemoCounts = BaseCounts & ClinicalCounts & { tasks: number; notifications: number };
 
 export async function seedDemo(
   db: DbOrTx,
@@ -22,7 +23,8 @@ export async function seedDemo(
   const { context, counts: base } = await insertBase(db, { passwordHash: opts.passwordHash, now });
   const rows = buildDemoClinicalRows(context, opts.seed ?? DEMO_SEED);
   await insertClinicalRows(db, rows);
-  const counts: DemoCounts = { ...base, ...countRows(rows) };
+  const followUp = await seedFollowUp(db, now);
+  const counts: DemoCounts = { ...base, ...countRows(rows), ...followUp };
   await recordEvent({
     actor: null,
     actorUsername: "system",

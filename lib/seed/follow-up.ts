@@ -1,0 +1,140 @@
+/**
+ * The demo's follow-up (issue 11): open, overdue, done and dismissed tasks and a few unread
+ * notifications for coordinator1 and investigator1, about real demo records, so the task list, the
+ * dashboard card, the timeline and the bell have something to show on first sign-in. Written
+ * straight into the tables like the rest of the seed (one audit row for the whole seed).
+ */
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { adverseEvents, notifications, subjects, tasks, users, visits } from "@/db/schema";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export async function seedFollowUp(db: DbOrTx, now: Date): Promise<{ tasks: number; notifications: number }> {
+  const people = await db.select().from(users).where(inArray(users.username, ["coordinator1", "investigator1"]));
+  const coord = people.find((u) => u.username === "coordinator1");
+  const inv = people.find((u) => u.username === "investigator1");
+  if (!coord?.siteId || !inv) return { tasks: 0, notifications: 0 };
+  const siteId = coord.siteId;
+  const [someSubjects, [sae], [visit]] = await Promise.all([
+    db.select().from(subjects).where(and(eq(subjects.siteId, siteId), eq(subjects.status, "enrolled"))).orderBy(asc(subjects.subjectId)).limit(5),
+    db.select().from(adverseEvents).where(and(eq(adverseEvents.siteId, siteId), eq(adverseEvents.serious, true))).orderBy(desc(adverseEvents.awareAt)).limit(1),
+    db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.coordinatorId, coord.id), eq(visits.visitStatus, "scheduled"), gt(visits.scheduledAt, now)))
+      .orderBy(asc(visits.scheduledAt))
+      .limit(1),
+  ]);
+  if (someSubjects.length < 5) return { tasks: 0, notifications: 0 };
+  type Row = (typeof someSubjects)[number];
+  const [s1, s2, s3, s4, s5] = someSubjects as [Row, Row, Row, Row, Row];
+  const about = (s: typeof s1) => ({ siteId, studyId: s.studyId, subjectId: s.id, entity: "subject" as const, entityId: s.id, source: "person" as const });
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const taskRows: (typeof tasks.$inferInsert)[] = [
+    { ...about(s1), title: "Call about fasting before the next visit", dueAt: at(2 * DAY), assigneeId: coord.id, createdById: inv.id },
+    { ...about(s2), title: "Send the updated consent form (v4)", dueAt: at(-DAY), priority: "high", assigneeId: coord.id, createdById: coord.id },
+    {
+      ...about(s3),
+      title: "File the lab report in the subject binder",
+      dueAt: at(-2 * DAY),
+      assigneeId: coord.id,
+      createdById: coord.id,
+      status: "done",
+      closedAt: at(-DAY),
+      closedById: coord.id,
+    },
+    { ...about(s1), title: "Review the ECG findings", details: "QTc flagged by the core lab.", dueAt: at(DAY), priority: "high", assigneeId: inv.id, createdById: coord.id },
+    { ...about(s4), title: "Countersign the screening notes", dueAt: at(-2 * DAY), assigneeId: inv.id, createdById: coord.id },
+    { ...about(s5), title: "Check the dosing diary at the next visit", dueAt: at(5 * DAY), priority: "low", assigneeRole: "coordinator", createdById: inv.id },
+    {
+      ...about(s5),
+      title: "Review the hematology results",
+      dueAt: at(-3 * DAY),
+      assigneeId: inv.id,
+      createdById: coord.id,
+      status: "dismissed",
+      dismissReason: "Duplicate of the ECG review task",
+      closedAt: at(-2 * DAY),
+      closedById: inv.id,
+    },
+  ];
+  await db.insert(tasks).values(taskRows);
+
+  const note = (userId: string, n: Partial<typeof notifications.$inferInsert> & Pick<typeof notifications.$inferInsert, "title" | "body" | "link" | "entity" | "entityId" | "rule" | "category">) => ({
+    userId,
+    siteId,
+    causeKey: `demo:${n.rule}:${n.entityId}`,
+    ...n,
+  });
+  const code = (id: string) => someSubjects.find((s) => s.id === id)?.subjectId ?? "";
+  const rows = [
+    note(coord.id, {
+      rule: "task.assigned",
+      category: "tasks",
+      title: `Task assigned to you: subject ${s1.subjectId}`,
+      body: "A task at Riverside Clinical Research is now yours, due in two days.",
+      link: `/subjects/${s1.id}`,
+      entity: "subject",
+      entityId: s1.id,
+      subjectId: s1.id,
+      createdAt: at(-3 * HOUR),
+    }),
+    note(inv.id, {
+      rule: "screening.awaiting-sign-off",
+      category: "screening",
+      title: `Eligibility sign-off waiting: subject ${code(s4.id)}`,
+      body: "A passed screening at Riverside Clinical Research has waited two days for an investigator to confirm eligibility.",
+      link: "/safety/eligibility",
+      entity: "subject",
+      entityId: s4.id,
+      subjectId: s4.id,
+      createdAt: at(-5 * HOUR),
+    }),
+    note(inv.id, {
+      rule: "task.assigned",
+      category: "tasks",
+      title: `Task assigned to you: subject ${s1.subjectId}`,
+      body: "A task at Riverside Clinical Research is now yours, due tomorrow.",
+      link: `/subjects/${s1.id}`,
+      entity: "subject",
+      entityId: s1.id,
+      subjectId: s1.id,
+      createdAt: at(-26 * HOUR),
+      readAt: at(-25 * HOUR),
+    }),
+  ];
+  if (visit) {
+    rows.push(
+      note(coord.id, {
+        rule: "visit.reminder-before",
+        category: "visits",
+        title: `Visit coming up: subject ${someSubjects.find((s) => s.id === visit.subjectId)?.subjectId ?? "(see visit)"}`,
+        body: "Scheduled at Riverside Clinical Research — open the visit for the time.",
+        link: `/visits/${visit.id}`,
+        entity: "visit",
+        entityId: visit.id,
+        subjectId: visit.subjectId,
+        createdAt: at(-HOUR),
+      }),
+    );
+  }
+  if (sae) {
+    rows.push(
+      note(inv.id, {
+        rule: "sae.reported",
+        category: "safety",
+        title: "Serious adverse event reported",
+        body: "Reported at Riverside Clinical Research. Assess it and notify the sponsor within 24 hours of awareness.",
+        link: `/adverse-events/${sae.id}`,
+        entity: "adverse_event",
+        entityId: sae.id,
+        subjectId: sae.subjectId,
+        createdAt: at(-2 * HOUR),
+      }),
+    );
+  }
+  await db.insert(notifications).values(rows);
+  return { tasks: taskRows.length, notifications: rows.length };
+}
