@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/users", title: "Users", text: "Approve sign-ups, set role and site, disable accounts, reset passwords.", ready: true },
   { href: "/admin/sites", title: "Sites", text: "Site names and time zones.", ready: true },
   { href: "/admin/studies", title: "Studies", text: "Protocols, principal investigators, visit schedules and sponsor access.", ready: true },
+  { href: "/admin/outbox", title: "Email outbox", text: "Emails sent, waiting or given up; retry the ones that failed.", ready: true },
 ];
 
 export default async function AdminPage() {
