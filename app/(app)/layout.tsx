@@ -3,15 +3,20 @@ import { LogoutButton } from "@/components/logout-button";
 import { logout } from "@/app/logout-actions";
 import { humanize } from "@/components/ui/badge";
 import { NavLinks } from "@/components/shell/nav-links";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NoticeProvider } from "@/components/ui/notices";
 import { requireActor } from "@/lib/auth/actor";
-import { accountNavFor, HOME_BY_ROLE, navFor } from "@/lib/policy";
+import { countUnread } from "@/lib/notifications/queries";
+import { accountNavFor, can, HOME_BY_ROLE, navFor } from "@/lib/policy";
+import { unreadCountAction } from "./notifications/actions";
 
 // Every page below reads the signed-in user from the database: never prerender.
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const inbox = can(actor, "notification.manage");
+  const unread = inbox ? await countUnread(actor) : 0;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -30,6 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 {actor.siteName ? ` · ${actor.siteName}` : ""}
               </span>
             </p>
+            {inbox && <NotificationBell unread={unread} countUnread={unreadCountAction} />}
             <nav aria-label="Account">
               <NavLinks items={accountNavFor(actor)} />
             </nav>

@@ -2,23 +2,22 @@
 
 /**
  * Keeps a page's server-rendered data current: listens to GET /api/v1/live (the web session
- * authenticates it), and when a change of one of `entities` arrives — for a subject timeline,
- * one of that subject's records — re-renders the page's server components with router.refresh().
- * A refresh waits while a dialog is open or a form field has focus. Bursts (enrolling a subject books
- * many visits) are debounced into one refresh. Reconnects with backoff, resuming after the last
- * event it saw; when the server cannot replay what was missed (`reset`) the page simply refreshes.
+ * authenticates it; one connection per tab, shared with the header's bell: ./live-connection.ts),
+ * and when a change of one of `entities` arrives — for a subject timeline, one of that subject's
+ * records — re-renders the page's server components with router.refresh(). A refresh waits while a
+ * dialog is open or a form field has focus. Bursts (enrolling a subject books many visits) are
+ * debounced into one refresh. When the server cannot replay what was missed (`reset`) the page
+ * simply refreshes.
  *
  * Shows a small "Live" badge; screen readers hear (politely) only when updates pause and resume.
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { subscribeLive, type LiveChange, type LiveEntity, type LiveStatus } from "./live-connection";
 
-type Entity = "subject" | "screening" | "visit" | "adverse_event" | "subject_note" | "study" | "user" | "site";
-type Change = { type: string; entity: Entity; id: string; studyId: string | null; subjectId: string | null; at: string };
-type Status = "connecting" | "live" | "reconnecting" | "off";
+type Status = LiveStatus;
 
 const DEBOUNCE_MS = 150;
-const MAX_BACKOFF_MS = 30_000;
 const BUSY_RETRY_MS = 500;
 
 /** A dialog is open, or the person is typing in a form: a refresh now could disrupt them. */
@@ -32,7 +31,7 @@ export function LiveRefresh({
   entities,
   subject,
 }: {
-  entities: readonly Entity[];
+  entities: readonly LiveEntity[];
   /** A subject timeline: refresh for changes of this subject and of its records (visits, AEs, …). */
   subject?: { id: string };
 }) {
@@ -47,14 +46,7 @@ export function LiveRefresh({
   const key = `${entities.join(",")}|${subject?.id ?? ""}`;
 
   useEffect(() => {
-    let source: EventSource | null = null;
-    let lastEventId = "";
-    let attempt = 0;
-    let wasLive = false;
-    let stopped = false;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-
     const refresh = () => {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(function apply() {
@@ -64,65 +56,26 @@ export function LiveRefresh({
         else router.refresh();
       }, DEBOUNCE_MS);
     };
-    const relevant = (change: Change) => {
+    const relevant = (change: LiveChange) => {
       const { entities: wanted, subject: s } = filter.current;
       if (!wanted.includes(change.entity)) return false;
       if (!s) return true;
       // Every change event names its subject (lib/write.ts); the subject's own id for a subject.
       return change.subjectId === s.id;
     };
-    const connect = () => {
-      if (stopped) return;
-      const url = lastEventId ? `/api/v1/live?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/v1/live";
-      source = new EventSource(url);
-      const remember = (event: MessageEvent) => {
-        if (event.lastEventId) lastEventId = event.lastEventId;
-      };
-      source.addEventListener("ready", (event) => {
-        remember(event as MessageEvent);
-        attempt = 0;
-        if (wasLive) setAnnouncement("Live updates resumed.");
-        wasLive = true;
-        setStatus("live");
-      });
-      source.addEventListener("reset", (event) => {
-        remember(event as MessageEvent);
-        attempt = 0;
-        wasLive = true;
-        setStatus("live");
-        refresh();
-      });
-      source.addEventListener("end", () => {
-        // The account may no longer listen (disabled, signed out): stop; the next navigation says why.
-        stopped = true;
-        source?.close();
-        setStatus("off");
-      });
-      source.onmessage = (event) => {
-        remember(event);
-        try {
-          if (relevant(JSON.parse(event.data) as Change)) refresh();
-        } catch {
-          // not a change we understand
-        }
-      };
-      source.onerror = () => {
-        // Take over from EventSource's own retry, to back off and to resume after lastEventId.
-        source?.close();
-        if (stopped) return;
-        if (wasLive) setAnnouncement("Live updates paused; reconnecting…");
-        setStatus("reconnecting");
-        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-        attempt++;
-        retryTimer = setTimeout(connect, delay);
-      };
-    };
-    connect();
+    const unsubscribe = subscribeLive({
+      change: (change) => {
+        if (relevant(change)) refresh();
+      },
+      reset: refresh,
+      status: (next, said) => {
+        setStatus(next);
+        if (said) setAnnouncement(said);
+      },
+    });
     return () => {
-      stopped = true;
-      clearTimeout(retryTimer);
+      unsubscribe();
       clearTimeout(refreshTimer);
-      source?.close();
     };
   }, [router, key]);
 

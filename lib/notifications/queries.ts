@@ -13,6 +13,7 @@ import { NotFoundError } from "../errors";
 import { pageOf, type Page } from "../list/params";
 import { authorize } from "../policy";
 import { isUuid } from "../validation/fields";
+import type { InboxView } from "./inbox-params";
 
 /** What a person sees of a notification (the API's fields too): not the cause key or digest stamp. */
 export const notificationColumns = {
@@ -30,10 +31,6 @@ export const notificationColumns = {
 };
 
 export type InboxItem = Pick<Notification, keyof typeof notificationColumns>;
-
-/** The inbox's two tabs. */
-export const INBOX_VIEWS = ["unread", "all"] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
 
 const mine = (actor: Actor) => eq(notifications.userId, actor.id);
 const unread = (actor: Actor) => and(mine(actor), isNull(notifications.readAt));
