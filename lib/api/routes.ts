@@ -13,6 +13,8 @@ import { scheduleItemRoutes } from "./resources/schedule-items/routes";
 import { siteRoutes } from "./resources/sites/routes";
 import { userRoutes } from "./resources/users/routes";
 import { personalTokenRoutes } from "./resources/tokens/routes";
+import { notificationRoutes } from "./resources/notifications/routes";
+import { taskRoutes } from "./resources/tasks/routes";
 
 // sessionRoutes first: `GET /users/me` before `GET /users/{id}`.
 const resourceRoutes: Route[] = [
@@ -27,6 +29,8 @@ const resourceRoutes: Route[] = [
   ...siteRoutes,
   ...userRoutes,
   ...personalTokenRoutes,
+  ...notificationRoutes,
+  ...taskRoutes,
 ];
 
 let document: Record<string, unknown> | undefined;

@@ -17,6 +17,7 @@ import { siteResource } from "../api/resources/sites/routes";
 import { studyResource } from "../api/resources/studies/routes";
 import { subjectNoteResource } from "../api/resources/subject-notes/routes";
 import { subjectResource } from "../api/resources/subjects/routes";
+import { taskResource } from "../api/resources/tasks/routes";
 import { personalTokenResource } from "../api/resources/tokens/routes";
 import { userResource } from "../api/resources/users/routes";
 import { visitResource } from "../api/resources/visits/routes";
@@ -67,4 +68,5 @@ export const RESOURCES: Resource[] = [
   userResource,
   personalTokenResource,
   notificationResource,
+  taskResource,
 ].map(fromRest);

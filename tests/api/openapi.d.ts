@@ -766,6 +766,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tasks */
+        get: operations["listTasks"];
+        put?: never;
+        /** Create a follow-up task about a subject, visit, adverse event, screening or study */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Complete, dismiss (with a reason) or reopen a task, or edit its title, details, due time, priority or assignee */
+        patch: operations["updateTask"];
+        trace?: never;
+    };
     "/api/v1/live": {
         parameters: {
             query?: never;
@@ -1655,6 +1691,88 @@ export interface components {
              * @description Mark only notifications created at or before this instant (what the person saw); default: all.
              */
             upTo?: string;
+        };
+        Task: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a zone.
+             */
+            updatedAt: string;
+            /** Format: uuid */
+            siteId: string;
+            studyId: string | null;
+            /** @description The subject the task concerns; null for a study's task. */
+            subjectId: string | null;
+            /**
+             * @description What the task is about; `entityId` is that record's id.
+             * @enum {string}
+             */
+            entity: "subject" | "visit" | "adverse_event" | "screening" | "study";
+            /** Format: uuid */
+            entityId: string;
+            title: string;
+            /** @description Free text. Null for sponsors. */
+            details: string | null;
+            /**
+             * Format: date-time
+             * @description When it is due; entered and shown in the site's time zone.
+             */
+            dueAt: string;
+            /** @description The one person who has it; null when it is for a role. */
+            assigneeId: string | null;
+            /** @description Everyone of this role at the task's site; null when it is for one person. */
+            assigneeRole: ("coordinator" | "investigator" | "sponsor" | "admin") | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "open" | "done" | "dismissed";
+            /** @description Why it was dismissed (free text). Null for sponsors. */
+            dismissReason: string | null;
+            /** @description When it was completed or dismissed; null while open. */
+            closedAt: string | null;
+            closedById: string | null;
+            /**
+             * @description `person`: made by someone; `rule`: made by TrialDesk's follow-up rules.
+             * @enum {string}
+             */
+            source: "person" | "rule";
+            createdById: string | null;
+        };
+        TaskPatch: {
+            /** @description The version you read; a stale one gets 409. */
+            version: number;
+            /**
+             * @description `done` completes, `dismissed` dismisses (with a reason), `open` reopens a closed task.
+             * @enum {string}
+             */
+            status?: "open" | "done" | "dismissed";
+            /** @description Why the task is dismissed: required with `status: dismissed`, taken with nothing else. */
+            reason?: string;
+            title?: string;
+            /** @description Free text; null clears it. */
+            details?: string | null;
+            /** @description A new due time. ISO 8601 with a zone, or site-local YYYY-MM-DDTHH:mm. */
+            dueAt?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * Format: uuid
+             * @description An active coordinator or investigator of the task's site (replaces a role).
+             */
+            assigneeId?: string;
+            /**
+             * @description Everyone of this role at the task's site (replaces a person).
+             * @enum {string}
+             */
+            assigneeRole?: "coordinator" | "investigator";
         };
     };
     responses: never;
@@ -7076,6 +7194,373 @@ export interface operations {
             };
             /** @description The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description `me`: the caller's tasks, assigned to them or to their role at their site; or a user's id, for that person's. */
+                assignee?: "me" | string;
+                status?: "open" | "done" | "dismissed";
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description The subject's record id (`Subject.id`). */
+                subjectId?: string;
+                studyId?: string;
+                entity?: "subject" | "visit" | "adverse_event" | "screening" | "study";
+                /** @description The record the task is about. */
+                entityId?: string;
+                /** @description Due before this instant (exclusive; ISO 8601 with a zone). */
+                dueBefore?: string;
+                /** @description Field to order by; prefix with `-` for descending. */
+                order?: "dueAt" | "-dueAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Related records to embed, comma-separated: none. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Task"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    entity: "subject" | "visit" | "adverse_event" | "screening" | "study";
+                    /** Format: uuid */
+                    entityId: string;
+                    title: string;
+                    details: string | null;
+                    dueAt: string;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** Format: uuid */
+                    assigneeId?: string;
+                    /** @enum {string} */
+                    assigneeRole?: "coordinator" | "investigator";
+                };
+            };
+        };
+        responses: {
+            /** @description The new task. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule; `errors` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: {
+                /** @description Related records to embed, comma-separated: none. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing was saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskPatch"];
+            };
+        };
+        responses: {
+            /** @description The task as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, unknown or invalid query parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record — or one of another site, which is the same thing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first. `current` holds the record as it is now. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
