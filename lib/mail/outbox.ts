@@ -3,7 +3,6 @@
  * it (so a rolled-back change sends nothing, and a committed one cannot lose its email). One row
  * per cause: queueing the same cause again is a no-op. The dispatcher (./dispatcher.ts) sends it.
  */
-import "server-only";
 import { emailOutbox } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { ComposedMail } from "./compose";

@@ -2,7 +2,6 @@
  * Reading a rule's causes: the record with its subject's code, its site's name and zone and the
  * people it names — one query for all rows of a kind, inside the transaction that fires them.
  */
-import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { adverseEvents, screenings, sites, studies, subjects, tasks, visits } from "@/db/schema";

@@ -4,7 +4,6 @@
  * person (their live bell hears of it when the transaction commits), an outbox email for those who
  * take this category by email, and the rule's task.
  */
-import "server-only";
 import { and, eq } from "drizzle-orm";
 import { notifications, ruleFirings, users } from "@/db/schema";
 import { composeNotification } from "../mail/compose";

@@ -4,7 +4,6 @@
  * older than its rule's useful life is let go (a reminder after the visit, an escalation overtaken by
  * the next one), which also keeps a restart after a long stop from raising stale alarms.
  */
-import "server-only";
 import { and, between, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { adverseEvents, screenings, visits } from "@/db/schema";

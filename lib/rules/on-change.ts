@@ -3,7 +3,6 @@
  * transaction: the rows that match a rule's trigger are read as causes and fired (./deliver.ts).
  * The person who made the change is not told of it. Changes no rule watches cost one map lookup.
  */
-import "server-only";
 import type { EntityName } from "../write/entities";
 import type { Writer } from "../write/road";
 import { fire } from "./deliver";

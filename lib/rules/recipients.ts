@@ -2,7 +2,6 @@
  * Whom a firing reaches: active accounts only, each once, never a sponsor (sponsors get no
  * clinical alerts), and site-bound people only of the record's own site.
  */
-import "server-only";
 import { and, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { notificationPreferences, users, type Delivery, type NotificationCategory, type Role } from "@/db/schema";

@@ -8,7 +8,6 @@
  * single-table query, which would turn the record's "id" inside the subquery into e_signatures' own
  * and make the EXISTS compare e_signatures with itself.
  */
-import "server-only";
 import { and, getTableName, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
