@@ -66,6 +66,28 @@ async function scenarios(base, token, ids) {
       ],
       target: 580,
     },
+    {
+      // The rules' worst case (issue 11): each request a serious AE, which alerts the site's
+      // investigators, queues their email and leaves the PI a task — in the same transaction.
+      name: "report SAE",
+      url: `${base}/api/v1/adverse-events`,
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => {
+            const subjectId = ids.enrolled[n++ % ids.enrolled.length];
+            const onsetDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+            return {
+              ...req,
+              body: JSON.stringify({ subjectId, eventTerm: "Pneumonia", severity: "severe", grade: 3, serious: true, seriousnessCriteria: ["hospitalization"], onsetDate }),
+            };
+          },
+        },
+      ],
+      target: null,
+    },
   ];
 }
 
@@ -146,7 +168,7 @@ async function main() {
   console.log(`${"server".padEnd(11)} ${"scenario".padEnd(17)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(11)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target).padStart(7)}  ${r.non2xx + r.errors}`,
+      `${r.label.padEnd(11)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target ?? "—").padStart(7)}  ${r.non2xx + r.errors}`,
     );
   }
   await dropDatabase(url);
