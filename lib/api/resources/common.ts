@@ -11,7 +11,7 @@ import { instant, uuid } from "./json-types";
 import { modelFields } from "./model-fields";
 
 export { calendarDate, instant, uuid } from "./json-types";
-export { modelFields } from "./model-fields";
+export { modelFields, modelSchema } from "./model-fields";
 
 /** A record's identity and version, for resources without a read model of their own. */
 export const meta = { id: uuid, version: z.number().int(), createdAt: instant, updatedAt: instant };

@@ -68,3 +68,16 @@ export function modelFields<M extends Model, const K extends keyof M["columns"] 
   }
   return fields;
 }
+
+/**
+ * The output schema of a resource that carries its model's fields and nothing else (the
+ * administration's resources, a person's tokens), under its name `id` in the OpenAPI document.
+ */
+export function modelSchema<M extends Model, const K extends keyof M["columns"] & string>(
+  id: string,
+  model: M,
+  keys: readonly K[],
+  notes: Partial<Record<K, string>> = {},
+) {
+  return z.object(modelFields(model, keys, notes)).meta({ id });
+}

@@ -6,7 +6,7 @@ import { addScheduleItemSchema, changeScheduleItemSchema, retireScheduleItemSche
 import { withoutId } from "../../http/command";
 import { listQueryShape } from "../../list";
 import { columnsModel } from "../columns-model";
-import { modelFields, RECORD_FIELDS, uuid, versionField } from "../common";
+import { modelSchema, RECORD_FIELDS, uuid, versionField } from "../common";
 
 export const scheduleItemColumns = columnsModel(getTableColumns(visitScheduleItems), "study.manage");
 /** ./queries.ts selects exactly these. */
@@ -19,14 +19,10 @@ export const SCHEDULE_ITEM_FIELDS = [
  * A study's planned visit. Retired items are listed and read like the others, with `retiredAt`:
  * retiring one is a protocol change, not a correction, and visits planned from it keep pointing at it.
  */
-export const ScheduleItem = z
-  .object(
-    modelFields(scheduleItemColumns, SCHEDULE_ITEM_FIELDS, {
-      dayOffset: "Days from enrollment.",
-      retiredAt: "Set once retired: later enrollments no longer plan it.",
-    }),
-  )
-  .meta({ id: "ScheduleItem" });
+export const ScheduleItem = modelSchema("ScheduleItem", scheduleItemColumns, SCHEDULE_ITEM_FIELDS, {
+  dayOffset: "Days from enrollment.",
+  retiredAt: "Set once retired: later enrollments no longer plan it.",
+});
 
 export const SCHEDULE_ORDER = ["sortOrder", "code", "createdAt"] as const;
 export const SCHEDULE_INCLUDE = [] as const;

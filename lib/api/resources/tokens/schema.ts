@@ -2,7 +2,7 @@ import { z } from "zod";
 import { tokenColumns } from "../../tokens";
 import { listQueryShape } from "../../list";
 import { columnsModel } from "../columns-model";
-import { modelFields } from "../common";
+import { modelSchema } from "../common";
 
 /** What a person sees of a token (lib/api/tokens.ts): never its secret or its hash. */
 export const personalTokenColumns = columnsModel(tokenColumns, "token.manage");
@@ -10,14 +10,10 @@ export const personalTokenColumns = columnsModel(tokenColumns, "token.manage");
 export const TOKEN_FIELDS = ["id", "name", "prefix", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"] as const;
 
 /** One of the caller's personal tokens. */
-export const PersonalToken = z
-  .object(
-    modelFields(personalTokenColumns, TOKEN_FIELDS, {
-      prefix: "The first characters of the token, to recognise it by.",
-      expiresAt: "Null for a token that does not expire.",
-    }),
-  )
-  .meta({ id: "PersonalToken" });
+export const PersonalToken = modelSchema("PersonalToken", personalTokenColumns, TOKEN_FIELDS, {
+  prefix: "The first characters of the token, to recognise it by.",
+  expiresAt: "Null for a token that does not expire.",
+});
 
 /** The answer to creating a token: the one time its secret is shown. */
 export const NewPersonalToken = PersonalToken.extend({

@@ -6,21 +6,17 @@ import { withoutId } from "../../http/command";
 import { listQueryShape } from "../../list";
 import { publicUserColumns } from "../../../users/public-user";
 import { columnsModel } from "../columns-model";
-import { modelFields, RECORD_FIELDS, uuid } from "../common";
+import { modelSchema, RECORD_FIELDS, uuid } from "../common";
 
 /** Accounts as administrators read them: the public user's columns (lib/users/public-user.ts), never the password hash. */
 export const accountColumns = columnsModel(publicUserColumns, "user.manage");
 /** ./queries.ts selects exactly these. */
 export const USER_FIELDS = [...RECORD_FIELDS, "username", "email", "displayName", "role", "status", "siteId"] as const;
 
-export const UserAccount = z
-  .object(
-    modelFields(accountColumns, USER_FIELDS, {
-      role: "For a pending sign-up: the role asked for.",
-      siteId: "Coordinators and investigators: their site; null for sponsors and administrators.",
-    }),
-  )
-  .meta({ id: "UserAccount" });
+export const UserAccount = modelSchema("UserAccount", accountColumns, USER_FIELDS, {
+  role: "For a pending sign-up: the role asked for.",
+  siteId: "Coordinators and investigators: their site; null for sponsors and administrators.",
+});
 
 export const USER_ORDER = ["username", "createdAt"] as const;
 export const USER_INCLUDE = [] as const;
