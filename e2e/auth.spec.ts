@@ -60,7 +60,7 @@ test("logout ends the session", async ({ page }) => {
 
 test("each role lands on its home with its own navigation", async ({ page }) => {
   const cases = [
-    { user: "coordinator1", url: /\/$/, nav: ["Dashboard", "Screening", "Subjects", "Visits", "Adverse events"], not: ["Admin", "Safety review"] },
+    { user: "coordinator1", url: /\/$/, nav: ["Dashboard", "Screening", "Tasks", "Subjects", "Visits", "Adverse events"], not: ["Admin", "Safety review"] },
     { user: "investigator1", url: /\/safety$/, nav: ["Safety review", "Subjects"], not: ["Admin", "Audit log"] },
     { user: "sponsor1", url: /\/sponsor$/, nav: ["Sponsor overview"], not: ["Screening", "Admin"] },
     { user: "admin", url: /\/admin$/, nav: ["Admin", "Audit log"], not: ["Screening", "Safety review"] },

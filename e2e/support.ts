@@ -37,3 +37,22 @@ export async function createSubject(page: Page, subjectId: string, fullName: str
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${subjectId} · ${fullName}`);
   return new URL(page.url()).pathname;
 }
+
+/** Today at site 1 (Riverside, America/New_York), as a date input takes it. */
+export const siteToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+
+/** coordinator1 (signed in on `page`) reports a serious AE; returns its page's path. */
+export async function reportSeriousAe(page: Page, term: string): Promise<string> {
+  await page.goto("/adverse-events/new");
+  const subjectId = await page.getByLabel("Subject").locator("option").nth(1).getAttribute("value");
+  await page.getByLabel("Subject").selectOption(subjectId!);
+  await page.getByLabel("Event term").fill(term);
+  await page.getByLabel("Severity").selectOption("moderate");
+  await page.getByLabel("CTCAE grade").selectOption("3");
+  await page.getByLabel("Serious", { exact: true }).check();
+  await page.getByLabel("Hospitalization (initial or prolonged)").check();
+  await page.getByLabel("Onset date").fill(siteToday());
+  await page.getByRole("button", { name: "Report adverse event" }).click();
+  await expect(page).toHaveURL(/\/adverse-events\/[0-9a-f-]{36}\?reported=1$/);
+  return new URL(page.url()).pathname;
+}
