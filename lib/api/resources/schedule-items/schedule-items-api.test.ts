@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminCounts } from "@/tests/fixtures-admin";
 import { withTwoSites } from "@/tests/fixtures";
 import { clientFor, tokenFor } from "@/tests/api/client";
-import { mutate, send, statuses } from "@/tests/api/both-transports";
+import { expectAdminOnly } from "@/tests/api/admin-checks";
+import { mutate, send } from "@/tests/api/both-transports";
 import { auditOf } from "@/tests/fixtures-safety";
 
 const f = withTwoSites();
@@ -74,20 +75,13 @@ describe("REST /schedule-items", () => {
 
   it("refuses everyone but administrators with 403, reading and writing nothing", async () => {
     const id = (await send("POST", "/schedule-items", admin, item(f.studyA.id, { code: "R1" }))).body!.id as string;
-    const callers = await Promise.all([f.users.coordA, f.users.invA, f.users.sponsor].map((u) => tokenFor(u.id)));
-    const before = await adminCounts();
-    for (const token of callers) {
-      expect(
-        await statuses([
-          send("GET", "/schedule-items", token),
-          send("GET", `/schedule-items/${id}`, token),
-          send("POST", "/schedule-items", token, item(f.studyA.id, { code: "X9" })),
-          send("PATCH", `/schedule-items/${id}`, token, { version: 1, name: "x" }),
-          send("POST", `/schedule-items/${id}/retire`, token, { version: 1, reason: "x" }),
-        ]),
-      ).toEqual([403, 403, 403, 403, 403]);
-    }
-    expect(await adminCounts()).toEqual(before);
+    await expectAdminOnly(f, (token) => [
+      send("GET", "/schedule-items", token),
+      send("GET", `/schedule-items/${id}`, token),
+      send("POST", "/schedule-items", token, item(f.studyA.id, { code: "X9" })),
+      send("PATCH", `/schedule-items/${id}`, token, { version: 1, name: "x" }),
+      send("POST", `/schedule-items/${id}/retire`, token, { version: 1, reason: "x" }),
+    ]);
   });
 
   it("refuses bad input with problem+json naming the fields, and writes nothing", async () => {

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminCounts } from "@/tests/fixtures-admin";
 import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { clientFor, tokenFor } from "@/tests/api/client";
-import { mutate, send, statuses } from "@/tests/api/both-transports";
+import { expectAdminOnly } from "@/tests/api/admin-checks";
+import { mutate, send } from "@/tests/api/both-transports";
 import { auditOf } from "@/tests/fixtures-safety";
 
 const f = withTwoSites();
@@ -54,17 +55,10 @@ describe("REST sponsor access", () => {
 
   it("refuses everyone but administrators with 403, writing nothing", async () => {
     const monitor = await makeUser("monitor_refused", "sponsor", null);
-    const callers = await Promise.all([f.users.coordA, f.users.invA, f.users.sponsor].map((u) => tokenFor(u.id)));
-    const before = await adminCounts();
-    for (const token of callers) {
-      expect(
-        await statuses([
-          send("POST", `/studies/${f.studyA.id}/sponsor-access`, token, { userId: monitor.id }),
-          send("POST", `/studies/${f.studyA.id}/sponsor-access/revoke`, token, { userId: f.users.sponsor.id }),
-        ]),
-      ).toEqual([403, 403]);
-    }
-    expect(await adminCounts()).toEqual(before);
+    await expectAdminOnly(f, (token) => [
+      send("POST", `/studies/${f.studyA.id}/sponsor-access`, token, { userId: monitor.id }),
+      send("POST", `/studies/${f.studyA.id}/sponsor-access/revoke`, token, { userId: f.users.sponsor.id }),
+    ]);
   });
 
   it("refuses bad input with problem+json naming the fields, and writes nothing", async () => {
