@@ -2,10 +2,10 @@
  * Task fixtures on top of twoSites(): tasks written straight into the database (not through the
  * lib functions under test), and the row counts a refused task write must leave unchanged.
  */
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, tasks, type Task } from "@/db/schema";
 import type { TwoSites } from "./fixtures";
+import { countRows } from "./fixtures-screening";
 
 /** An open task about subject A (site A), for coordinator A, due `dueAt` — or about site B's subject with `site: "B"`. */
 export async function insertTask(f: TwoSites, values: Partial<typeof tasks.$inferInsert> = {}, site: "A" | "B" = "A"): Promise<Task> {
@@ -32,8 +32,5 @@ export async function insertTask(f: TwoSites, values: Partial<typeof tasks.$infe
 
 /** Tasks and audit rows: what a refused task write must leave as it was. */
 export async function taskCounts() {
-  const db = await getDb();
-  const [t] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks);
-  const [a] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditEvents);
-  return { tasks: t!.n, audit: a!.n };
+  return { tasks: await countRows(tasks), audit: await countRows(auditEvents) };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AeItem } from "@/components/dashboard/ae-item";
+import { TaskItem } from "@/components/dashboard/task-item";
 import { CardList, DashboardCard } from "@/components/dashboard/card";
 import { VisitItem } from "@/components/dashboard/visit-item";
 import { SCREENING_TONE } from "@/components/screening/screening-badge";
@@ -31,9 +32,25 @@ export default async function DashboardPage() {
       <PageHeader
         title="Dashboard"
         description={`${actor.siteName ?? "Your site"} · ${formatDate(d.today)} · times in ${tz}`}
-        actions={<LiveRefresh entities={["visit", "screening", "adverse_event", "subject"]} />}
+        actions={<LiveRefresh entities={["visit", "screening", "adverse_event", "subject", "task"]} />}
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 xl:grid-cols-3">
+        <DashboardCard title="Open tasks" total={d.tasks.total} href="/tasks" linkLabel="All my tasks" tone={d.tasks.overdue ? "attention" : "neutral"}>
+          <p className="flex gap-3 pb-1 text-xs">
+            <Link href="/tasks" className="text-brand-800 underline underline-offset-2">
+              {d.tasks.mine} mine
+            </Link>
+            <Link href="/tasks?view=overdue" className="text-brand-800 underline underline-offset-2">
+              {d.tasks.overdue} overdue
+            </Link>
+          </p>
+          <CardList empty="No open tasks at your site." more={more(d.tasks)}>
+            {d.tasks.rows.map((t) => (
+              <TaskItem key={t.id} task={t} timeZone={tz} />
+            ))}
+          </CardList>
+        </DashboardCard>
+
         <DashboardCard title="Today's visits" total={d.todayVisits.total} href={`/visits?view=agenda&date=${d.today}`} linkLabel="Open agenda">
           <CardList empty="No visits booked today." more={more(d.todayVisits)}>
             {d.todayVisits.rows.map((v) => (

@@ -18,6 +18,7 @@ export function DialogForm({
   openName,
   submitLabel,
   variant = "primary",
+  openVariant,
   action,
   hidden,
   reasonLabel,
@@ -30,14 +31,16 @@ export function DialogForm({
   openName?: string;
   submitLabel: string;
   variant?: "primary" | "danger";
+  /** The opening button's look, where it differs from what the submit's variant implies (an edit in a table row). */
+  openVariant?: "primary" | "secondary";
   action: (prev: ActionState, data: FormData) => Promise<ActionState>;
   hidden: Record<string, string | number>;
   /** When set, a required reason field with this label. */
   reasonLabel?: string;
   /** An optional date field (e.g. the day a subject completed): its name, label and hint. */
   dateField?: { name: string; label: string; hint: string; max: string };
-  /** What will happen, in plain words. */
-  children: React.ReactNode;
+  /** What will happen, in plain words — or the form's own fields, given its state (errors beside them, a refused form's values). */
+  children: React.ReactNode | ((state: ActionState) => React.ReactNode);
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [opened, setOpened] = useState(false);
@@ -55,7 +58,7 @@ export function DialogForm({
   const dateError = dateField ? state.fieldErrors?.[dateField.name] : undefined;
   return (
     <>
-      <Button type="button" variant={variant === "danger" ? "secondary" : "primary"} aria-label={openName} onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}>
+      <Button type="button" variant={openVariant ?? (variant === "danger" ? "secondary" : "primary")} aria-label={openName} onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}>
         {openLabel}
       </Button>
       {opened && (
@@ -64,7 +67,7 @@ export function DialogForm({
             <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
               {title}
             </h2>
-            <div className="space-y-2 text-sm text-slate-700">{children}</div>
+            <div className="space-y-2 text-sm text-slate-700">{typeof children === "function" ? children(state) : children}</div>
             {Object.entries(hidden).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}

@@ -12,6 +12,7 @@ import type { TimelineEntry } from "@/lib/timeline/types";
 import { ScreeningBadge } from "@/components/subjects/status-badges";
 import { ChangeList, HistoryList, actionLabel } from "./history-list";
 import { EditNoteForm } from "./note-forms";
+import { ClosedTask } from "@/components/tasks/closed-task";
 
 const VISIT_TONE = { scheduled: "info", completed: "success", missed: "danger", canceled: "neutral" } as const;
 const AE_TONE = { open: "warning", follow_up: "info", resolved: "success", closed: "neutral" } as const;
@@ -22,6 +23,7 @@ const KIND_LABEL: Record<TimelineEntry["kind"], string> = {
   visit: "Visit",
   ae: "Adverse event",
   note: "Note",
+  task: "Task",
 };
 const SUBJECT_ACTIONS: Record<string, string> = {
   create: "Subject registered",
@@ -213,6 +215,8 @@ function EntryBody({ entry, timeZone, userNames }: { entry: TimelineEntry; timeZ
         </div>
       );
     }
+    case "task":
+      return <ClosedTask task={entry.record} timeZone={timeZone} />;
   }
 }
 
@@ -220,7 +224,7 @@ const HISTORY_OF = { screening: "screening", visit: "visit", ae: "adverse_event"
 
 /** The record's changes from the audit trail (a note's only once edited or retired: its creation is the note itself). */
 function EntryHistory({ entry, timeZone, userNames }: { entry: TimelineEntry; timeZone: string; userNames: Record<string, string> }) {
-  if (!("record" in entry)) return null;
+  if (!("history" in entry) || entry.kind === "subject") return null;
   if (entry.kind === "note" && !entry.record.edited && !entry.record.retiredAt) return null;
   return <HistoryList history={entry.history} entity={HISTORY_OF[entry.kind]} timeZone={timeZone} userNames={userNames} />;
 }

@@ -1,7 +1,7 @@
 /**
  * The coordinator's dashboard (`/`): today's visits, overdue and out-of-window visits, screening
- * queue counts, open AEs and the serious AEs' sponsor clocks — for the actor's own site, in six
- * bounded queries (each list LIMITed, its total by COUNT(*) OVER ()) whatever the site's size.
+ * queue counts, open AEs, the serious AEs' sponsor clocks and the open tasks (mine first) — for the
+ * actor's own site, in seven bounded queries (each list LIMITed, its total by COUNT(*) OVER ()) whatever the site's size.
  */
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
@@ -16,6 +16,7 @@ import { subjectModel } from "../read-model/subject";
 import { visitJoins } from "../read-model/visit";
 import { visibleTo } from "../read-model/visible";
 import type { ScreeningStatus } from "../screenings/types";
+import { openTasksCard } from "../tasks/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 
 /** Rows shown per card; the card's total says how many more the linked list holds. */
@@ -103,7 +104,7 @@ export async function getCoordinatorDashboard(actor: Actor, now: Date = new Date
   const visitScope = visibleTo(actor, visits);
   const aeScope = visibleTo(actor, adverseEvents);
 
-  const [todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks] = await Promise.all([
+  const [todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks, tasks] = await Promise.all([
     visitCard(
       actor,
       and(
@@ -124,11 +125,13 @@ export async function getCoordinatorDashboard(actor: Actor, now: Date = new Date
     aeCard(actor, and(aeScope, inArray(adverseEvents.status, ["open", "follow_up"]))!, [desc(adverseEvents.awareAt)]),
     // Serious AEs whose sponsor has not been told yet: the oldest clock is the most urgent.
     aeCard(actor, and(aeScope, eq(adverseEvents.serious, true), isNull(adverseEvents.sponsorNotifiedAt))!, [asc(adverseEvents.awareAt)]),
+    openTasksCard(actor, now),
   ]);
 
-  return { today, timeZone, now, todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks };
+  return { today, timeZone, now, todayVisits, overdue, outOfWindow, screening, openAes, seriousClocks, tasks };
 }
 
 export type CoordinatorDashboard = Awaited<ReturnType<typeof getCoordinatorDashboard>>;
 export type DashboardVisit = CoordinatorDashboard["todayVisits"]["rows"][number];
 export type DashboardAe = CoordinatorDashboard["openAes"]["rows"][number];
+export type DashboardTask = CoordinatorDashboard["tasks"]["rows"][number];

@@ -3,6 +3,7 @@
  * travels alone — `done` completes, `dismissed` dismisses (with a `reason`), `open` reopens — and
  * anything else edits the open task's title, details, due time, priority or assignee.
  */
+import "server-only";
 import { z } from "zod";
 import { TASK_STATUSES, type Task } from "@/db/schema";
 import type { Actor } from "../actor";

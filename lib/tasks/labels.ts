@@ -9,6 +9,14 @@ type About = { entity: TaskEntity; entityId: string; subjectId: string | null; s
 
 const ROLE_GROUP: Record<string, string> = { coordinator: "Any coordinator", investigator: "Any investigator" };
 
+/** "Assigned to" choices: each active person of the site, then each role there (the form sends a role's name or a person's id). */
+export function assigneeChoices(staff: readonly { id: string; displayName: string; role: string }[]): { value: string; label: string }[] {
+  return [
+    ...staff.map((s) => ({ value: s.id, label: `${s.displayName} (${s.role})` })),
+    ...Object.entries(ROLE_GROUP).map(([role, label]) => ({ value: role, label })),
+  ];
+}
+
 export function assigneeLabel(t: Assigned): string {
   return t.assigneeName ?? ROLE_GROUP[t.assigneeRole ?? ""] ?? "—";
 }

@@ -94,6 +94,7 @@ describe("the dashboard card and the subject's tasks", () => {
   it("lists mine first, then the site's, by due time, with the totals", async () => {
     const card = await openTasksCard(await f.actor(f.users.coordA.id), NOW);
     expect(card).toMatchObject({ total: 7, mine: 5, overdue: 3 });
+    expect(card.rows.map((r) => r.mine)).toEqual([true, true, true, true, true, false, false]);
     expect(card.rows.map((r) => r.title)).toEqual([
       "Chase lab results", "File the protocol amendment", "Order diaries", "Book the MRI", "Schedule week 4", "Sign off eligibility", "Review ECG",
     ]);

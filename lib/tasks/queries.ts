@@ -165,7 +165,8 @@ export async function openTasksCard(actor: Actor, now = new Date()) {
   const mine = actor.siteId ? assignedToSql(actor.id) : sql`false`;
   // Window counts are taken before the LIMIT: each row carries the totals of all open tasks.
   const count = (condition: SQL) => sql<number>`count(*) filter (where ${condition}) over ()`.mapWith(Number);
-  const rows = await selectTaskRows(db, actor, now, isOpenSql, { total: count(sql`true`), mineTotal: count(mine), overdueTotal: count(overdueSql(now)) })
+  const extra = { mine: sql<boolean>`coalesce(${mine}, false)`.mapWith(Boolean), total: count(sql`true`), mineTotal: count(mine), overdueTotal: count(overdueSql(now)) };
+  const rows = await selectTaskRows(db, actor, now, isOpenSql, extra)
     .orderBy(sql`case when ${mine} then 0 else 1 end`, asc(tasks.dueAt), asc(tasks.id))
     .limit(DASHBOARD_TASK_LIMIT);
   const [first] = rows;

@@ -1,8 +1,9 @@
 /**
- * A subject's timeline: consent, screenings, visits, AEs, notes and every record's changes from
- * the audit trail, in one chronological list. Built in a FIXED number of queries whatever the
- * subject's history (a test counts them): the subject with its study, coordinator and site; then
- * its screenings, visits, AEs, notes and the enrollment preview in parallel; then the audit rows
+ * A subject's timeline: consent, screenings, visits, AEs, notes, closed follow-up tasks and every
+ * record's changes from the audit trail, in one chronological list, with the subject's open tasks
+ * beside it. Built in a FIXED number of queries whatever the subject's history (a test counts
+ * them): the subject with its study, coordinator and site; then its screenings, visits, AEs, notes,
+ * tasks and the enrollment preview in parallel; then the audit rows
  * of all those records at once, and the names of people those changes mention. Names come from
  * joins or one batch, never a query per row.
  */
@@ -22,6 +23,7 @@ import { author, completedBy, coordinator, reporter } from "../read-model/user";
 import { visitJoins, visitModel } from "../read-model/visit";
 import { visibleTo } from "../read-model/visible";
 import { getSubject } from "../subjects/queries";
+import { listSubjectTasks } from "../tasks/queries";
 import { outOfWindowSql, overdueSql } from "../visits/flags";
 import type { HistoryRow, TimelineEntry } from "./types";
 
@@ -111,12 +113,14 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
   const scope = scopeKey(actor);
   const values = { subjectId: subject.id, studyId: subject.studyId, now: now.toISOString() };
 
-  const [screeningRows, visitRows, aeRows, noteRows, [schedule]] = await Promise.all([
+  const [screeningRows, visitRows, aeRows, noteRows, [schedule], taskRows] = await Promise.all([
     recordsQuery.screenings(db, scope, (h) => screeningSelect(h, actor), values),
     recordsQuery.visits(db, scope, (h) => visitSelect(h, actor), values),
     recordsQuery.aes(db, scope, (h) => aeSelect(h, actor), values),
     recordsQuery.notes(db, scope, (h) => noteSelect(h, actor), values),
     recordsQuery.planned(db, "", plannedSelect, values),
+    // None for a reader without task.read (a sponsor), without a query.
+    listSubjectTasks(actor, subject.id, now),
   ]);
 
   // The audit rows of the subject and all its records, in one query (history is shown with the
@@ -184,10 +188,13 @@ export async function getSubjectTimeline(actor: Actor, id: string, now = new Dat
       history: noteHistory,
     });
   }
+  // A task joins the timeline when it is closed (done or dismissed); open ones are listed beside it.
+  for (const t of taskRows) if (t.closedAt) entries.push({ kind: "task", key: `t-${t.id}`, at: t.closedAt, record: t });
   // Oldest first, like a chart; same-instant entries keep a stable order.
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
 
-  return { subject, entries, plannedVisitCount: schedule?.planned ?? 0, userNames, now };
+  const openTasks = taskRows.filter((t) => t.status === "open");
+  return { subject, entries, openTasks, plannedVisitCount: schedule?.planned ?? 0, userNames, now };
 }
 
 /** Changed fields that hold a user's id; their history shows the person's name. */

@@ -1,4 +1,5 @@
 /** The shapes of a subject timeline, shared by the query (lib/timeline) and its rendering. */
+import type { TaskRow } from "../tasks/queries";
 import type { aeSelect, noteSelect, screeningSelect, visitSelect } from "./subject-timeline";
 
 /** A timeline record as its query selects it (de-identified for sponsors by the read models). */
@@ -21,4 +22,5 @@ export type TimelineEntry =
   | (Base & { kind: "screening"; dateOnly: string; record: RecordOf<typeof screeningSelect>; history: HistoryRow[] })
   | (Base & { kind: "visit"; record: RecordOf<typeof visitSelect>; history: HistoryRow[] })
   | (Base & { kind: "ae"; dateOnly: string; record: RecordOf<typeof aeSelect>; history: HistoryRow[] })
-  | (Base & { kind: "note"; record: RecordOf<typeof noteSelect> & { edited: boolean }; history: HistoryRow[] });
+  | (Base & { kind: "note"; record: RecordOf<typeof noteSelect> & { edited: boolean }; history: HistoryRow[] })
+  | (Base & { kind: "task"; record: TaskRow });

@@ -6,7 +6,15 @@ import Form from "next/form";
 import Link from "next/link";
 
 export type FilterField =
-  | { kind: "select"; name: string; label: string; options: readonly { value: string; label: string }[]; value?: string }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      options: readonly { value: string; label: string }[];
+      value?: string;
+      /** What no choice means, when it is not "All" (task status: open ones). */
+      blankLabel?: string;
+    }
   | { kind: "search"; name: string; label: string; placeholder?: string; value?: string }
   | { kind: "date"; name: string; label: string; value?: string }
   | { kind: "checkbox"; name: string; label: string; value: string; checked: boolean };
@@ -68,7 +76,7 @@ function FilterControl({ field: f }: { field: FilterField }) {
       </label>
       {f.kind === "select" ? (
         <select id={`filter-${f.name}`} name={f.name} defaultValue={f.value ?? ""} className={`${control} max-w-72`}>
-          <option value="">All</option>
+          <option value="">{f.blankLabel ?? "All"}</option>
           {f.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

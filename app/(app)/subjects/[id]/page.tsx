@@ -7,6 +7,7 @@ import { RetireDialog } from "@/components/records/retire-dialog";
 import { DialogForm } from "@/components/timeline/dialog-form";
 import { FlashNotice } from "@/components/timeline/flash-notice";
 import { AddNoteForm } from "@/components/timeline/note-forms";
+import { OpenTasks } from "@/components/tasks/open-tasks";
 import { PrintButton } from "@/components/timeline/print-button";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { humanize } from "@/components/ui/badge";
@@ -22,6 +23,9 @@ import { siteToday } from "@/lib/dates";
 import { exitBlocker } from "@/lib/subjects/exit";
 import { canBeWithdrawn } from "@/lib/subjects/withdraw";
 import { getSubjectTimeline } from "@/lib/timeline/subject-timeline";
+import { assigneeChoices } from "@/lib/tasks/labels";
+import { subjectTaskTargets } from "@/lib/timeline/task-targets";
+import { listSiteStaff } from "@/lib/users/site-staff";
 import {
   addNoteAction,
   completeAction,
@@ -33,6 +37,7 @@ import {
   retireSubjectAction,
   withdrawAction,
 } from "./actions";
+import { completeTaskAction, createTaskAction, dismissTaskAction, editTaskAction, reopenTaskAction } from "../../tasks/actions";
 
 export const metadata: Metadata = { title: "Subject timeline" };
 
@@ -76,7 +81,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { subject, entries, plannedVisitCount, userNames, now } = timeline;
+  const { subject, entries, openTasks, plannedVisitCount, userNames, now } = timeline;
   const tz = subject.siteTimezone;
   const resource = { siteId: subject.siteId, studyId: subject.studyId };
   const may = {
@@ -88,7 +93,19 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
     note: can(actor, "note.create", resource),
     visit: can(actor, "visit.create", resource),
     ae: can(actor, "ae.report", resource),
+    readTasks: can(actor, "task.read", resource),
+    task: can(actor, "task.create", resource),
   };
+  // Who a new task may go to: one more query, for site staff only.
+  const staff = may.task ? await listSiteStaff(actor) : [];
+  const taskWrite = may.task
+    ? {
+        actions: { create: createTaskAction, complete: completeTaskAction, reopen: reopenTaskAction, edit: editTaskAction, dismiss: dismissTaskAction },
+        assignees: assigneeChoices(staff),
+        about: subjectTaskTargets(subject, entries, tz),
+        defaultAssignee: actor.id,
+      }
+    : undefined;
   // Retired records take no more changes; notes are edited and retired by their author only (the policy's `own`).
   const live = entries.flatMap((e) => ((e.kind === "note" || e.kind === "screening") && !e.record.retiredAt ? [e] : []));
   const noteMay = (action: "note.update" | "note.retire", e: (typeof live)[number]) =>
@@ -134,7 +151,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
         description={`${subject.protocolId} · times in site time (${tz})`}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
-            <LiveRefresh entities={["subject", "screening", "visit", "adverse_event", "subject_note"]} subject={{ id: subject.id }} />
+            <LiveRefresh entities={["subject", "screening", "visit", "adverse_event", "subject_note", "task"]} subject={{ id: subject.id }} />
             <PrintButton />
             {may.edit && (
               <Link href={`/subjects/${subject.id}/edit`} className={link}>
@@ -224,6 +241,7 @@ export default async function SubjectTimelinePage({ params, searchParams }: { pa
           <AddNoteForm subjectId={subject.id} action={addNoteAction} />
         </div>
       )}
+      {may.readTasks && <OpenTasks tasks={openTasks} timeZone={tz} write={taskWrite} />}
       <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white px-5 py-3">
         <h2 id="timeline-heading" className="mb-2 text-sm font-semibold text-slate-800">
           Timeline
