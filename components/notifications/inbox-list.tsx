@@ -47,7 +47,7 @@ export function InboxList({
             </a>
             <p className="text-sm text-slate-700">{n.body}</p>
           </div>
-          {n.unread && <MarkReadButton id={n.id} title={n.title} action={markRead} />}
+          {n.unread && <MarkReadButton field={{ name: "id", value: n.id }} label="Mark read" accessibleName={`Mark read: ${n.title}`} compact action={markRead} />}
         </li>
       ))}
     </ul>

@@ -5,11 +5,12 @@
  */
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { subjects, tasks, users, type Task } from "@/db/schema";
 import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { auditOf } from "@/tests/fixtures-safety";
+import { withAuthSecret } from "@/tests/auth-secret";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { ForbiddenError } from "../errors";
 import { calendarFeedResponse } from "./endpoint";
@@ -20,14 +21,7 @@ const f = withTwoSites();
 const DAY = 86_400_000;
 const FREE_TEXT = ["Alice", "Anders", "Bob Brown", "Room 12 behind", "diary", "Ms Smith"];
 
-const previousSecret = process.env.AUTH_SECRET;
-beforeAll(() => {
-  process.env.AUTH_SECRET = "calendar-test-secret-0123456789abcdef";
-});
-afterAll(() => {
-  if (previousSecret === undefined) delete process.env.AUTH_SECRET;
-  else process.env.AUTH_SECRET = previousSecret;
-});
+withAuthSecret();
 
 async function insertTask(values: Partial<typeof tasks.$inferInsert> & { dueAt: Date }): Promise<Task> {
   const db = await getDb();

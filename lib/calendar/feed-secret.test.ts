@@ -2,19 +2,14 @@
  * The feed URL's signature, and that a calendar client (no cookies) reaches the feed route: the
  * proxy that sends cookieless visitors to the login page leaves /api/ alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withAuthSecret } from "@/tests/auth-secret";
 import { config } from "@/proxy";
 import { feedFileName, feedPath, verifiedFeedId } from "./feed-secret";
 
 const ID = "3f1c2b9e-8d4a-4e5f-9a6b-7c8d9e0f1a2b";
-const previous = process.env.AUTH_SECRET;
-beforeAll(() => {
-  process.env.AUTH_SECRET = "feed-secret-test-0123456789abcdef";
-});
-afterAll(() => {
-  if (previous === undefined) delete process.env.AUTH_SECRET;
-  else process.env.AUTH_SECRET = previous;
-});
+const SECRET = "feed-secret-test-0123456789abcdef";
+withAuthSecret(SECRET);
 
 describe("calendar feed URLs", () => {
   it("sign the feed id with the server's secret: verified back, and nothing else is", () => {
@@ -33,7 +28,7 @@ describe("calendar feed URLs", () => {
 
     process.env.AUTH_SECRET = "another-secret-after-rotation-0123";
     expect(verifiedFeedId(name)).toBeNull();
-    process.env.AUTH_SECRET = "feed-secret-test-0123456789abcdef";
+    process.env.AUTH_SECRET = SECRET;
   });
 
   it("refuses to sign without a server secret", () => {

@@ -31,6 +31,9 @@ const TASK_ABOUT: Record<TaskEntity, string> = {
 };
 const PRIORITY: Record<TaskPriority, string> = { low: "", normal: "", high: " (high priority)", urgent: " (urgent)" };
 
+/** One record as a VEVENT: its stable UID, its version as SEQUENCE, an instant and a length. */
+type CalendarRecord = { uid: string; version: number; updatedAt: Date; start: Date; minutes: number; summary: string; about: string; url: string };
+
 export function feedCalendar(owner: FeedOwner, events: { visits: FeedVisit[]; tasks: FeedTask[] }, origin: string): string {
   const calendar = ical({
     name: "TrialDesk: visits and tasks",
@@ -38,36 +41,42 @@ export function feedCalendar(owner: FeedOwner, events: { visits: FeedVisit[]; ta
     prodId: { company: "TrialDesk", product: "calendar-feed", language: "EN" },
     ttl: 30 * 60,
   });
-  for (const v of events.visits) {
-    const url = `${origin}/visits/${v.id}`;
+  const add = (r: CalendarRecord) =>
     calendar.createEvent({
-      id: `visit-${v.id}@trialdesk`,
-      sequence: v.version,
-      stamp: v.updatedAt,
-      lastModified: v.updatedAt,
-      start: v.scheduledAt,
-      end: new Date(v.scheduledAt.getTime() + VISIT_MINUTES * MINUTE_MS),
-      summary: `${VISIT_TYPE[v.visitType]} · ${v.subjectCode}${VISIT_STATUS[v.visitStatus]}`,
-      description: `Study ${v.protocolId}, ${owner.siteName}.\nOpen in TrialDesk: ${url}`,
-      url,
+      id: r.uid,
+      sequence: r.version,
+      stamp: r.updatedAt,
+      lastModified: r.updatedAt,
+      start: r.start,
+      end: new Date(r.start.getTime() + r.minutes * MINUTE_MS),
+      summary: r.summary,
+      description: `${r.about}, ${owner.siteName}.\nOpen in TrialDesk: ${r.url}`,
+      url: r.url,
       status: ICalEventStatus.CONFIRMED,
+    });
+  for (const v of events.visits) {
+    add({
+      uid: `visit-${v.id}@trialdesk`,
+      version: v.version,
+      updatedAt: v.updatedAt,
+      start: v.scheduledAt,
+      minutes: VISIT_MINUTES,
+      summary: `${VISIT_TYPE[v.visitType]} · ${v.subjectCode}${VISIT_STATUS[v.visitStatus]}`,
+      about: `Study ${v.protocolId}`,
+      url: `${origin}/visits/${v.id}`,
     });
   }
   for (const t of events.tasks) {
-    // A task's own page is its subject's timeline; a task about the study lives on the task list.
-    const url = t.subjectId ? `${origin}/subjects/${t.subjectId}` : `${origin}/tasks`;
-    const about = t.subjectCode ?? t.protocolId ?? owner.siteName;
-    calendar.createEvent({
-      id: `task-${t.id}@trialdesk`,
-      sequence: t.version,
-      stamp: t.updatedAt,
-      lastModified: t.updatedAt,
+    add({
+      uid: `task-${t.id}@trialdesk`,
+      version: t.version,
+      updatedAt: t.updatedAt,
       start: t.dueAt,
-      end: new Date(t.dueAt.getTime() + TASK_MINUTES * MINUTE_MS),
-      summary: `Task due · ${about}${PRIORITY[t.priority]}`,
-      description: `A task about ${TASK_ABOUT[t.entity]}${t.protocolId ? ` (study ${t.protocolId})` : ""}, ${owner.siteName}.\nOpen in TrialDesk: ${url}`,
-      url,
-      status: ICalEventStatus.CONFIRMED,
+      minutes: TASK_MINUTES,
+      summary: `Task due · ${t.subjectCode ?? t.protocolId ?? owner.siteName}${PRIORITY[t.priority]}`,
+      about: `A task about ${TASK_ABOUT[t.entity]}${t.protocolId ? ` (study ${t.protocolId})` : ""}`,
+      // A task's own page is its subject's timeline; a task about the study lives on the task list.
+      url: t.subjectId ? `${origin}/subjects/${t.subjectId}` : `${origin}/tasks`,
     });
   }
   return calendar.toString();

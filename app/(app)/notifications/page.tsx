@@ -4,7 +4,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { inboxRows } from "@/components/notifications/inbox-rows";
 import { InboxTabs } from "@/components/notifications/inbox-tabs";
-import { MarkAllReadButton } from "@/components/notifications/mark-read-button";
+import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/actor";
@@ -43,7 +43,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         actions={
           <div className="flex items-center gap-3">
             <LiveRefresh entities={["notification"]} />
-            {unread > 0 && <MarkAllReadButton upTo={now.toISOString()} action={markAllReadAction} />}
+            {unread > 0 && <MarkReadButton field={{ name: "upTo", value: now.toISOString() }} label="Mark all read" action={markAllReadAction} />}
           </div>
         }
       />
