@@ -29,6 +29,8 @@ export async function markNotificationRead(actor: Actor, input: unknown): Promis
       .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)))
       .returning({ id: notifications.id, readAt: notifications.readAt });
     if (!row) throw new NotFoundError(NOT_FOUND);
+    // The person's other tabs recount their bell at once.
+    await w.announce({ type: "updated", entity: "notification", id: row.id, siteId: null, studyId: null, userId: actor.id });
     return { id: row.id, readAt: row.readAt! };
   });
 }
@@ -52,6 +54,7 @@ export async function markAllNotificationsRead(actor: Actor, input: unknown = {}
       .set({ readAt: sql`now()` })
       .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt), upTo ? lte(notifications.createdAt, new Date(upTo)) : undefined))
       .returning({ id: notifications.id });
+    if (rows.length > 0) await w.announce({ type: "updated", entity: "notification", id: rows[0]!.id, siteId: null, studyId: null, userId: actor.id });
     return { marked: rows.length };
   });
 }

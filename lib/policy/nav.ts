@@ -41,7 +41,6 @@ export function navFor(actor: Actor | null): NavItem[] {
 
 // The signed-in person's own settings, beside their name rather than among the registers.
 const ACCOUNT_NAV: ReadonlyArray<NavItem & { show: (actor: Actor) => boolean }> = [
-  { href: "/notifications", label: "Notifications", show: (a) => can(a, "notification.manage") },
   { href: "/settings/notifications", label: "Notification settings", show: (a) => can(a, "preferences.manage") },
   { href: "/settings/tokens", label: "API tokens", show: (a) => can(a, "token.manage") },
 ];
