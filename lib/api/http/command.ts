@@ -10,6 +10,7 @@ import type { Actor } from "../../actor";
 import type { ApiCaller } from "../authenticate";
 import { ConflictError, NotFoundError } from "../../errors";
 import { isUuid } from "../../validation/fields";
+import { pascalCase } from "../resources/names";
 import { route, type Route } from "./route";
 
 export type CommandInput = {
@@ -112,6 +113,16 @@ export function withId(body: unknown, id: string | undefined, key = "id"): unkno
   return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, [key]: id } : body;
 }
 
+/**
+ * The `run` of a command that is nothing but its lib function: called with the body, the path's id
+ * added when the path has one (`withId`; `key` where the lib names it otherwise, `userId` for
+ * `/users/{id}/role`). The lib parses the input with its own schema, as it does a form's.
+ */
+export const libCall =
+  <R>(fn: (actor: Actor, input: unknown) => Promise<R>, key = "id") =>
+  (actor: Actor, { id, body }: CommandInput): Promise<R> =>
+    fn(actor, id === undefined ? body : withId(body, id, key));
+
 /** What every command of a resource shares: its tag, its collection path and what it is called. */
 export type CommandHome = { tag: string; path: string; noun: string };
 type Operation = Pick<CommandBase, "operationId" | "summary" | "body"> & Partial<Pick<CommandBase, "conflict" | "errors">> & Runs;
@@ -121,14 +132,19 @@ const ON_CREATE = [400, 401, 403, 404, 415, 422, 429];
 export const ON_UNADDRESSED_CREATE = [400, 401, 403, 415, 422, 429];
 const ON_RECORD = [400, 401, 403, 404, 409, 415, 422, 429];
 
-/** `POST {path}`: creates a record (201 with it). */
-export function createCommand(home: CommandHome, op: Operation): Command {
-  return command({ tag: home.tag, method: "POST", path: home.path, status: 201, description: `The new ${home.noun}.`, errors: ON_CREATE, ...op });
+/** An operation whose operationId follows from the resource's noun unless named. */
+type Named = Pick<CommandBase, "summary" | "body"> & Partial<Pick<CommandBase, "operationId" | "conflict" | "errors">> & Runs;
+
+/** `POST {path}`: creates a record (201 with it); its operationId is `create` + the noun ("createSite") unless named. */
+export function createCommand(home: CommandHome, op: Named): Command {
+  const operationId = `create${pascalCase(home.noun)}`;
+  return command({ tag: home.tag, method: "POST", path: home.path, operationId, status: 201, description: `The new ${home.noun}.`, errors: ON_CREATE, ...op });
 }
 
-/** `PATCH {path}/{id}`: changes a record, version-checked (200 with it as saved). */
-export function updateCommand(home: CommandHome, op: Operation): Command {
-  return command({ tag: home.tag, method: "PATCH", path: `${home.path}/{id}`, description: `The ${home.noun} as saved.`, errors: ON_RECORD, ...op });
+/** `PATCH {path}/{id}`: changes a record, version-checked (200 with it as saved); its operationId is `update` + the noun unless named. */
+export function updateCommand(home: CommandHome, op: Named): Command {
+  const operationId = `update${pascalCase(home.noun)}`;
+  return command({ tag: home.tag, method: "PATCH", path: `${home.path}/{id}`, operationId, description: `The ${home.noun} as saved.`, errors: ON_RECORD, ...op });
 }
 
 /** `POST {path}/{id}/{action}`: an act on a record — assess, sign, retire (200, or 201 when it adds one). */

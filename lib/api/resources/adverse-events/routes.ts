@@ -6,7 +6,7 @@ import { markSponsorNotified } from "../../../safety/notify-sponsor";
 import { signAdverseEvent } from "../../../signatures/sign-ae";
 import { reportAdverseEventSchema } from "../../../validation/adverse-event";
 import { assessAdverseEventSchema, notifySponsorSchema } from "../../../validation/safety";
-import { actionCommand, createCommand, updateCommand, withId, withoutId } from "../../http/command";
+import { actionCommand, createCommand, libCall, updateCommand, withId, withoutId } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { retireCommand, SignatureInput } from "../record-commands";
 import { adverseEventReader } from "./queries";
@@ -21,20 +21,19 @@ export const adverseEventCommands = [
     operationId: "reportAdverseEvent",
     summary: "Report an adverse event",
     body: reportAdverseEventSchema,
-    run: (actor, { body }) => reportAdverseEvent(actor, body),
+    run: libCall(reportAdverseEvent),
   }),
   updateCommand(home, {
-    operationId: "updateAdverseEvent",
     summary: "Edit an adverse event (voids a live signature when signed content changes)",
     body: AdverseEventPatch,
     // The lib merges the sent fields over the stored record; what was not sent is left alone.
-    run: (actor, { id, body }) => updateAdverseEvent(actor, withId(body, id)),
+    run: libCall(updateAdverseEvent),
   }),
   actionCommand(home, "assessment", {
     operationId: "assessAdverseEvent",
     summary: "Assess an adverse event: causality, expectedness, grade, outcome (investigators; a reason to change an earlier assessment)",
     body: withoutId(assessAdverseEventSchema).meta({ id: "AssessmentInput" }),
-    run: (actor, { id, body }) => assessAdverseEvent(actor, withId(body, id)),
+    run: libCall(assessAdverseEvent),
   }),
   actionCommand(home, "signature", {
     operationId: "signAdverseEvent",
@@ -50,7 +49,7 @@ export const adverseEventCommands = [
     operationId: "markSponsorNotified",
     summary: "Record that the sponsor was notified of a serious adverse event (stops its 24-hour clock)",
     body: withoutId(notifySponsorSchema).meta({ id: "SponsorNotificationInput" }),
-    run: (actor, { id, body }) => markSponsorNotified(actor, withId(body, id)),
+    run: libCall(markSponsorNotified),
   }),
   retireCommand("adverse_event", home),
 ];

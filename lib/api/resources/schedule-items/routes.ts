@@ -1,6 +1,6 @@
 /** /api/v1/schedule-items — a study's planned visits, through the admin's schedule editor's lib functions. */
 import { addScheduleItem, changeScheduleItem, retireScheduleItem } from "../../../admin/schedule";
-import { actionCommand, createCommand, updateCommand, withId } from "../../http/command";
+import { actionCommand, createCommand, libCall, updateCommand } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { scheduleItemReader } from "./queries";
 import { SCHEDULE_INCLUDE, ScheduleItem, ScheduleItemInput, ScheduleItemListQuery, ScheduleItemPatch, ScheduleItemRetireInput } from "./schema";
@@ -9,22 +9,20 @@ const home = { tag: "Visit schedules", path: "/schedule-items", noun: "schedule 
 
 export const scheduleItemCommands = [
   createCommand(home, {
-    operationId: "createScheduleItem",
     summary: "Add a planned visit to a study's schedule (administrators; later enrollments plan it)",
     body: ScheduleItemInput,
-    run: (actor, { body }) => addScheduleItem(actor, body),
+    run: libCall(addScheduleItem),
   }),
   updateCommand(home, {
-    operationId: "updateScheduleItem",
     summary: "Edit a planned visit (administrators; visits already planned keep their dates)",
     body: ScheduleItemPatch,
-    run: (actor, { id, body }) => changeScheduleItem(actor, withId(body, id)),
+    run: libCall(changeScheduleItem),
   }),
   actionCommand(home, "retire", {
     operationId: "retireScheduleItem",
     summary: "Retire a planned visit, with a reason (administrators; later enrollments no longer plan it)",
     body: ScheduleItemRetireInput,
-    run: (actor, { id, body }) => retireScheduleItem(actor, withId(body, id)),
+    run: libCall(retireScheduleItem),
   }),
 ];
 

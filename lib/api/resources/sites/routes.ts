@@ -1,7 +1,7 @@
 /** /api/v1/sites — the same lib functions as the admin's site setup (administrators only). */
 import { createSite, updateSite } from "../../../admin/sites";
 import { createSiteSchema } from "../../../validation/admin";
-import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
+import { createCommand, libCall, ON_UNADDRESSED_CREATE, updateCommand } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { siteReader } from "./queries";
 import { Site, SITE_INCLUDE, SiteListQuery, SitePatch } from "./schema";
@@ -10,17 +10,15 @@ const home = { tag: "Sites", path: "/sites", noun: "site" };
 
 export const siteCommands = [
   createCommand(home, {
-    operationId: "createSite",
     summary: "Create a site with its time zone (administrators)",
     body: createSiteSchema,
     errors: ON_UNADDRESSED_CREATE,
-    run: (actor, { body }) => createSite(actor, body),
+    run: libCall(createSite),
   }),
   updateCommand(home, {
-    operationId: "updateSite",
     summary: "Rename a site or change its time zone (administrators; applies from everyone's next request)",
     body: SitePatch,
-    run: (actor, { id, body }) => updateSite(actor, withId(body, id)),
+    run: libCall(updateSite),
   }),
 ];
 

@@ -5,7 +5,7 @@
  * are commands on the study, and GraphQL's `grantSponsorAccess(id: studyId, input: { userId })`.
  */
 import { grantSponsorAccess, revokeSponsorAccess } from "../../../admin/sponsor-access";
-import { actionCommand, withId } from "../../http/command";
+import { actionCommand, libCall } from "../../http/command";
 import { SponsorAccess, SponsorAccessInput, sponsorAccessOf } from "./schema";
 
 const home = { tag: "Sponsor access", path: "/studies", noun: "sponsor access grant" };
@@ -20,7 +20,7 @@ export const sponsorAccessCommands = [
     body: SponsorAccessInput,
     status: 201,
     errors,
-    run: (actor, { id, body }) => grantSponsorAccess(actor, withId(body, id, "studyId")),
+    run: libCall(grantSponsorAccess, "studyId"),
     output,
   }),
   actionCommand(home, "sponsor-access/revoke", {
@@ -28,7 +28,7 @@ export const sponsorAccessCommands = [
     summary: "Revoke a sponsor account's access to a study; the grant stays on record (administrators)",
     body: SponsorAccessInput,
     errors,
-    run: (actor, { id, body }) => revokeSponsorAccess(actor, withId(body, id, "studyId")),
+    run: libCall(revokeSponsorAccess, "studyId"),
     output,
   }),
 ];

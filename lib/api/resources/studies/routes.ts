@@ -1,7 +1,7 @@
 /** /api/v1/studies — the same lib functions as the admin's study setup (administrators write). */
 import { createStudy, updateStudy } from "../../../admin/studies";
 import { createStudySchema } from "../../../validation/admin";
-import { createCommand, ON_UNADDRESSED_CREATE, updateCommand, withId } from "../../http/command";
+import { createCommand, libCall, ON_UNADDRESSED_CREATE, updateCommand } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { sponsorAccessCommands } from "../sponsor-access/routes";
 import { studyReader } from "./queries";
@@ -13,18 +13,16 @@ const home = { tag, path: "/studies", noun: "study" };
 
 export const studyCommands = [
   createCommand(home, {
-    operationId: "createStudy",
     summary: "Create a study (administrators)",
     body: createStudySchema,
     errors: ON_UNADDRESSED_CREATE,
-    run: (actor, { body }) => createStudy(actor, body),
+    run: libCall(createStudy),
   }),
   updateCommand(home, {
-    operationId: "updateStudy",
     summary: "Edit a study (administrators)",
     body: StudyPatch,
     // What was not sent keeps its value (merged in the write, on the locked study).
-    run: (actor, { id, body }) => updateStudy(actor, withId(body, id)),
+    run: libCall(updateStudy),
   }),
   ...sponsorAccessCommands,
 ];

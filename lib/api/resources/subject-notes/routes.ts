@@ -2,7 +2,7 @@
 import { createNote } from "../../../notes/create";
 import { updateNote } from "../../../notes/update";
 import { createNoteSchema } from "../../../validation/note";
-import { createCommand, updateCommand, withId } from "../../http/command";
+import { createCommand, libCall, updateCommand } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { retireCommand } from "../record-commands";
 import { subjectNoteReader } from "./queries";
@@ -17,14 +17,14 @@ export const subjectNoteCommands = [
     operationId: "createSubjectNote",
     summary: "Write a note on a subject",
     body: createNoteSchema,
-    run: (actor, { body }) => createNote(actor, body),
+    run: libCall(createNote),
   }),
   updateCommand(home, {
     operationId: "updateSubjectNote",
     summary: "Edit a note (its author only)",
     body: SubjectNotePatch,
     // Only the author edits a note (asked on the locked note); what was not sent keeps its value.
-    run: (actor, { id, body }) => updateNote(actor, withId(body, id)),
+    run: libCall(updateNote),
   }),
   retireCommand("subject_note", home, "retireSubjectNote"),
 ];

@@ -2,7 +2,7 @@
 import { changeSubject, subjectChangeSchema } from "../../../subjects/change";
 import { createSubject } from "../../../subjects/create";
 import { createSubjectSchema } from "../../../validation/subject";
-import { createCommand } from "../../http/command";
+import { createCommand, libCall } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { changeCommand, retireCommand } from "../record-commands";
 import { subjectReader } from "./queries";
@@ -15,10 +15,9 @@ const home = { tag, path: "/subjects", noun: "subject" };
 
 export const subjectCommands = [
   createCommand(home, {
-    operationId: "createSubject",
     summary: "Register a subject",
     body: createSubjectSchema,
-    run: (actor, { body }) => createSubject(actor, body),
+    run: libCall(createSubject),
   }),
   changeCommand(home, {
     summary: "Edit a subject, or enroll, withdraw, complete or mark it lost to follow-up",

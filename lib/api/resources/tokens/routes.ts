@@ -14,7 +14,6 @@ const home = { tag: "Tokens", path: "/tokens", noun: "personal token" };
 
 export const personalTokenCommands = [
   createCommand(home, {
-    operationId: "createPersonalToken",
     summary: "Create a personal API token (with a session token only); the answer holds its secret, shown once",
     body: createPersonalTokenSchema.meta({ id: "NewPersonalTokenInput" }),
     errors: ON_UNADDRESSED_CREATE,

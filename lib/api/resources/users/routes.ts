@@ -1,7 +1,7 @@
 /** /api/v1/users — account administration through the same lib functions as the admin's user pages. */
 import { assignRole, setUserStatus } from "../../../users/admin";
 import { resetPassword } from "../../../users/password-reset";
-import { actionCommand, withId } from "../../http/command";
+import { actionCommand, libCall } from "../../http/command";
 import { resource, resourceRoutes } from "../resource-routes";
 import { userReader } from "./queries";
 import { PasswordResetInput, RoleInput, StatusInput, UserAccount, USER_INCLUDE, UserListQuery } from "./schema";
@@ -9,26 +9,24 @@ import { PasswordResetInput, RoleInput, StatusInput, UserAccount, USER_INCLUDE, 
 const home = { tag: "Users", path: "/users", noun: "user" };
 
 // The lib's functions name the account `userId`; the path carries it.
-const asUser = (body: unknown, id: string | undefined) => withId(body, id, "userId");
-
 export const userCommands = [
   actionCommand(home, "role", {
     operationId: "assignUserRole",
     summary: "Activate a pending account with a role and site, or change an active account's role or site (administrators)",
     body: RoleInput,
-    run: (actor, { id, body }) => assignRole(actor, asUser(body, id)),
+    run: libCall(assignRole, "userId"),
   }),
   actionCommand(home, "status", {
     operationId: "setUserStatus",
     summary: "Disable or re-enable an account, with a reason (administrators; applies from its next request)",
     body: StatusInput,
-    run: (actor, { id, body }) => setUserStatus(actor, asUser(body, id)),
+    run: libCall(setUserStatus, "userId"),
   }),
   actionCommand(home, "password-reset", {
     operationId: "resetUserPassword",
     summary: "Set a temporary password for someone locked out (administrators); the answer never holds it",
     body: PasswordResetInput,
-    run: (actor, { id, body }) => resetPassword(actor, asUser(body, id)),
+    run: libCall(resetPassword, "userId"),
   }),
 ];
 

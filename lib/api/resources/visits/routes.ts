@@ -2,7 +2,7 @@
 import { scheduleVisitSchema } from "../../../validation/visit";
 import { changeVisit, visitChangeSchema } from "../../../visits/change";
 import { scheduleVisit } from "../../../visits/schedule";
-import { createCommand } from "../../http/command";
+import { createCommand, libCall } from "../../http/command";
 import { visitReader } from "./queries";
 import { resource, resourceRoutes } from "../resource-routes";
 import { changeCommand, retireCommand } from "../record-commands";
@@ -17,7 +17,7 @@ export const visitCommands = [
     operationId: "scheduleVisit",
     summary: "Schedule a visit for a subject",
     body: scheduleVisitSchema,
-    run: (actor, { body }) => scheduleVisit(actor, body),
+    run: libCall(scheduleVisit),
   }),
   changeCommand(home, {
     summary: "Complete, mark missed or cancel a visit, or change its time, location, coordinator or type",
