@@ -6,9 +6,8 @@ import "server-only";
 import { getTableColumns } from "drizzle-orm";
 import { subjects, tasks } from "@/db/schema";
 import { joinTo, studyAndSiteJoins } from "./joins";
-import { includes, readModel } from "./model";
-import { subjectEmbed } from "./subject";
-import { personInclude, taskAssignee, taskCloser } from "./user";
+import { readModel } from "./model";
+import { taskAssignee, taskCloser } from "./user";
 
 export const taskModel = readModel({
   audit: "task", read: "task.read",
@@ -16,15 +15,14 @@ export const taskModel = readModel({
   identifying: { details: "withhold", dismissReason: "withhold" },
 });
 
-/** A task's relations: its subject (none for a study's task), assignee and closer (may be none), study and site. */
+/**
+ * A task's relations: its subject (none for a study's task), assignee and closer (may be none), study
+ * and site. All but the site may be missing, so they are left joins — and a task has no `include=`
+ * embeds in the API: the read model's embeds join inner, which would drop such tasks.
+ */
 export const taskJoins = {
   subject: joinTo(subjects, tasks.subjectId),
   assignee: joinTo(taskAssignee, tasks.assigneeId),
   closedBy: joinTo(taskCloser, tasks.closedById),
   ...studyAndSiteJoins(tasks),
 };
-
-export const taskIncludes = includes({
-  subject: { join: taskJoins.subject, fields: subjectEmbed },
-  assignee: personInclude(taskJoins.assignee),
-});
