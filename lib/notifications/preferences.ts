@@ -20,7 +20,7 @@ export const CATEGORY_LABELS: Readonly<Record<NotificationCategory, { label: str
   visits: { label: "Visits", hint: "Reminders before visits, closing windows, overdue visits" },
   screening: { label: "Screening", hint: "Passed screenings waiting for eligibility sign-off" },
   tasks: { label: "Tasks", hint: "Tasks assigned to you or to your role" },
-  admin: { label: "Administration", hint: "Sign-ups waiting for approval, undeliverable email" },
+  admin: { label: "Administration", hint: "Sign-ups waiting for approval" },
 };
 
 export const DELIVERY_LABELS: Readonly<Record<Delivery, string>> = {

@@ -4,9 +4,11 @@
  * dashboard card, the timeline and the bell have something to show on first sign-in. Written
  * straight into the tables like the rest of the seed (one audit row for the whole seed).
  */
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { adverseEvents, notifications, subjects, tasks, users, visits } from "@/db/schema";
+import { adverseEvents, notifications, sites, subjects, tasks, users } from "@/db/schema";
+import { addDaysIso } from "../dates";
+import { atSiteTime, siteDate } from "../rules/site-time";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -17,41 +19,45 @@ export async function seedFollowUp(db: DbOrTx, now: Date): Promise<{ tasks: numb
   const inv = people.find((u) => u.username === "investigator1");
   if (!coord?.siteId || !inv) return { tasks: 0, notifications: 0 };
   const siteId = coord.siteId;
-  const [someSubjects, [sae], [visit]] = await Promise.all([
+  const [someSubjects, [sae], [site]] = await Promise.all([
     db.select().from(subjects).where(and(eq(subjects.siteId, siteId), eq(subjects.status, "enrolled"))).orderBy(asc(subjects.subjectId)).limit(5),
-    db.select().from(adverseEvents).where(and(eq(adverseEvents.siteId, siteId), eq(adverseEvents.serious, true))).orderBy(desc(adverseEvents.awareAt)).limit(1),
     db
-      .select()
-      .from(visits)
-      .where(and(eq(visits.coordinatorId, coord.id), eq(visits.visitStatus, "scheduled"), gt(visits.scheduledAt, now)))
-      .orderBy(asc(visits.scheduledAt))
+      .select({ id: adverseEvents.id, subjectId: adverseEvents.subjectId, code: subjects.subjectId })
+      .from(adverseEvents)
+      .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
+      .where(and(eq(adverseEvents.siteId, siteId), eq(adverseEvents.serious, true)))
+      .orderBy(desc(adverseEvents.awareAt))
       .limit(1),
+    db.select({ timezone: sites.timezone }).from(sites).where(eq(sites.id, siteId)),
   ]);
   if (someSubjects.length < 5) return { tasks: 0, notifications: 0 };
   type Row = (typeof someSubjects)[number];
   const [s1, s2, s3, s4, s5] = someSubjects as [Row, Row, Row, Row, Row];
   const about = (s: typeof s1) => ({ siteId, studyId: s.studyId, subjectId: s.id, entity: "subject" as const, entityId: s.id, source: "person" as const });
   const at = (ms: number) => new Date(now.getTime() + ms);
+  // Due at 17:00 site time, `days` from today: what a person would pick.
+  const zone = site?.timezone ?? "UTC";
+  const due = (days: number) => atSiteTime(addDaysIso(siteDate(now, zone), days), "17:00", zone);
   const taskRows: (typeof tasks.$inferInsert)[] = [
-    { ...about(s1), title: "Call about fasting before the next visit", dueAt: at(2 * DAY), assigneeId: coord.id, createdById: inv.id },
-    { ...about(s2), title: "Send the updated consent form (v4)", dueAt: at(-DAY), priority: "high", assigneeId: coord.id, createdById: coord.id },
+    { ...about(s1), title: "Call about fasting before the next visit", dueAt: due(2), assigneeId: coord.id, createdById: inv.id },
+    { ...about(s2), title: "Send the updated consent form (v4)", dueAt: due(-1), priority: "high", assigneeId: coord.id, createdById: inv.id },
     {
       ...about(s3),
       title: "File the lab report in the subject binder",
-      dueAt: at(-2 * DAY),
+      dueAt: due(-2),
       assigneeId: coord.id,
       createdById: coord.id,
       status: "done",
       closedAt: at(-DAY),
       closedById: coord.id,
     },
-    { ...about(s1), title: "Review the ECG findings", details: "QTc flagged by the core lab.", dueAt: at(DAY), priority: "high", assigneeId: inv.id, createdById: coord.id },
-    { ...about(s4), title: "Countersign the screening notes", dueAt: at(-2 * DAY), assigneeId: inv.id, createdById: coord.id },
-    { ...about(s5), title: "Check the dosing diary at the next visit", dueAt: at(5 * DAY), priority: "low", assigneeRole: "coordinator", createdById: inv.id },
+    { ...about(s1), title: "Review the ECG findings", details: "QTc flagged by the core lab.", dueAt: due(1), priority: "high", assigneeId: inv.id, createdById: coord.id },
+    { ...about(s4), title: "Countersign the screening notes", dueAt: due(-2), assigneeId: inv.id, createdById: coord.id },
+    { ...about(s5), title: "Check the dosing diary at the next visit", dueAt: due(5), priority: "low", assigneeRole: "coordinator", createdById: inv.id },
     {
       ...about(s5),
       title: "Review the hematology results",
-      dueAt: at(-3 * DAY),
+      dueAt: due(-3),
       assigneeId: inv.id,
       createdById: coord.id,
       status: "dismissed",
@@ -70,6 +76,17 @@ export async function seedFollowUp(db: DbOrTx, now: Date): Promise<{ tasks: numb
   });
   const code = (id: string) => someSubjects.find((s) => s.id === id)?.subjectId ?? "";
   const rows = [
+    note(coord.id, {
+      rule: "task.assigned",
+      category: "tasks",
+      title: `Task assigned to you: subject ${s2.subjectId}`,
+      body: "A task at Riverside Clinical Research is now yours, due yesterday.",
+      link: `/subjects/${s2.id}`,
+      entity: "subject",
+      entityId: s2.id,
+      subjectId: s2.id,
+      createdAt: at(-30 * HOUR),
+    }),
     note(coord.id, {
       rule: "task.assigned",
       category: "tasks",
@@ -105,27 +122,12 @@ export async function seedFollowUp(db: DbOrTx, now: Date): Promise<{ tasks: numb
       readAt: at(-25 * HOUR),
     }),
   ];
-  if (visit) {
-    rows.push(
-      note(coord.id, {
-        rule: "visit.reminder-before",
-        category: "visits",
-        title: `Visit coming up: subject ${someSubjects.find((s) => s.id === visit.subjectId)?.subjectId ?? "(see visit)"}`,
-        body: "Scheduled at Riverside Clinical Research — open the visit for the time.",
-        link: `/visits/${visit.id}`,
-        entity: "visit",
-        entityId: visit.id,
-        subjectId: visit.subjectId,
-        createdAt: at(-HOUR),
-      }),
-    );
-  }
   if (sae) {
     rows.push(
       note(inv.id, {
         rule: "sae.reported",
         category: "safety",
-        title: "Serious adverse event reported",
+        title: `Serious adverse event reported: subject ${sae.code}`,
         body: "Reported at Riverside Clinical Research. Assess it and notify the sponsor within 24 hours of awareness.",
         link: `/adverse-events/${sae.id}`,
         entity: "adverse_event",
