@@ -24,3 +24,34 @@ test("coordinator1 reports an SAE: investigator1's bell counts it without a relo
   await expect(investigator).toHaveURL(new RegExp(`${aePath}$`));
   await expect(investigator.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("coordinator1 adds a task on a subject's timeline, completes it, and the timeline shows it done; the task list had it", async ({ page }) => {
+  const title = `E2E call back ${Date.now().toString(36)}`;
+  await loginAndWait(page, "coordinator1");
+  await page.goto("/subjects?status=enrolled");
+  await page.getByRole("table").locator("tbody").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/subjects\/[0-9a-f-]{36}$/);
+  const subjectPath = new URL(page.url()).pathname;
+
+  await page.getByRole("button", { name: "Add task" }).click();
+  const dialog = page.getByRole("dialog", { name: "New task" });
+  await dialog.getByLabel("Title").fill(title);
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(tomorrow);
+  await dialog.getByLabel("Due").fill(`${day}T16:00`);
+  await dialog.getByLabel("Priority").selectOption("high");
+  await dialog.getByRole("button", { name: "Create task" }).click();
+  await expect(dialog).toBeHidden();
+
+  const open = page.getByRole("list", { name: "Open tasks" });
+  await expect(open).toContainText(title);
+
+  // The same task in /tasks, under "Mine" (assigned to the person who made it by default).
+  await page.goto("/tasks");
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: title })).toBeVisible();
+
+  await page.goto(subjectPath);
+  await page.getByRole("button", { name: `Complete task ${title}` }).click();
+  await expect(page.getByRole("list", { name: "Open tasks" }).filter({ hasText: title })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(`Task completed: ${title}`);
+});
