@@ -33,6 +33,12 @@ function run(opts) {
   });
 }
 
+/** A create scenario: every request POSTs a new body. */
+function createEach(name, url, auth, target, body) {
+  const setupRequest = (req) => ({ ...req, body: JSON.stringify(body()) });
+  return { name, url, method: "POST", headers: { ...auth, "content-type": "application/json" }, requests: [{ method: "POST", setupRequest }], target };
+}
+
 async function scenarios(base, token, ids) {
   const auth = { authorization: `Bearer ${token}` };
   const from = ids.weekStart.toISOString();
@@ -48,46 +54,25 @@ async function scenarios(base, token, ids) {
     },
     { name: "serious AEs", url: `${base}/api/v1/adverse-events?serious=true&include=subject&order=-onsetDate&limit=50`, headers: auth, target: 460 },
     { name: "subject timeline", url: `${base}/api/v1/subjects/${ids.subjectId}/timeline`, headers: auth, target: 400 },
-    {
-      name: "create visit",
-      url: `${base}/api/v1/visits`,
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      // Each request a distinct unscheduled visit for one of the site's enrolled subjects.
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (req) => {
-            const subjectId = ids.enrolled[n++ % ids.enrolled.length];
-            const at = new Date(Date.now() + (1 + (n % 300)) * 86_400_000).toISOString();
-            return { ...req, body: JSON.stringify({ subjectId, visitType: "unscheduled", scheduledAt: at, location: "Clinic", coordinatorId: ids.coordinatorId }) };
-          },
-        },
-      ],
-      target: 580,
-    },
-    {
-      // The rules' worst case (issue 11): each request a serious AE, which alerts the site's
-      // investigators, queues their email and leaves the PI a task — in the same transaction.
-      name: "report SAE",
-      url: `${base}/api/v1/adverse-events`,
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (req) => {
-            const subjectId = ids.enrolled[n++ % ids.enrolled.length];
-            const onsetDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-            return {
-              ...req,
-              body: JSON.stringify({ subjectId, eventTerm: "Pneumonia", severity: "severe", grade: 3, serious: true, seriousnessCriteria: ["hospitalization"], onsetDate }),
-            };
-          },
-        },
-      ],
-      target: null,
-    },
+    // Each request a distinct unscheduled visit for one of the site's enrolled subjects.
+    createEach("create visit", `${base}/api/v1/visits`, auth, 580, () => ({
+      subjectId: ids.enrolled[n++ % ids.enrolled.length],
+      visitType: "unscheduled",
+      scheduledAt: new Date(Date.now() + (1 + (n % 300)) * 86_400_000).toISOString(),
+      location: "Clinic",
+      coordinatorId: ids.coordinatorId,
+    })),
+    // The rules' worst case (issue 11): each request a serious AE, which alerts the site's
+    // investigators, queues their email and leaves the PI a task — in the same transaction.
+    createEach("report SAE", `${base}/api/v1/adverse-events`, auth, null, () => ({
+      subjectId: ids.enrolled[n++ % ids.enrolled.length],
+      eventTerm: "Pneumonia",
+      severity: "severe",
+      grade: 3,
+      serious: true,
+      seriousnessCriteria: ["hospitalization"],
+      onsetDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    })),
   ];
 }
 

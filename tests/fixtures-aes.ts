@@ -18,6 +18,21 @@ export async function consentBoth(f: Sites): Promise<void> {
   await db.update(subjects).set({ consentSignedAt: CONSENT_AT, status: "enrolled" }).where(eq(subjects.id, f.subjectB.id));
 }
 
+/** The AE form as the web app posts it: a serious AE of subject A, aware 2024-02-02 09:30 site time. */
+export const seriousAeForm = (f: Sites) => ({
+  subjectId: f.subjectA.id,
+  eventTerm: "Pneumonia",
+  severity: "severe",
+  grade: "3",
+  serious: "on",
+  seriousnessCriteria: ["hospitalization"],
+  onsetDate: "2024-02-01",
+  awareAt: "2024-02-02T09:30",
+  outcome: "",
+  endDate: "",
+  status: "",
+});
+
 /** An AE of subject A (site A) unless told otherwise. */
 export async function insertAe(f: Sites, values: Partial<typeof adverseEvents.$inferInsert> = {}): Promise<AdverseEvent> {
   const db = await getDb();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, subjects } from "@/db/schema";
 import { testDb, withTestDb } from "@/tests/db";
 import { twoSites } from "@/tests/fixtures";
-import { aeCounts, consentBoth } from "@/tests/fixtures-aes";
+import { aeCounts, consentBoth, seriousAeForm } from "@/tests/fixtures-aes";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { reportAdverseEvent } from "./report";
 
@@ -15,19 +15,7 @@ beforeAll(async () => {
   await consentBoth(f);
 });
 
-const serious = () => ({
-  subjectId: f.subjectA.id,
-  eventTerm: "Pneumonia",
-  severity: "severe",
-  grade: "3",
-  serious: "on",
-  seriousnessCriteria: ["hospitalization"],
-  onsetDate: "2024-02-01",
-  awareAt: "2024-02-02T09:30",
-  outcome: "",
-  endDate: "",
-  status: "",
-});
+const serious = () => seriousAeForm(f);
 
 describe("reportAdverseEvent", () => {
   it("reports a serious AE: site and study from the subject, reporter = actor, awareAt in site time, audited", async () => {

@@ -30,7 +30,7 @@ export async function markNotificationRead(actor: Actor, input: unknown): Promis
       .returning({ id: notifications.id, readAt: notifications.readAt });
     if (!row) throw new NotFoundError(NOT_FOUND);
     // The person's other tabs recount their bell at once.
-    await w.announce({ type: "updated", entity: "notification", id: row.id, siteId: null, studyId: null, userId: actor.id });
+    w.announce({ type: "updated", entity: "notification", id: row.id, siteId: null, studyId: null, userId: actor.id });
     return { id: row.id, readAt: row.readAt! };
   });
 }
@@ -54,7 +54,7 @@ export async function markAllNotificationsRead(actor: Actor, input: unknown = {}
       .set({ readAt: sql`now()` })
       .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt), upTo ? lte(notifications.createdAt, new Date(upTo)) : undefined))
       .returning({ id: notifications.id });
-    if (rows.length > 0) await w.announce({ type: "updated", entity: "notification", id: rows[0]!.id, siteId: null, studyId: null, userId: actor.id });
+    if (rows.length > 0) w.announce({ type: "updated", entity: "notification", id: rows[0]!.id, siteId: null, studyId: null, userId: actor.id });
     return { marked: rows.length };
   });
 }

@@ -2,111 +2,77 @@
  * Reading a rule's causes: the record with its subject's code, its site's name and zone and the
  * people it names — one query for all rows of a kind, inside the transaction that fires them.
  */
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import { adverseEvents, screenings, sites, studies, subjects, tasks, visits } from "@/db/schema";
 import type { Cause } from "./types";
 
 const ids = (rows: Record<string, unknown>[], key = "id") => rows.map((r) => String(r[key]));
 
-const place = {
+type PlacedTable = { id: AnyPgColumn; siteId: AnyPgColumn; studyId: AnyPgColumn; subjectId: AnyPgColumn };
+
+/** The columns every cause of a site's record reads: the record's place, its subject's code, its site's name and zone. */
+const placed = (table: PlacedTable) => ({
+  id: table.id,
+  siteId: table.siteId,
+  studyId: table.studyId,
+  subjectId: table.subjectId,
   siteName: sites.name,
   timeZone: sites.timezone,
   subjectCode: subjects.subjectId,
-};
+});
+
+type Placed = { id: string; siteId: string; studyId: string | null; subjectId: string | null; siteName: string; timeZone: string; subjectCode: string | null };
+
+/** A cause from a placed row: what it is, where it opens, whom it names, and any instants the rule needs. */
+function causeOf(r: Placed, entity: Cause["entity"], link: string, more: Pick<Cause, "people"> & Partial<Cause>): Cause {
+  return {
+    entity,
+    entityId: r.id,
+    link,
+    siteId: r.siteId,
+    siteName: r.siteName,
+    timeZone: r.timeZone,
+    studyId: r.studyId,
+    subjectId: r.subjectId,
+    subjectCode: r.subjectCode,
+    ...more,
+  };
+}
 
 export async function aeCauses(tx: Tx, where: SQL): Promise<Cause[]> {
   const rows = await tx
-    .select({
-      id: adverseEvents.id,
-      siteId: adverseEvents.siteId,
-      studyId: adverseEvents.studyId,
-      subjectId: adverseEvents.subjectId,
-      awareAt: adverseEvents.awareAt,
-      pi: studies.principalInvestigatorId,
-      ...place,
-    })
+    .select({ ...placed(adverseEvents), awareAt: adverseEvents.awareAt, pi: studies.principalInvestigatorId })
     .from(adverseEvents)
     .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
     .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
     .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
     .where(where);
-  return rows.map((r) => ({
-    entity: "adverse_event",
-    entityId: r.id,
-    link: `/adverse-events/${r.id}`,
-    siteId: r.siteId,
-    siteName: r.siteName,
-    timeZone: r.timeZone,
-    studyId: r.studyId,
-    subjectId: r.subjectId,
-    subjectCode: r.subjectCode,
-    people: { pi: r.pi },
-    awareAt: r.awareAt,
-  }));
+  return rows.map((r) => causeOf(r, "adverse_event", `/adverse-events/${r.id}`, { people: { pi: r.pi }, awareAt: r.awareAt }));
 }
 
 export async function visitCauses(tx: Tx, where: SQL): Promise<Cause[]> {
   const rows = await tx
-    .select({
-      id: visits.id,
-      siteId: visits.siteId,
-      studyId: visits.studyId,
-      subjectId: visits.subjectId,
-      coordinator: visits.coordinatorId,
-      scheduledAt: visits.scheduledAt,
-      windowEnd: visits.windowEnd,
-      ...place,
-    })
+    .select({ ...placed(visits), coordinator: visits.coordinatorId, scheduledAt: visits.scheduledAt, windowEnd: visits.windowEnd })
     .from(visits)
     .innerJoin(subjects, eq(subjects.id, visits.subjectId))
     .innerJoin(sites, eq(sites.id, visits.siteId))
     .where(where);
-  return rows.map((r) => ({
-    entity: "visit",
-    entityId: r.id,
-    link: `/visits/${r.id}`,
-    siteId: r.siteId,
-    siteName: r.siteName,
-    timeZone: r.timeZone,
-    studyId: r.studyId,
-    subjectId: r.subjectId,
-    subjectCode: r.subjectCode,
-    people: { coordinator: r.coordinator },
-    scheduledAt: r.scheduledAt,
-    windowEnd: r.windowEnd,
-  }));
+  return rows.map((r) =>
+    causeOf(r, "visit", `/visits/${r.id}`, { people: { coordinator: r.coordinator }, scheduledAt: r.scheduledAt, windowEnd: r.windowEnd }),
+  );
 }
 
 export async function screeningCauses(tx: Tx, where: SQL): Promise<Cause[]> {
   const rows = await tx
-    .select({
-      id: screenings.id,
-      siteId: screenings.siteId,
-      studyId: screenings.studyId,
-      subjectId: screenings.subjectId,
-      since: screenings.updatedAt,
-      pi: studies.principalInvestigatorId,
-      ...place,
-    })
+    .select({ ...placed(screenings), since: screenings.updatedAt, pi: studies.principalInvestigatorId })
     .from(screenings)
     .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
     .innerJoin(sites, eq(sites.id, screenings.siteId))
     .innerJoin(studies, eq(studies.id, screenings.studyId))
     .where(where);
-  return rows.map((r) => ({
-    entity: "screening",
-    entityId: r.id,
-    link: `/subjects/${r.subjectId}`,
-    siteId: r.siteId,
-    siteName: r.siteName,
-    timeZone: r.timeZone,
-    studyId: r.studyId,
-    subjectId: r.subjectId,
-    subjectCode: r.subjectCode,
-    people: { pi: r.pi },
-    since: r.since,
-  }));
+  return rows.map((r) => causeOf(r, "screening", `/subjects/${r.subjectId}`, { people: { pi: r.pi }, since: r.since }));
 }
 
 /** A voided signature's cause is the record it signed, naming the signer. */
@@ -143,36 +109,19 @@ export function signUpCauses(rows: Record<string, unknown>[]): Cause[] {
   }));
 }
 
-/** A task: its site, its subject's code (its title is typed text, never sent on). */
+/** A task: its site, its subject's code (its title is typed text, never sent on); keyed by its assignment. */
 export async function taskCauses(tx: Tx, rows: Record<string, unknown>[]): Promise<Cause[]> {
   const found = await tx
-    .select({
-      id: tasks.id,
-      siteId: tasks.siteId,
-      studyId: tasks.studyId,
-      subjectId: tasks.subjectId,
-      assignee: tasks.assigneeId,
-      dueAt: tasks.dueAt,
-      siteName: sites.name,
-      timeZone: sites.timezone,
-      subjectCode: subjects.subjectId,
-    })
+    .select({ ...placed(tasks), assignee: tasks.assigneeId, dueAt: tasks.dueAt })
     .from(tasks)
     .innerJoin(sites, eq(sites.id, tasks.siteId))
     .leftJoin(subjects, eq(subjects.id, tasks.subjectId))
-    .where(and(inArray(tasks.id, ids(rows))));
-  return found.map((r) => ({
-    entity: "task",
-    entityId: r.id,
-    link: r.subjectId ? `/subjects/${r.subjectId}` : "/tasks",
-    siteId: r.siteId,
-    siteName: r.siteName,
-    timeZone: r.timeZone,
-    studyId: r.studyId,
-    subjectId: r.subjectId,
-    subjectCode: r.subjectCode,
-    people: { assignee: r.assignee },
-    scheduledAt: r.dueAt,
-    causeId: `${r.id}:${r.assignee}`,
-  }));
+    .where(inArray(tasks.id, ids(rows)));
+  return found.map((r) =>
+    causeOf(r, "task", r.subjectId ? `/subjects/${r.subjectId}` : "/tasks", {
+      people: { assignee: r.assignee },
+      scheduledAt: r.dueAt,
+      causeId: `${r.id}:${r.assignee}`,
+    }),
+  );
 }

@@ -9,7 +9,7 @@ import { notifications, ruleFirings, users } from "@/db/schema";
 import { composeNotification } from "../mail/compose";
 import { queueEmails } from "../mail/outbox";
 import type { Writer } from "../write/road";
-import { addressees } from "./recipients";
+import { addressees, type Addressee } from "./recipients";
 import type { Firing, Rule } from "./types";
 
 export type FireOptions = {
@@ -23,15 +23,16 @@ export type FireOptions = {
 export async function fire(w: Writer, rule: Rule, firing: Firing, options: FireOptions = {}): Promise<boolean> {
   const tx = w.tx;
   const key = `${rule.id}:${firing.key}`;
-  const [taken] = await tx
-    .insert(ruleFirings)
-    .values({ key, rule: rule.id })
-    .onConflictDoNothing()
-    .returning({ key: ruleFirings.key });
+  const { cause, at } = firing;
+  // Taking the key and finding the people go out together (one round trip); if the key was taken,
+  // the people are not needed.
+  const [[taken], everyone] = await Promise.all([
+    tx.insert(ruleFirings).values({ key, rule: rule.id }).onConflictDoNothing().returning({ key: ruleFirings.key }),
+    addressees(tx, cause, rule.recipients, rule.category),
+  ]);
   if (!taken) return false;
 
-  const { cause, at } = firing;
-  const people = (await addressees(tx, cause, rule.recipients, rule.category)).filter((p) => p.id !== options.exclude);
+  const people = everyone.filter((p) => p.id !== options.exclude);
   const message = rule.message(cause, at);
   const inserted = people.length
     ? await tx
@@ -57,6 +58,7 @@ export async function fire(w: Writer, rule: Rule, firing: Firing, options: FireO
     : [];
   const person = new Map(people.map((p) => [p.id, p]));
   const mail = composeNotification({ ...message, link: cause.link });
+  for (const n of inserted) w.announce({ type: "created", entity: "notification", id: n.id, siteId: null, studyId: null, userId: n.userId });
   await Promise.all([
     queueEmails(
       tx,
@@ -64,35 +66,38 @@ export async function fire(w: Writer, rule: Rule, firing: Firing, options: FireO
         .filter((n) => person.get(n.userId)?.delivery === "email")
         .map((n) => ({ userId: n.userId, to: person.get(n.userId)!.email, notificationId: n.id, causeKey: `notification:${n.id}`, mail })),
     ),
-    ...inserted.map((n) => w.announce({ type: "created", entity: "notification", id: n.id, siteId: null, studyId: null, userId: n.userId })),
+    rule.task ? leaveTask(w, rule, { ...firing, key }, everyone) : undefined,
   ]);
-  if (rule.task) await leaveTask(w, rule, { ...firing, key });
   return true;
 }
 
-/** The rule's task: for the person the record names if they are active at its site, else for the role there. */
-async function leaveTask(w: Writer, rule: Rule, { cause, at, key }: Firing): Promise<void> {
+/**
+ * The rule's task: for the person the record names if they are active at its site, else for the
+ * role there. When the rule also tells that person, the addressees already say whether they are.
+ */
+async function leaveTask(w: Writer, rule: Rule, { cause, at, key }: Firing, everyone: readonly Addressee[]): Promise<void> {
   const spec = rule.task!;
   if (cause.siteId === null || cause.entity === "user" || cause.entity === "task") return;
   const named = cause.people[spec.assignee] ?? null;
-  const [active] = named
-    ? await w.tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, named), eq(users.siteId, cause.siteId), eq(users.status, "active")))
-    : [];
+  const siteId = cause.siteId;
+  const isActiveHere = async (id: string) => {
+    if (rule.recipients.includes(spec.assignee)) return everyone.some((p) => p.id === id && p.role !== "admin");
+    const [row] = await w.tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.siteId, siteId), eq(users.status, "active")));
+    return row !== undefined;
+  };
+  const assignee = named && (await isActiveHere(named)) ? named : null;
   await w.insertCaused(
     "task",
     {
-      siteId: cause.siteId,
+      siteId,
       studyId: cause.studyId,
       subjectId: cause.subjectId,
       entity: cause.entity,
       entityId: cause.entityId,
       title: spec.title,
       dueAt: spec.due(cause, at),
-      assigneeId: active?.id ?? null,
-      assigneeRole: active ? null : spec.fallbackRole,
+      assigneeId: assignee,
+      assigneeRole: assignee ? null : spec.fallbackRole,
       priority: spec.priority,
       source: "rule",
       ruleKey: key,

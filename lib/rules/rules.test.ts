@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { adverseEvents, emailOutbox, notificationPreferences, notifications, ruleFirings, screenings, tasks, users } from "@/db/schema";
 import { withTestDb } from "@/tests/db";
 import { makeUser, twoSites } from "@/tests/fixtures";
-import { consentBoth, insertAe, signAe } from "@/tests/fixtures-aes";
+import { consentBoth, insertAe, seriousAeForm, signAe } from "@/tests/fixtures-aes";
 import { addScreening } from "@/tests/fixtures-screening";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { reportAdverseEvent } from "../adverse-events/report";
@@ -47,19 +47,7 @@ async function outboxFor(notificationIds: string[]) {
   return rows.filter((r) => r.notificationId && notificationIds.includes(r.notificationId));
 }
 
-const seriousInput = () => ({
-  subjectId: f.subjectA.id,
-  eventTerm: "Pneumonia",
-  severity: "severe",
-  grade: "3",
-  serious: "on",
-  seriousnessCriteria: ["hospitalization"],
-  onsetDate: "2024-02-01",
-  awareAt: "2024-02-02T09:30",
-  outcome: "",
-  endDate: "",
-  status: "",
-});
+const seriousInput = () => seriousAeForm(f);
 
 describe("sae.reported", () => {
   it("tells the site's investigators and the PI at once, queues their email and leaves the PI 'Assess SAE' due 24 h after awareness", async () => {

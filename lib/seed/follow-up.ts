@@ -74,52 +74,34 @@ export async function seedFollowUp(db: DbOrTx, now: Date): Promise<{ tasks: numb
     causeKey: `demo:${n.rule}:${n.entityId}`,
     ...n,
   });
-  const code = (id: string) => someSubjects.find((s) => s.id === id)?.subjectId ?? "";
+  /** "Task assigned to you", as the task.assigned rule words it, about a subject. */
+  const assigned = (userId: string, s: Row, due: string, hoursAgo: number, readHoursAgo?: number) =>
+    note(userId, {
+      rule: "task.assigned",
+      category: "tasks",
+      title: `Task assigned to you: subject ${s.subjectId}`,
+      body: `A task at Riverside Clinical Research is now yours, due ${due}.`,
+      link: `/subjects/${s.id}`,
+      entity: "subject",
+      entityId: s.id,
+      subjectId: s.id,
+      createdAt: at(-hoursAgo * HOUR),
+      readAt: readHoursAgo === undefined ? null : at(-readHoursAgo * HOUR),
+    });
   const rows = [
-    note(coord.id, {
-      rule: "task.assigned",
-      category: "tasks",
-      title: `Task assigned to you: subject ${s2.subjectId}`,
-      body: "A task at Riverside Clinical Research is now yours, due yesterday.",
-      link: `/subjects/${s2.id}`,
-      entity: "subject",
-      entityId: s2.id,
-      subjectId: s2.id,
-      createdAt: at(-30 * HOUR),
-    }),
-    note(coord.id, {
-      rule: "task.assigned",
-      category: "tasks",
-      title: `Task assigned to you: subject ${s1.subjectId}`,
-      body: "A task at Riverside Clinical Research is now yours, due in two days.",
-      link: `/subjects/${s1.id}`,
-      entity: "subject",
-      entityId: s1.id,
-      subjectId: s1.id,
-      createdAt: at(-3 * HOUR),
-    }),
+    assigned(coord.id, s2, "yesterday", 30),
+    assigned(coord.id, s1, "in two days", 3),
+    assigned(inv.id, s1, "tomorrow", 26, 25),
     note(inv.id, {
       rule: "screening.awaiting-sign-off",
       category: "screening",
-      title: `Eligibility sign-off waiting: subject ${code(s4.id)}`,
+      title: `Eligibility sign-off waiting: subject ${s4.subjectId}`,
       body: "A passed screening at Riverside Clinical Research has waited two days for an investigator to confirm eligibility.",
       link: "/safety/eligibility",
       entity: "subject",
       entityId: s4.id,
       subjectId: s4.id,
       createdAt: at(-5 * HOUR),
-    }),
-    note(inv.id, {
-      rule: "task.assigned",
-      category: "tasks",
-      title: `Task assigned to you: subject ${s1.subjectId}`,
-      body: "A task at Riverside Clinical Research is now yours, due tomorrow.",
-      link: `/subjects/${s1.id}`,
-      entity: "subject",
-      entityId: s1.id,
-      subjectId: s1.id,
-      createdAt: at(-26 * HOUR),
-      readAt: at(-25 * HOUR),
     }),
   ];
   if (sae) {

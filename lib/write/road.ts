@@ -81,11 +81,27 @@ const CONFLICT = "Someone else saved this record after you opened it. Review the
 type Who = { actor: Actor; action: WriteAction } | { actor: AuditActor | null; action: null };
 
 export class Writer {
+  /**
+   * Audit rows and live events wait here until the write is done (flush()), then go out together in
+   * one round trip just before COMMIT: the audit insert takes the hash chain's lock, held to commit,
+   * so nothing a write does after its first change — the rules it sets off, above all — runs while
+   * every other write waits for that lock.
+   */
+  private readonly pending: { audits: AuditEntry[]; events: ChangeEvent[] } = { audits: [], events: [] };
+
   constructor(
     /** For the rules' reads (and writes to unaudited tables such as rate limits). */
     readonly tx: Tx,
     private readonly who: Who,
   ) {}
+
+  /** Writes what the write recorded (audit rows, live events); the road calls it once, last. */
+  async flush(): Promise<void> {
+    const { audits, events } = this.pending;
+    this.pending.audits = [];
+    this.pending.events = [];
+    await Promise.all([...events.map((e) => notifyChange(this.tx, e)), audits.length ? appendAudit(this.tx, audits) : undefined]);
+  }
 
   get actor(): Actor {
     if (this.who.action === null) throw new Error("This write runs without a signed-in actor.");
@@ -256,17 +272,15 @@ export class Writer {
     return row!;
   }
 
-  /** A live event for something that is not an audited record (a person's new notification). */
-  async announce(event: ChangeEvent): Promise<void> {
-    await notifyChange(this.tx, event);
+  /** A live event for something that is not an audited record (a person's new notification); sent with the others. */
+  announce(event: ChangeEvent): void {
+    this.pending.events.push(event);
   }
 
   /** An audit row (and live event) for a change this write made that is not a row of its own. */
   async note(entry: Omit<AuditEntry, "actor">, live?: AuditOptions["live"]): Promise<void> {
-    await Promise.all([
-      live ? notifyChange(this.tx, { type: live.type ?? "updated", ...live, subjectId: live.subjectId ?? null }) : undefined,
-      appendAudit(this.tx, { ...entry, actor: this.who.actor }),
-    ]);
+    if (live) this.pending.events.push({ type: live.type ?? "updated", ...live, subjectId: live.subjectId ?? null });
+    this.pending.audits.push({ ...entry, actor: this.who.actor });
   }
 
   private async record(
@@ -299,10 +313,9 @@ export class Writer {
         clientAddress: options.clientAddress ?? null,
       };
     });
-    // All statements go out together (pipelined on the transaction's connection: one round trip).
-    // Notifications are delivered only if the transaction commits; the audit insert takes the
-    // hash chain's lock (held to commit), so it goes last and nothing waits on it but COMMIT.
-    await Promise.all([...events.map((e) => notifyChange(this.tx, e)), appendAudit(this.tx, entries)]);
+    // Sent by flush() at the end of the write; notifications are delivered only if it commits.
+    this.pending.events.push(...events);
+    this.pending.audits.push(...entries);
     // What the change sets off (alerts, tasks, email), in its transaction: lib/rules/table.ts.
     await applyChangeRules(this, entity, changes);
   }
@@ -338,7 +351,14 @@ const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntrie
 export async function write<T>(actor: Actor, action: WriteAction, run: (w: Writer) => Promise<T>): Promise<T> {
   authorizeAttempt(actor, action);
   const db = await getDb();
-  return db.transaction((tx) => run(new Writer(tx, { actor, action })));
+  return db.transaction((tx) => runWriter(new Writer(tx, { actor, action }), run));
+}
+
+/** Runs a write, then writes what it recorded (its audit rows and live events) last, before COMMIT. */
+async function runWriter<T>(w: Writer, run: (w: Writer) => Promise<T>): Promise<T> {
+  const result = await run(w);
+  await w.flush();
+  return result;
 }
 
 /** Authorise the attempt, then parse: the first two steps of every write, before its transaction. */
@@ -353,9 +373,9 @@ export function parseFor<S extends z.ZodType>(actor: Actor, action: WriteAction,
  * the demo data. Still one transaction, still audited; there is no policy question to ask.
  */
 export async function writeAsSystem<T>(by: AuditActor | null, run: (w: Writer) => Promise<T>, handle?: Tx): Promise<T> {
-  if (handle) return run(new Writer(handle, { actor: by, action: null }));
+  if (handle) return runWriter(new Writer(handle, { actor: by, action: null }), run);
   const db = await getDb();
-  return db.transaction((tx) => run(new Writer(tx, { actor: by, action: null })));
+  return db.transaction((tx) => runWriter(new Writer(tx, { actor: by, action: null }), run));
 }
 
 /**
