@@ -8,7 +8,7 @@ import { NoticeProvider } from "@/components/ui/notices";
 import { requireActor } from "@/lib/auth/actor";
 import { countUnread } from "@/lib/notifications/queries";
 import { accountNavFor, can, HOME_BY_ROLE, navFor } from "@/lib/policy";
-import { unreadCountAction } from "./notifications/actions";
+import { unreadCountAction } from "./notifications/unread-count";
 
 // Every page below reads the signed-in user from the database: never prerender.
 export const dynamic = "force-dynamic";
