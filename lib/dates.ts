@@ -5,20 +5,11 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, parseISO } from "date-fns";
+import { formatterPerZone } from "./zone-format";
 
 export type IsoDate = string; // "YYYY-MM-DD"
 
-/** One formatter per time zone: building an Intl.DateTimeFormat is the expensive part. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormats.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory", numberingSystem: "latn" });
-    dayFormats.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const dayFormat = formatterPerZone("en-US", { year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory", numberingSystem: "latn" });
 
 /**
  * The calendar date of an instant at the site. Read straight from Intl (which every write and

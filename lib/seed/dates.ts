@@ -3,6 +3,8 @@
  * read in a site's own time zone: visit windows and "today" on a dashboard are site-local dates,
  * while timestamps stored in the database are instants (UTC).
  */
+import { formatterPerZone } from "../zone-format";
+
 export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
@@ -16,23 +18,7 @@ export function dayFromIso(iso: string): Day {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const formatter = formatterPerZone("en-US", { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 /** Wall-clock reading of an instant in a time zone, as if that reading were UTC (ms). */
 function wallClockMs(instant: Date, timeZone: string): number {
