@@ -41,37 +41,31 @@ function causeOf(r: Placed, entity: Cause["entity"], link: string, more: Pick<Ca
   };
 }
 
-export async function aeCauses(tx: Tx, where: SQL): Promise<Cause[]> {
-  const rows = await tx
-    .select({ ...placed(adverseEvents), awareAt: adverseEvents.awareAt, pi: studies.principalInvestigatorId })
-    .from(adverseEvents)
-    .innerJoin(subjects, eq(subjects.id, adverseEvents.subjectId))
-    .innerJoin(sites, eq(sites.id, adverseEvents.siteId))
-    .innerJoin(studies, eq(studies.id, adverseEvents.studyId))
+/** A site record's rows with its place (subject, site, study joined) and the `extra` columns a rule needs. */
+function placedRows<X extends Record<string, AnyPgColumn>>(tx: Tx, table: typeof adverseEvents | typeof visits | typeof screenings, extra: X, where: SQL) {
+  return tx
+    .select({ ...placed(table), ...extra })
+    .from(table)
+    .innerJoin(subjects, eq(subjects.id, table.subjectId))
+    .innerJoin(sites, eq(sites.id, table.siteId))
+    .innerJoin(studies, eq(studies.id, table.studyId))
     .where(where);
+}
+
+export async function aeCauses(tx: Tx, where: SQL): Promise<Cause[]> {
+  const rows = await placedRows(tx, adverseEvents, { awareAt: adverseEvents.awareAt, pi: studies.principalInvestigatorId }, where);
   return rows.map((r) => causeOf(r, "adverse_event", `/adverse-events/${r.id}`, { people: { pi: r.pi }, awareAt: r.awareAt }));
 }
 
 export async function visitCauses(tx: Tx, where: SQL): Promise<Cause[]> {
-  const rows = await tx
-    .select({ ...placed(visits), coordinator: visits.coordinatorId, scheduledAt: visits.scheduledAt, windowEnd: visits.windowEnd })
-    .from(visits)
-    .innerJoin(subjects, eq(subjects.id, visits.subjectId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .where(where);
+  const rows = await placedRows(tx, visits, { coordinator: visits.coordinatorId, scheduledAt: visits.scheduledAt, windowEnd: visits.windowEnd }, where);
   return rows.map((r) =>
     causeOf(r, "visit", `/visits/${r.id}`, { people: { coordinator: r.coordinator }, scheduledAt: r.scheduledAt, windowEnd: r.windowEnd }),
   );
 }
 
 export async function screeningCauses(tx: Tx, where: SQL): Promise<Cause[]> {
-  const rows = await tx
-    .select({ ...placed(screenings), since: screenings.updatedAt, pi: studies.principalInvestigatorId })
-    .from(screenings)
-    .innerJoin(subjects, eq(subjects.id, screenings.subjectId))
-    .innerJoin(sites, eq(sites.id, screenings.siteId))
-    .innerJoin(studies, eq(studies.id, screenings.studyId))
-    .where(where);
+  const rows = await placedRows(tx, screenings, { since: screenings.updatedAt, pi: studies.principalInvestigatorId }, where);
   return rows.map((r) => causeOf(r, "screening", `/subjects/${r.subjectId}`, { people: { pi: r.pi }, since: r.since }));
 }
 
