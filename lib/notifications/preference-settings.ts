@@ -7,10 +7,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notificationPreferences, type Delivery, type NotificationCategory } from "@/db/schema";
-import { NOTIFICATION_CATEGORIES } from "@/domain/vocabulary";
 import type { Actor } from "../actor";
 import { authorize } from "../policy";
-import { CATEGORY_LABELS, effectiveDelivery, lockedDelivery } from "./preferences";
+import { CATEGORY_LABELS, categoriesFor, effectiveDelivery, lockedDelivery } from "./preferences";
 
 export type PreferenceSetting = {
   category: NotificationCategory;
@@ -34,7 +33,7 @@ export async function storedPreferences(actor: Actor, db: Pick<Awaited<ReturnTyp
 export async function preferenceSettings(actor: Actor): Promise<PreferenceSetting[]> {
   authorize(actor, "preferences.manage");
   const chosen = await storedPreferences(actor);
-  return NOTIFICATION_CATEGORIES.map((category) => ({
+  return categoriesFor(actor.role).map((category) => ({
     category,
     ...CATEGORY_LABELS[category],
     delivery: effectiveDelivery(actor.role, category, chosen.get(category)),

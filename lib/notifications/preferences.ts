@@ -5,6 +5,7 @@
  * choice a category takes its default below. Safety alerts cannot be quietened for investigators
  * (principal investigators are investigators): they always get them by email at once.
  */
+import { NOTIFICATION_CATEGORIES } from "@/domain/vocabulary";
 import type { Delivery, NotificationCategory, Role } from "@/db/schema";
 
 export const DEFAULT_DELIVERY: Readonly<Record<NotificationCategory, Delivery>> = {
@@ -40,4 +41,9 @@ export function lockedDelivery(role: Role, category: NotificationCategory): { de
 /** The delivery that applies: a lock first, then the person's choice, then the default. */
 export function effectiveDelivery(role: Role, category: NotificationCategory, chosen: Delivery | undefined): Delivery {
   return lockedDelivery(role, category)?.delivery ?? chosen ?? DEFAULT_DELIVERY[category];
+}
+
+/** The categories that can reach a person of this role: administration alerts go to admins only. */
+export function categoriesFor(role: Role): readonly NotificationCategory[] {
+  return role === "admin" ? NOTIFICATION_CATEGORIES : NOTIFICATION_CATEGORIES.filter((c) => c !== "admin");
 }

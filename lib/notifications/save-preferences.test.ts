@@ -23,7 +23,9 @@ const deliveries = async (userId: string) =>
 describe("saving notification preferences", () => {
   it("shows the defaults, stores only what changed as the person's own rows, and audits old → new", async () => {
     const me = await f.actor(f.users.coordA.id);
-    expect(await deliveries(me.id)).toEqual({ safety: "email", visits: "in_app", screening: "in_app", tasks: "email", admin: "email" });
+    // Administration alerts reach admins only: a coordinator is not asked about them.
+    expect(await deliveries(me.id)).toEqual({ safety: "email", visits: "in_app", screening: "in_app", tasks: "email" });
+    expect(await deliveries(f.users.admin.id)).toMatchObject({ admin: "email" });
     expect((await preferenceSettings(me)).every((s) => s.locked === null && s.label.length > 0)).toBe(true);
 
     // The form sends every category; only visits and tasks differ from what applies.
