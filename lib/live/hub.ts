@@ -15,6 +15,7 @@
 import "server-only";
 import { listen } from "@/db";
 import type { Actor } from "@/lib/actor";
+import { RateLimitedError } from "@/lib/errors";
 import { mayReceive, parseChange, type Change } from "./events";
 import { CHANGES_CHANNEL } from "./notify";
 
@@ -39,6 +40,8 @@ type State = {
   floor: number;
   ring: Entry[];
   subscribers: Set<Subscriber>;
+  /** The open streams of each user (their slots under LIVE_MAX_PER_USER). */
+  slots?: Map<string, Set<symbol>>;
   listening?: Promise<() => Promise<void>>;
   listens: number;
 };
@@ -105,6 +108,35 @@ export function subscriberCount(): number {
   return state.subscribers.size;
 }
 
+/** Open live streams per user, per process (`LIVE_MAX_PER_USER`, default 5). */
+export function liveMaxPerUser(): number {
+  const configured = Number(process.env.LIVE_MAX_PER_USER);
+  return Number.isInteger(configured) && configured > 0 ? configured : 5;
+}
+
+/**
+ * Takes one of the user's stream slots, or refuses with 429 when they already hold the maximum
+ * (a tab holds one stream; more than a few means a leak or a flood). Synchronous, so parallel
+ * requests cannot all pass the check. The returned release frees the slot (idempotent).
+ * A slot held by a vanished client is freed when its stream notices (abort, or the next heartbeat's
+ * write), hence Retry-After of one heartbeat.
+ */
+export function reserveStream(userId: string, retryAfterSeconds: number): () => void {
+  const slots = (state.slots ??= new Map());
+  const mine = slots.get(userId) ?? new Set<symbol>();
+  const max = liveMaxPerUser();
+  if (mine.size >= max) {
+    throw new RateLimitedError(`You already have ${max} live streams open (one per browser tab or client). Close one and retry.`, retryAfterSeconds);
+  }
+  const slot = Symbol(userId);
+  mine.add(slot);
+  slots.set(userId, mine);
+  return () => {
+    if (!mine.delete(slot)) return;
+    if (mine.size === 0 && slots.get(userId) === mine) slots.delete(userId);
+  };
+}
+
 /**
  * Adds a subscriber and, when it resumes from `lastEventId`, returns what it missed (already
  * filtered for it) — or "reset" when that cannot be known. Synchronous, so no change can slip in
@@ -132,6 +164,7 @@ export async function stopLive(): Promise<void> {
   const listening = state.listening;
   state.listening = undefined;
   state.subscribers.clear();
+  state.slots?.clear();
   state.listens = 0;
   if (listening) await (await listening.catch(() => null))?.().catch(() => {});
 }

@@ -185,6 +185,58 @@ describe("GET /api/v1/live", () => {
     expect(ids(sponsor)).not.toContain(a);
   });
 
+  it("caps open streams per user at LIVE_MAX_PER_USER (default 5): the next gets 429 problem+json with Retry-After; a closed stream frees its slot", async () => {
+    // A user of their own, so the streams other tests leave open do not count here.
+    const fixtures = await import("@/tests/fixtures");
+    const user = await fixtures.makeUser("live_cap_a", "coordinator", f.siteA.id);
+    const token = await tokenFor(user.id);
+    const session = await f.actor(user.id);
+    // Token and web session are one person: their streams share the cap.
+    const opened = await Promise.all([0, 1, 2, 3, 4].map((i) => open(i % 2 ? { session } : { token })));
+    expect(opened.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const auth of [{ token }, { session }]) {
+      const sixth = await open(auth);
+      expect(sixth.status).toBe(429);
+    }
+    const request = new Request("http://trialdesk.test/api/v1/live", { headers: { authorization: `Bearer ${token}` } });
+    const refused = await handleLive(request, async () => null);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ status: 429, title: "Too many requests", detail: expect.stringMatching(/5 live streams/) });
+
+    // Another user is not affected by this one's streams.
+    expect((await open({ token: tokens.coordA })).status).toBe(200);
+
+    opened[0]!.close();
+    await vi.waitFor(() => expect(opened[0]!.closed()).toBe(true));
+    const again = await open({ token });
+    expect(again.status).toBe(200);
+    expect((await open({ session })).status).toBe(429);
+    for (const s of [...opened, again]) s.close();
+  });
+
+  it("takes the cap from LIVE_MAX_PER_USER, and frees the slots of streams that end", async () => {
+    const saved = process.env.LIVE_MAX_PER_USER;
+    process.env.LIVE_MAX_PER_USER = "2";
+    try {
+      const fixtures = await import("@/tests/fixtures");
+      const user = await fixtures.makeUser("live_cap_b", "coordinator", f.siteB.id);
+      const token = await tokenFor(user.id);
+      // Six parallel opens: exactly two get a stream.
+      const all = await Promise.all([0, 1, 2, 3, 4, 5].map(() => open({ token })));
+      expect(all.map((s) => s.status).sort()).toEqual([200, 200, 429, 429, 429, 429]);
+      for (const s of all) s.close();
+      await vi.waitFor(() => expect(all.every((s) => s.closed())).toBe(true));
+      const next = await Promise.all([0, 1, 2].map(() => open({ token })));
+      expect(next.map((s) => s.status).sort()).toEqual([200, 200, 429]);
+      for (const s of next) s.close();
+    } finally {
+      if (saved === undefined) delete process.env.LIVE_MAX_PER_USER;
+      else process.env.LIVE_MAX_PER_USER = saved;
+    }
+  });
+
   it("ends a disabled user's stream at once (the change to their record is announced)", async () => {
     // The default 15 s heartbeat: closing within the wait below proves the re-read is immediate.
     const invB = await open({ token: tokens.invB });

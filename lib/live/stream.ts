@@ -14,7 +14,7 @@
  */
 import type { Actor } from "@/lib/actor";
 import { publicChange, type Change } from "./events";
-import { ensureListening, headId, subscribe, type Subscriber } from "./hub";
+import { ensureListening, headId, reserveStream, subscribe, type Subscriber } from "./hub";
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -40,6 +40,8 @@ const frame = (fields: { id?: string; event?: string; data: unknown }) =>
 
 export async function liveResponse(options: LiveOptions): Promise<Response> {
   await ensureListening();
+  // Throws 429 when the user holds LIVE_MAX_PER_USER streams already; freed when this one finishes.
+  const release = reserveStream(options.actor.id, Math.ceil((options.heartbeatMs ?? HEARTBEAT_MS) / 1000));
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
@@ -62,6 +64,7 @@ export async function liveResponse(options: LiveOptions): Promise<Response> {
         closed = true;
         clearInterval(timer);
         unsubscribe();
+        release();
         options.signal?.removeEventListener("abort", finish);
         try {
           controller.close();
