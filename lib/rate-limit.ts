@@ -39,6 +39,16 @@ export async function peek(db: DbOrTx, key: string, limit: Limit): Promise<Count
   return row ? { count: Number(row.count), retryAfterSeconds: Number(row.retry) } : { count: 0, retryAfterSeconds: 0 };
 }
 
+/**
+ * Gives back one unit of `key`'s current window (an attempt that turned out not to count: a
+ * successful sign-in, or one refused by another counter). Never below zero, never a past window.
+ */
+export async function refund(db: DbOrTx, key: string, limit: Limit): Promise<void> {
+  await db.execute(sql`
+    update rate_limits set count = greatest(0, count - 1)
+    where key = ${key} and window_start > now() - make_interval(secs => ${limit.windowSeconds})`);
+}
+
 export async function reset(db: DbOrTx, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }

@@ -2,8 +2,9 @@
  * Checking a username and password: the one place that decides whether a sign-in succeeds.
  * Used by the Auth.js Credentials provider (web) and, later, by POST /api/v1/sessions.
  *
- * Failed attempts are throttled per username and per client address with counters in the
- * database, and every attempt — success, failure, refusal — is audited.
+ * Attempts are throttled per username and per client address with counters in the database —
+ * each attempt takes its slot atomically before the password check, and a right password gives
+ * it back — and every attempt — success, failure, refusal — is audited.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -11,7 +12,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { users, type User } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "../password";
-import { hit, peek, reset, type Limit } from "../rate-limit";
+import { hit, refund, reset, type Count, type Limit } from "../rate-limit";
 import { recordEvent } from "../write/road";
 
 export const USERNAME_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
@@ -41,16 +42,19 @@ export async function authenticate(
   const db = await getDb();
   const address = clientAddress ?? "unknown";
 
-  // Refuse before the (deliberately slow) hash check once either counter is exhausted.
-  const [byUser, byAddress] = await Promise.all([
-    peek(db, userKey(username), USERNAME_LIMIT),
-    peek(db, addressKey(address), ADDRESS_LIMIT),
-  ]);
-  const blocked = [
-    byUser.count >= USERNAME_LIMIT.max ? byUser : null,
-    byAddress.count >= ADDRESS_LIMIT.max ? byAddress : null,
-  ].filter((c) => c !== null);
-  if (blocked.length > 0) {
+  // Take a slot before the (deliberately slow) hash check: each counter is one atomic
+  // INSERT … ON CONFLICT DO UPDATE … RETURNING, so parallel guesses get distinct counts and at
+  // most `max` of them per window go on to the check, however many arrive at once.
+  const byUser = await hit(db, userKey(username), USERNAME_LIMIT);
+  let blocked: Count | null = byUser.count > USERNAME_LIMIT.max ? byUser : null;
+  if (!blocked) {
+    const byAddress = await hit(db, addressKey(address), ADDRESS_LIMIT);
+    if (byAddress.count > ADDRESS_LIMIT.max) {
+      blocked = byAddress;
+      await refund(db, userKey(username), USERNAME_LIMIT); // this attempt was never checked
+    }
+  }
+  if (blocked) {
     await recordEvent({
       actor: null,
       actorUsername: username,
@@ -58,7 +62,7 @@ export async function authenticate(
       action: "login.rate_limited",
       clientAddress: address,
     });
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(...blocked.map((c) => c.retryAfterSeconds)) };
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
   }
 
   const [user] = await db
@@ -79,23 +83,24 @@ export async function authenticate(
   const passwordOk = await verifyPassword(user?.password ?? (await dummyPasswordHash()), password);
 
   if (!user || !passwordOk) {
-    await db.transaction(async (tx) => {
-      await hit(tx, userKey(username), USERNAME_LIMIT);
-      await hit(tx, addressKey(address), ADDRESS_LIMIT);
-      await recordEvent({
-        actor: null,
-        actorUsername: username,
-        siteId: user?.siteId ?? null,
-        entity: "session",
-        entityId: user?.id ?? null,
-        action: "login.failed",
-        clientAddress: address,
-      }, tx);
+    // The failure already counts: its slot was taken above.
+    await recordEvent({
+      actor: null,
+      actorUsername: username,
+      siteId: user?.siteId ?? null,
+      entity: "session",
+      entityId: user?.id ?? null,
+      action: "login.failed",
+      clientAddress: address,
     });
     return { ok: false, reason: "invalid" };
   }
 
+  // The right password is not a failed guess: give the address its slot back.
+  await refund(db, addressKey(address), ADDRESS_LIMIT);
+
   if (user.status === "disabled") {
+    await refund(db, userKey(username), USERNAME_LIMIT);
     await recordEvent({
       actor: { id: user.id, username: user.username },
       siteId: user.siteId,
