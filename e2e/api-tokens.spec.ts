@@ -19,6 +19,8 @@ test("a person creates an API token, sees it once, uses it, and revokes it", asy
   const name = `Lab import ${Date.now()}`;
   await nameField.fill(name);
   await form.getByLabel("Expires after (days)").fill("30");
+  // A token acts as the person: creating one asks for their current password.
+  await form.getByLabel("Your password").fill("TrialDesk-demo-1");
   await form.getByRole("button", { name: "Create token" }).click();
 
   const secret = page.getByRole("textbox", { name: "Your new token", exact: true });

@@ -11,11 +11,16 @@ import { NewTokenSecret } from "./new-token-secret";
 /** The one form state that carries a token's secret: shown once, never stored in clear. */
 export type CreateTokenState = ActionState & { token?: string; tokenName?: string };
 
-/** Name a new personal token, optionally with an expiry; its secret is then shown below, once. */
+/**
+ * Name a new personal token, optionally with an expiry (at most `maxDays`), and confirm with the
+ * current password; its secret is then shown below, once.
+ */
 export function CreateTokenForm({
   action,
+  maxDays,
 }: {
   action: (prev: CreateTokenState, data: FormData) => Promise<CreateTokenState>;
+  maxDays: number;
 }) {
   // The previous state is not passed on: it may hold the last secret, which must not travel back.
   const [state, formAction, pending] = useActionState<CreateTokenState, FormData>((_prev, data) => action(idle, data), idle);
@@ -24,7 +29,7 @@ export function CreateTokenForm({
   return (
     <div className="space-y-4">
       <form key={key} action={formAction} className="space-y-3" aria-label="New API token" noValidate>
-        <div className="grid gap-3 sm:grid-cols-[minmax(0,22rem)_minmax(0,12rem)_max-content] sm:items-start">
+        <div className="grid gap-3 sm:grid-cols-[minmax(0,22rem)_minmax(0,12rem)_minmax(0,14rem)_max-content] sm:items-start">
           <TextField
             label="Name"
             name="name"
@@ -41,10 +46,19 @@ export function CreateTokenForm({
             type="number"
             inputMode="numeric"
             min={1}
-            max={366}
+            max={maxDays}
             defaultValue={valueOf(state, "expiresInDays", undefined)}
             errors={state.fieldErrors?.expiresInDays}
-            hint="Optional, 1–366. Empty: never."
+            hint={`Optional, 1–${maxDays}. Empty: ${maxDays}.`}
+          />
+          <TextField
+            label="Your password"
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            errors={state.fieldErrors?.password}
+            hint="A token acts as you, so confirm it is you."
           />
           <Button type="submit" disabled={pending} className="sm:mt-6">
             {pending ? "Creating…" : "Create token"}

@@ -11,6 +11,7 @@ import type { Actor } from "../actor";
 import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { resultRows } from "../rate-limit";
 import { bearerToken, hashToken } from "./token-secret";
+import { apiTokenMaxDays } from "./tokens";
 
 /** Requests per user per minute, across all their tokens and all app instances. */
 export function apiRateLimit(): number {
@@ -44,7 +45,9 @@ export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
   const result = await db.execute(sql`
     with tok as (
       select id, kind, user_id, last_used_at from api_tokens
-      where token_hash = ${hashToken(token)} and revoked_at is null and (expires_at is null or expires_at > now())
+      where token_hash = ${hashToken(token)} and revoked_at is null
+        -- a token stored without an expiry (made before the limit) lives the longest a token may
+        and coalesce(expires_at, created_at + make_interval(days => ${apiTokenMaxDays()})) > now()
     ), touched as (
       -- "last used" to the half-minute is enough for a person, and spares a write per request
       update api_tokens set last_used_at = now() from tok

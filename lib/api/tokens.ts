@@ -1,23 +1,39 @@
 /**
  * API tokens: session tokens (POST /api/v1/sessions, for apps that sign a person in) and named
  * personal tokens (created on the settings page, for integrations). Both are stored hashed, both
- * can expire and be revoked, and every creation and revocation is audited.
+ * expire (a personal token after at most API_TOKEN_MAX_DAYS) and can be revoked, and every creation
+ * and revocation is audited. Creating a personal token takes the person's current password; all of
+ * a person's tokens end when their password is reset or changed and when their account is disabled
+ * (revokeAllTokensOf, inside that change's transaction).
  */
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { verifyPassword } from "../password";
 import { authorize } from "../policy";
-import { parseFor, write, writeAsSystem } from "../write/road";
+import { parseFor, write, writeAsSystem, type Writer } from "../write/road";
 import { newTokenSecret } from "./token-secret";
 
 /** A signed-in app's token lives as long as a web session. */
 export const SESSION_TOKEN_HOURS = 12;
 /** Personal tokens per person that are not revoked: enough for real integrations, bounded. */
 const MAX_PERSONAL_TOKENS = 20;
+
+/**
+ * The longest a personal token may live, in days (`API_TOKEN_MAX_DAYS`, default 90): a token made
+ * without an expiry gets this one, and a longer one is refused. A token stored without an expiry
+ * (made before the limit) stops this many days after its creation (lib/api/authenticate.ts).
+ */
+export function apiTokenMaxDays(): number {
+  const configured = Number(process.env.API_TOKEN_MAX_DAYS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 90;
+}
+
+export const WRONG_TOKEN_PASSWORD = "The password is not correct. No token was created.";
 
 type AuditedUser = Pick<Actor, "id" | "username"> & { siteId: string | null };
 
@@ -54,16 +70,26 @@ export const createPersonalTokenSchema = z
       .trim()
       .min(1, "Name the token, e.g. after the integration that will use it.")
       .max(80, "Use at most 80 characters."),
-    /** Days until it expires; empty for a token that does not expire. */
+    /** Days until it expires; empty for the longest a token may live (API_TOKEN_MAX_DAYS, 90 by default). */
     expiresInDays: z.preprocess(
       (v) => (v === "" || v === undefined || v === null ? null : v),
       z.coerce
         .number({ error: "Enter a number of days." })
         .int("Enter a whole number of days.")
         .min(1, "At least 1 day.")
-        .max(366, "At most 366 days.")
-        .nullable(),
+        .nullable()
+        .superRefine((days, ctx) => {
+          const max = apiTokenMaxDays();
+          if (days !== null && days > max) ctx.addIssue({ code: "custom", message: `At most ${max} days: tokens expire after ${max} days at the latest.` });
+        })
+        .describe("Days until the token expires, at most API_TOKEN_MAX_DAYS (90 unless configured); null or absent for that maximum."),
     ),
+    /** The person's current password: a token acts as them, so making one asks who they are. */
+    password: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(1000)
+      .describe("Your current password. Checked, never stored, logged or returned."),
   })
   .strict();
 
@@ -109,8 +135,15 @@ export async function createPersonalToken(
     throw new ForbiddenError("A personal token cannot create tokens. Sign in with a password (POST /api/v1/sessions) or use the web app.");
   }
   const data = parseFor(actor, "token.manage", createPersonalTokenSchema, input);
+  // Checked before the transaction (argon2 takes ~50 ms and needs no lock). Not counted against
+  // the login throttle for now; the person is already signed in.
+  const db = await getDb();
+  const [user] = await db.select({ hash: users.password }).from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!user || !(await verifyPassword(user.hash, data.password))) {
+    throw new ValidationError(WRONG_TOKEN_PASSWORD, { password: [WRONG_TOKEN_PASSWORD] });
+  }
   const secret = newTokenSecret("personal");
-  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  const expiresAt = new Date(Date.now() + (data.expiresInDays ?? apiTokenMaxDays()) * 86_400_000);
   const record = await write(actor, "token.manage", async (w) => {
     const live = await w.tx
       .select({ id: apiTokens.id })
@@ -124,7 +157,7 @@ export async function createPersonalToken(
     const row = await w.insert(
       "api_token",
       { userId: actor.id, kind: "personal", name: data.name, tokenHash: secret.hash, prefix: secret.prefix, expiresAt },
-      { audit: "create", siteId: actor.siteId, changes: { name: [null, data.name], expiresAt: [null, expiresAt?.toISOString() ?? null] } },
+      { audit: "create", siteId: actor.siteId, changes: { name: [null, data.name], expiresAt: [null, expiresAt.toISOString()] } },
     );
     return personalToken(row);
   });
@@ -156,4 +189,19 @@ export async function revokePersonalToken(actor: Actor, input: unknown): Promise
     const revokedAt = new Date();
     return personalToken(await w.update(token, { revokedAt }, { audit: "revoke", siteId: actor.siteId, changes: { revokedAt: [null, revokedAt.toISOString()] } }));
   });
+}
+
+/**
+ * Ends every live token of a user — personal and session — inside the caller's write, each
+ * revocation audited with `reason`: an admin's password reset, a password change, a disabled
+ * account. A re-enabled account or a new password does not bring them back.
+ */
+export async function revokeAllTokensOf(w: Writer, user: { id: string; siteId: string | null }, reason: string): Promise<number> {
+  const live = await w.loadWhere(
+    "api_token",
+    and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)))!,
+  );
+  const revokedAt = new Date();
+  const revoked = await w.updateMany(live, { revokedAt }, { audit: "revoke", reason, siteId: user.siteId, changes: { revokedAt: [null, revokedAt.toISOString()] } });
+  return revoked.length;
 }

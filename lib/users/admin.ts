@@ -8,6 +8,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sites, users, type Role } from "@/db/schema";
 import type { Actor } from "../actor";
+import { revokeAllTokensOf } from "../api/tokens";
 import { diffChanges } from "../audit/writer";
 import { pgErrorCode } from "../db-errors";
 import { ForbiddenError, ValidationError } from "../errors";
@@ -113,7 +114,11 @@ export async function assignRole(actor: Actor, input: unknown) {
   }
 }
 
-/** Disables or re-enables an account, with a reason. A disabled user's session is refused at once. */
+/**
+ * Disables or re-enables an account, with a reason. A disabled user's session is refused at once,
+ * and all their API tokens are revoked in the same transaction (audited), so re-enabling the
+ * account does not bring them back.
+ */
 export async function setUserStatus(actor: Actor, input: unknown) {
   const data = parseFor(actor, "user.manage", setStatusSchema, input);
   if (data.userId === actor.id) throw new ForbiddenError("You cannot disable your own account.");
@@ -125,11 +130,13 @@ export async function setUserStatus(actor: Actor, input: unknown) {
         throw new ValidationError("Activate a pending account by giving it a role and site.");
       }
       w.assertVersion(loaded, data.version, undefined, before);
-      return w.update(loaded, { status: data.status }, {
+      const after = await w.update(loaded, { status: data.status }, {
         audit: data.status === "disabled" ? "user.disable" : "user.enable",
         reason: data.reason,
         changes: (after) => diffOf(before, after),
       });
+      if (data.status === "disabled") await revokeAllTokensOf(w, after, `Account disabled: ${data.reason}`);
+      return after;
     });
   } catch (error) {
     return withoutPasswordHash(error);

@@ -1,10 +1,13 @@
 /**
  * An admin sets a temporary password for someone locked out. The audit row records that the
- * password changed, never its value or hash. Sessions are JWTs without a server-side record, so a
- * session opened before the reset keeps working (role, site and status are still re-read on every
- * request); to cut a person off at once, disable the account instead.
+ * password changed, never its value or hash. In the same transaction every API token of the person
+ * (personal and session) is revoked, each revocation audited: whoever held one no longer acts as
+ * them. Web sessions are JWTs without a server-side record (issue 12, finding 4), so a session
+ * opened before the reset keeps working (role, site and status are still re-read on every request);
+ * to cut a person off at once, disable the account instead.
  */
 import type { Actor } from "../actor";
+import { revokeAllTokensOf } from "../api/tokens";
 import { ForbiddenError } from "../errors";
 import { hashPassword } from "../password";
 import { publicUser, withoutPasswordHash } from "./public-user";
@@ -21,6 +24,7 @@ export async function resetPassword(actor: Actor, input: unknown): Promise<Retur
       const loaded = await w.load("user", data.userId, { version: data.version });
       // Only the fact of the change: the diff redacts `password` to "[redacted]".
       const after = await w.update(loaded, { password }, { audit: "user.reset_password", changes: { password: ["[redacted]", "[redacted]"] } });
+      await revokeAllTokensOf(w, after, "Password reset by an administrator");
       return publicUser(after);
     });
   } catch (error) {

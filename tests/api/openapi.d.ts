@@ -672,7 +672,7 @@ export interface paths {
         /** List personal tokens */
         get: operations["listPersonalTokens"];
         put?: never;
-        /** Create a personal API token (with a session token only); the answer holds its secret, shown once */
+        /** Create a personal API token (with a session token and your current password only); the answer holds its secret, shown once */
         post: operations["createPersonalToken"];
         delete?: never;
         options?: never;
@@ -1619,7 +1619,7 @@ export interface components {
              */
             createdAt: string;
             lastUsedAt: string | null;
-            /** @description Null for a token that does not expire. */
+            /** @description When it stops working. Null only for a token made before tokens had a maximum lifetime: it stops API_TOKEN_MAX_DAYS after createdAt. */
             expiresAt: string | null;
             revokedAt: string | null;
         };
@@ -1635,7 +1635,7 @@ export interface components {
              */
             createdAt: string;
             lastUsedAt: string | null;
-            /** @description Null for a token that does not expire. */
+            /** @description When it stops working. Null only for a token made before tokens had a maximum lifetime: it stops API_TOKEN_MAX_DAYS after createdAt. */
             expiresAt: string | null;
             revokedAt: string | null;
             /** @description The secret: send it as `Authorization: Bearer <token>`. Shown in this answer only; the server keeps a hash. */
@@ -1644,7 +1644,10 @@ export interface components {
         RevokeTokenInput: Record<string, never>;
         NewPersonalTokenInput: {
             name: string;
+            /** @description Days until the token expires, at most API_TOKEN_MAX_DAYS (90 unless configured); null or absent for that maximum. */
             expiresInDays: number | null;
+            /** @description Your current password. Checked, never stored, logged or returned. */
+            password: string;
         };
         Notification: {
             /** Format: uuid */

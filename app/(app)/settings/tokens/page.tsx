@@ -3,7 +3,7 @@ import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { tokenRows } from "@/components/settings/token-rows";
 import { TokensTable } from "@/components/settings/tokens-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { listPersonalTokens } from "@/lib/api/tokens";
+import { apiTokenMaxDays, listPersonalTokens } from "@/lib/api/tokens";
 import { requireActor } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -26,7 +26,7 @@ export default async function TokensPage() {
           <h2 id="new-token" className="mb-3 text-sm font-semibold text-slate-900">
             New token
           </h2>
-          <CreateTokenForm action={createTokenAction} />
+          <CreateTokenForm action={createTokenAction} maxDays={apiTokenMaxDays()} />
         </section>
         <section aria-labelledby="your-tokens" className="space-y-2">
           <div className="flex flex-wrap items-baseline justify-between gap-2">

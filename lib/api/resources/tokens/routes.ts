@@ -14,7 +14,7 @@ const home = { tag: "Tokens", path: "/tokens", noun: "personal token" };
 
 export const personalTokenCommands = [
   createCommand(home, {
-    summary: "Create a personal API token (with a session token only); the answer holds its secret, shown once",
+    summary: "Create a personal API token (with a session token and your current password only); the answer holds its secret, shown once",
     body: createPersonalTokenSchema.meta({ id: "NewPersonalTokenInput" }),
     errors: ON_UNADDRESSED_CREATE,
     run: (actor, { body, tokenKind }) => createPersonalToken(actor, body, { tokenKind }),

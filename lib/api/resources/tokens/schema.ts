@@ -12,7 +12,7 @@ export const TOKEN_FIELDS = ["id", "name", "prefix", "createdAt", "lastUsedAt", 
 /** One of the caller's personal tokens. */
 export const PersonalToken = modelSchema("PersonalToken", personalTokenColumns, TOKEN_FIELDS, {
   prefix: "The first characters of the token, to recognise it by.",
-  expiresAt: "Null for a token that does not expire.",
+  expiresAt: "When it stops working. Null only for a token made before tokens had a maximum lifetime: it stops API_TOKEN_MAX_DAYS after createdAt.",
 });
 
 /** The answer to creating a token: the one time its secret is shown. */
