@@ -2,11 +2,13 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/logout-button";
 import { logout } from "@/app/logout-actions";
 import { humanize } from "@/components/ui/badge";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { NavLinks } from "@/components/shell/nav-links";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NoticeProvider } from "@/components/ui/notices";
 import { requireActor } from "@/lib/auth/actor";
 import { countUnread } from "@/lib/notifications/queries";
+import { showDemoBanner } from "@/lib/seed/demo-banner";
 import { accountNavFor, can, HOME_BY_ROLE, navFor } from "@/lib/policy";
 import { unreadCountAction } from "./notifications/unread-count";
 
@@ -16,9 +18,10 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const inbox = can(actor, "notification.manage");
-  const unread = inbox ? await countUnread(actor) : 0;
+  const [unread, demo] = await Promise.all([inbox ? countUnread(actor) : 0, showDemoBanner()]);
   return (
     <div className="min-h-screen">
+      {demo && <DemoBanner />}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <Link href={HOME_BY_ROLE[actor.role]} className="text-base font-semibold tracking-tight text-brand-800">

@@ -27,4 +27,14 @@ describe("createFirstAdmin (one-time production setup)", () => {
       createFirstAdmin(db, { username: "root2", email: "root2@example.org", displayName: "Root 2", password: "another long password" }),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
+
+  it("counts only active admins: with every admin disabled (the demo's, removed), setup may run again", async () => {
+    const db = await testDb();
+    await db.update(users).set({ status: "disabled" }).where(eq(users.role, "admin"));
+    const again = await createFirstAdmin(db, { username: "root2", email: "root2@example.org", displayName: "Root 2", password: "another long password" });
+    expect(again).toMatchObject({ username: "root2", removedDemo: [] });
+    await expect(
+      createFirstAdmin(db, { username: "ROOT", email: "root3@example.org", displayName: "Root 3", password: "another long password" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
 });
