@@ -121,6 +121,46 @@ describe("GraphQL: limits", () => {
   });
 });
 
+describe("GraphQL: aliases, fields, and the rate limit charged by cost", () => {
+  it("refuses 2,000 aliased fields in one request (they fit under the cost limit), before running any", async () => {
+    const many = `{ ${Array.from({ length: 2000 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;
+    const { result, queries } = await countQueries(() => gql(coordA, many));
+    expect(result.codes).toEqual(["QUERY_TOO_MANY_ALIASES", "QUERY_TOO_MANY_FIELDS"]); // 2,000 aliases, 4,000 fields
+    expect(result.errors[0]!.message).toMatch(/more than 30 aliases/);
+    expect(result.data).toBeNull();
+    expect(queries).toBeLessThanOrEqual(1); // the token check
+    const thirty = await gql<Record<string, { id: string }>>(coordA, `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: me { id }`).join(" ")} }`);
+    expect(thirty.errors).toEqual([]);
+    expect(Object.keys(thirty.data!)).toHaveLength(30);
+  });
+
+  it("refuses more than 500 fields in one request, aliased or not", async () => {
+    const r = await gql(coordA, `{ me { ${"id ".repeat(500)} } }`);
+    expect(r.codes).toEqual(["QUERY_TOO_MANY_FIELDS"]);
+    expect(r.data).toBeNull();
+    expect((await gql(coordA, `{ me { ${"id ".repeat(499)} } }`)).errors).toEqual([]);
+  });
+
+  it("charges the per-user rate limit by the query's cost: one token per 100 units (at least one per request)", async () => {
+    const user = await (await import("@/tests/fixtures")).makeUser("gql_cost_a", "coordinator", f.siteA.id);
+    const token = await tokenFor(user.id);
+    process.env.API_RATE_LIMIT_PER_MINUTE = "30";
+    // 1 + 1 + 200 rows × 5 fields = 1002 units → 11 tokens
+    const costly = "{ subjects(limit: 200) { data { id subjectId fullName dob status } } }";
+    const first = await gql(token, costly);
+    expect(first.errors).toEqual([]);
+    expect(first.status).toBe(200);
+    expect((await gql(token, costly)).status).toBe(200); // 22 of 30
+    for (let i = 0; i < 7; i++) expect((await gql(token, "{ me { id } }")).status).toBe(200); // 29 of 30: cheap ones count one each
+    const limited = await gql(token, costly); // would be 40
+    expect(limited.status).toBe(429);
+    expect(limited.codes).toEqual(["RATE_LIMITED"]);
+    expect(limited.data).toBeNull();
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await gql(token, "{ me { id } }")).status).toBe(429);
+  });
+});
+
 type SubjectPage = { subjects: { data: Record<string, unknown>[]; nextCursor: string | null } };
 
 describe("GraphQL subjects: queries", () => {

@@ -1,32 +1,52 @@
 /**
  * GraphQL at /api/graphql (graphql-yoga): the bearer token is checked before GraphQL sees the
  * request — an anonymous or rate-limited caller gets 401/429 and learns nothing about the schema —
- * then yoga parses, validates (depth and cost limits; no introspection without a caller) and runs
- * the resolvers, with the lib's errors mapped to `extensions.code` and everything else masked.
+ * then yoga parses, validates (depth, cost, alias and field limits; no introspection without a
+ * caller), charges the rate limit by the operation's cost (./rate-cost.ts) and runs the resolvers,
+ * with the lib's errors mapped to `extensions.code` and everything else masked.
  */
 import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateBearer, type ApiCaller } from "../api/authenticate";
 import type { GraphQLContext } from "./context";
-import { maskError, refusalResponse } from "./errors";
-import { costLimitRule, DEFAULT_LIMITS, depthLimitRule } from "./limits";
+import { AppError } from "../errors";
+import { graphQLErrorOf, maskError, refusalResponse } from "./errors";
+import { aliasLimitRule, costLimitRule, DEFAULT_LIMITS, depthLimitRule, fieldLimitRule, operationCost } from "./limits";
+import { chargeExtra, tokensFor } from "./rate-cost";
 import { buildSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/api/graphql";
 /** Larger requests are refused before parsing: no sensible query comes near this. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Limits = { maxDepth?: number; maxCost?: number };
+type Limits = { maxDepth?: number; maxCost?: number; maxAliases?: number; maxFields?: number; costPerToken?: number };
 
 /** The yoga server itself; callers must pass the authenticated caller as its server context. */
 export function createGraphQLYoga(options: Limits = {}) {
   const depthLimit = depthLimitRule(options.maxDepth ?? DEFAULT_LIMITS.maxDepth);
   const costLimit = costLimitRule(options.maxCost ?? DEFAULT_LIMITS.maxCost);
+  const aliasLimit = aliasLimitRule(options.maxAliases ?? DEFAULT_LIMITS.maxAliases);
+  const fieldLimit = fieldLimitRule(options.maxFields ?? DEFAULT_LIMITS.maxFields);
+  const costPerToken = options.costPerToken ?? DEFAULT_LIMITS.costPerToken;
   const limits: Plugin<GraphQLContext> = {
     onValidate({ addValidationRule, context }) {
       addValidationRule(depthLimit);
       addValidationRule(costLimit);
+      addValidationRule(aliasLimit);
+      addValidationRule(fieldLimit);
       if (!context.caller) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+    // The token check counted this request once; a costly operation pays the rest before it runs.
+    async onExecute({ args, setResultAndStopExecution }) {
+      const caller = args.contextValue.caller;
+      if (!caller) return;
+      const extra = tokensFor(operationCost(args.schema, args.document, args.operationName), costPerToken) - 1;
+      try {
+        await chargeExtra(caller.actor.id, extra);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        setResultAndStopExecution({ data: null, errors: [graphQLErrorOf(error)] });
+      }
     },
   };
   return createYoga<{ caller: ApiCaller | null }, GraphQLContext>({
