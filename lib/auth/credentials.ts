@@ -2,9 +2,10 @@
  * Checking a username and password: the one place that decides whether a sign-in succeeds.
  * Used by the Auth.js Credentials provider (web) and, later, by POST /api/v1/sessions.
  *
- * Attempts are throttled per username and per client address with counters in the database —
- * each attempt takes its slot atomically before the password check, and a right password gives
- * it back — and every attempt — success, failure, refusal — is audited.
+ * Attempts are throttled with counters in the database — per (account, address) pair, per
+ * address, and per account from everywhere with a much higher ceiling, so a guesser locks only
+ * their own address out — each attempt taking its slot atomically before the password check, a
+ * right password giving it back; and every attempt — success, failure, refusal — is audited.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -15,7 +16,11 @@ import { dummyPasswordHash, verifyPassword } from "../password";
 import { hit, refund, reset, type Count, type Limit } from "../rate-limit";
 import { recordEvent } from "../write/road";
 
-export const USERNAME_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
+/** Failures of one account from one address: the lock a guesser meets (and the owner elsewhere does not). */
+export const PAIR_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
+/** One account from everywhere: much higher, so a few addresses cannot lock someone out. */
+export const ACCOUNT_LIMIT: Limit = { max: 50, windowSeconds: 15 * 60 };
+/** One address trying many accounts. */
 export const ADDRESS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
 const credentialsSchema = z.object({
@@ -27,10 +32,32 @@ export type SignInUser = Pick<User, "id" | "username" | "displayName" | "role" |
 export type AuthResult =
   | { ok: true; user: SignInUser }
   | { ok: false; reason: "invalid" | "disabled" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; scope: "address" | "account" };
 
-const userKey = (username: string) => `login:user:${username.toLowerCase()}`;
+/**
+ * The counters' keys. The username is URI-encoded, so `pairPrefix(name)` matches exactly that
+ * account's pairs (lib/users/unlock.ts clears them).
+ */
+const account = (username: string) => encodeURIComponent(username.toLowerCase());
+export const accountKey = (username: string) => `login:user:${account(username)}`;
+export const pairPrefix = (username: string) => `login:pair:${account(username)}:`;
+const pairKey = (username: string, address: string) => `${pairPrefix(username)}${address}`;
 const addressKey = (address: string) => `login:addr:${address}`;
+
+/**
+ * What the person is told when refused: to wait, never whether the password was right (a
+ * throttled attempt never reaches the check).
+ */
+export function refusalMessage(result: Extract<AuthResult, { ok: false }>): string {
+  if (result.reason !== "rate_limited") {
+    return result.reason === "disabled" ? "This account is disabled. Ask your administrator to re-enable it." : "Wrong username or password.";
+  }
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+  const wait = `try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  return result.scope === "address"
+    ? `Too many attempts from here; ${wait}.`
+    : `Too many attempts on this account; ${wait}, or ask your administrator to unlock it.`;
+}
 
 export async function authenticate(
   input: { username?: unknown; password?: unknown },
@@ -44,14 +71,21 @@ export async function authenticate(
 
   // Take a slot before the (deliberately slow) hash check: each counter is one atomic
   // INSERT … ON CONFLICT DO UPDATE … RETURNING, so parallel guesses get distinct counts and at
-  // most `max` of them per window go on to the check, however many arrive at once.
-  const byUser = await hit(db, userKey(username), USERNAME_LIMIT);
-  let blocked: Count | null = byUser.count > USERNAME_LIMIT.max ? byUser : null;
-  if (!blocked) {
-    const byAddress = await hit(db, addressKey(address), ADDRESS_LIMIT);
-    if (byAddress.count > ADDRESS_LIMIT.max) {
-      blocked = byAddress;
-      await refund(db, userKey(username), USERNAME_LIMIT); // this attempt was never checked
+  // most `max` of them per window go on to the check, however many arrive at once. The pair is
+  // counted first, so guesses refused there never reach the account-wide ceiling: one address
+  // cannot spend more than PAIR_LIMIT of it. A later counter's refusal gives the earlier slots back.
+  const counters = [
+    { key: pairKey(username, address), limit: PAIR_LIMIT, scope: "address" },
+    { key: addressKey(address), limit: ADDRESS_LIMIT, scope: "address" },
+    { key: accountKey(username), limit: ACCOUNT_LIMIT, scope: "account" },
+  ] as const;
+  let blocked: (Count & { scope: "address" | "account" }) | null = null;
+  for (const [i, counter] of counters.entries()) {
+    const count = await hit(db, counter.key, counter.limit);
+    if (count.count > counter.limit.max) {
+      blocked = { ...count, scope: counter.scope };
+      for (const taken of counters.slice(0, i)) await refund(db, taken.key, taken.limit);
+      break;
     }
   }
   if (blocked) {
@@ -62,7 +96,7 @@ export async function authenticate(
       action: "login.rate_limited",
       clientAddress: address,
     });
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds, scope: blocked.scope };
   }
 
   const [user] = await db
@@ -96,11 +130,12 @@ export async function authenticate(
     return { ok: false, reason: "invalid" };
   }
 
-  // The right password is not a failed guess: give the address its slot back.
+  // The right password is not a failed guess: give the address and the account their slots back.
   await refund(db, addressKey(address), ADDRESS_LIMIT);
+  await refund(db, accountKey(username), ACCOUNT_LIMIT);
 
   if (user.status === "disabled") {
-    await refund(db, userKey(username), USERNAME_LIMIT);
+    await refund(db, pairKey(username, address), PAIR_LIMIT);
     await recordEvent({
       actor: { id: user.id, username: user.username },
       siteId: user.siteId,
@@ -113,7 +148,7 @@ export async function authenticate(
   }
 
   await db.transaction(async (tx) => {
-    await reset(tx, userKey(username));
+    await reset(tx, pairKey(username, address)); // the owner is here: this address's failures are forgiven
     await recordEvent({
       actor: { id: user.id, username: user.username },
       siteId: user.siteId,

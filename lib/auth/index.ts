@@ -3,13 +3,18 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddressFrom } from "../client-address";
 import { authConfig } from "./config";
-import { authenticate } from "./credentials";
+import { authenticate, refusalMessage, type AuthResult } from "./credentials";
 
-/** The error code travels to the login form, which words the message. */
-class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "disabled" | "rate_limited") {
+/**
+ * The error code travels to the login form, with the words to show (`refusalMessage`): the
+ * server-side signIn() rethrows this very error.
+ */
+export class SignInRefused extends CredentialsSignin {
+  readonly refusal: string;
+  constructor(result: Extract<AuthResult, { ok: false }>) {
     super();
-    this.code = code;
+    this.code = result.reason;
+    this.refusal = refusalMessage(result);
   }
 }
 
@@ -29,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const result = await authenticate(credentials ?? {}, clientAddressFrom(request.headers));
-        if (!result.ok) throw new SignInRefused(result.reason);
+        if (!result.ok) throw new SignInRefused(result);
         const { user } = result;
         return { id: user.id, name: user.displayName, role: user.role, siteId: user.siteId };
       },

@@ -21,7 +21,7 @@ vi.mock("@/lib/password", async (importOriginal) => {
   };
 });
 
-const { USERNAME_LIMIT, authenticate } = await import("./credentials");
+const { PAIR_LIMIT, authenticate } = await import("./credentials");
 
 withTestDb();
 
@@ -41,9 +41,9 @@ describe("login throttle under parallel guesses", () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => authenticate({ username: "racer", password: `wrong-guess-${i}` }, "10.77.0.1")),
     );
-    expect(checks.count).toBeLessThanOrEqual(USERNAME_LIMIT.max);
+    expect(checks.count).toBeLessThanOrEqual(PAIR_LIMIT.max);
     const failed = (await actions("racer")).filter((a) => a === "login.failed");
-    expect(failed.length).toBeLessThanOrEqual(USERNAME_LIMIT.max);
+    expect(failed.length).toBeLessThanOrEqual(PAIR_LIMIT.max);
     expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBe(failed.length);
     expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBe(40 - failed.length);
     // Still refused with the right password: the window is spent.

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { SignInRefused, signIn } from "@/lib/auth";
 import { AppError, ValidationError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { safePath } from "@/lib/safe-path";
@@ -10,7 +10,7 @@ import { publicFormAction } from "@/lib/validation/form-action";
 const MESSAGES: Record<string, string> = {
   invalid: "Wrong username or password.",
   disabled: "This account is disabled. Ask your administrator to re-enable it.",
-  rate_limited: "Too many failed attempts. Wait 15 minutes, or ask your administrator.",
+  rate_limited: "Too many attempts from here; try again later.",
 };
 
 export const login = publicFormAction(async (input) => {
@@ -26,6 +26,8 @@ export const login = publicFormAction(async (input) => {
     await signIn("credentials", { username, password, redirectTo: safePath(input.text("callbackUrl"), "/home") });
     return { status: "success" };
   } catch (error) {
+    // A throttled attempt is told to wait (and for how long), never whether the password was right.
+    if (error instanceof SignInRefused) throw new AppError(error.refusal);
     if (error instanceof CredentialsSignin) throw new AppError(MESSAGES[error.code] ?? MESSAGES.invalid);
     if (error instanceof AuthError) {
       logError("sign-in failed", error);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ROLES, USER_STATUSES } from "@/domain/vocabulary";
 import type { Actor } from "../../actor";
-import { authenticate } from "../../auth/credentials";
+import { authenticate, refusalMessage } from "../../auth/credentials";
 import { RateLimitedError, UnauthenticatedError } from "../../errors";
 import { route } from "../http/route";
 import { createSessionToken, revokeSessionToken } from "../tokens";
@@ -49,7 +49,7 @@ export const sessionRoutes = [
       const result = await authenticate(body, clientAddress);
       if (!result.ok) {
         if (result.reason === "rate_limited") {
-          throw new RateLimitedError("Too many failed sign-ins. Wait and try again.", result.retryAfterSeconds);
+          throw new RateLimitedError(refusalMessage(result), result.retryAfterSeconds);
         }
         throw new UnauthenticatedError(result.reason === "disabled" ? "This account is disabled." : "Wrong username or password.");
       }

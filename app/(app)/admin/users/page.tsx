@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { listSites, listUsers } from "@/lib/users/admin";
+import { lockedUserIds } from "@/lib/users/unlock";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -25,6 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     listUsers(actor, { page: Number(params.page) || 1, status }),
     listSites(actor),
   ]);
+  const locked = await lockedUserIds(actor, rows);
   const href = (p: { page?: number; status?: string }) => {
     const q = new URLSearchParams();
     const s = p.status ?? status;
@@ -51,7 +53,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </nav>
-      <UsersTable rows={rows} sites={sites} selfId={actor.id} />
+      <UsersTable rows={rows} sites={sites} selfId={actor.id} lockedIds={[...locked]} />
       <Pagination page={page} pageCount={pageCount} total={total} hrefFor={(p) => href({ page: p })} />
     </>
   );

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useNotifyingAction } from "@/components/ui/use-notifying-action";
 import type { ActionState } from "@/lib/action-state";
 import type { UserRow } from "@/lib/users/admin";
-import { assignRoleAction, resetPasswordAction, setStatusAction } from "./actions";
+import { assignRoleAction, resetPasswordAction, setStatusAction, unlockAction } from "./actions";
 
 const ROLES = ["coordinator", "investigator", "sponsor", "admin"] as const;
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
@@ -140,5 +140,20 @@ export function ResetPasswordForm({ user }: { user: UserRow }) {
         <Message state={state} id={msgId} />
       </form>
     </details>
+  );
+}
+
+/** Shown while a sign-in lock holds the account (too many failed attempts): lifts every lock at once. */
+export function UnlockForm({ user }: { user: UserRow }) {
+  const [state, action, pending] = useNotifyingAction(unlockAction);
+  const msgId = `unlock-${user.id}-msg`;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-1.5" aria-label={`Unlock sign-in of ${user.username}`}>
+      <input type="hidden" name="userId" value={user.id} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Unlock sign-in of ${user.username}`} aria-describedby={msgId}>
+        Unlock sign-in
+      </Button>
+      <Message state={state} id={msgId} />
+    </form>
   );
 }

@@ -6,11 +6,23 @@ import { recordLogHref } from "@/lib/audit/log/links";
 import { Badge, humanize } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/users/admin";
-import { AssignRoleForm, ResetPasswordForm, StatusForm } from "./user-actions";
+import { AssignRoleForm, ResetPasswordForm, StatusForm, UnlockForm } from "./user-actions";
 
 const STATUS_TONE = { pending: "warning", active: "success", disabled: "neutral" } as const;
 
-export function UsersTable({ rows, sites, selfId }: { rows: UserRow[]; sites: { id: string; name: string }[]; selfId: string }) {
+export function UsersTable({
+  rows,
+  sites,
+  selfId,
+  lockedIds = [],
+}: {
+  rows: UserRow[];
+  sites: { id: string; name: string }[];
+  selfId: string;
+  /** Accounts a sign-in lock holds now (too many failed attempts). */
+  lockedIds?: string[];
+}) {
+  const locked = new Set(lockedIds);
   const columns: ColumnDef<UserRow, unknown>[] = [
     {
       header: "User",
@@ -25,7 +37,15 @@ export function UsersTable({ rows, sites, selfId }: { rows: UserRow[]; sites: { 
         </div>
       ),
     },
-    { header: "Status", cell: ({ row: { original: u } }) => <Badge tone={STATUS_TONE[u.status]}>{humanize(u.status)}</Badge> },
+    {
+      header: "Status",
+      cell: ({ row: { original: u } }) => (
+        <span className="flex flex-wrap gap-1">
+          <Badge tone={STATUS_TONE[u.status]}>{humanize(u.status)}</Badge>
+          {locked.has(u.id) && <Badge tone="warning">Sign-in locked</Badge>}
+        </span>
+      ),
+    },
     {
       header: "Role · site",
       cell: ({ row: { original: u } }) => (
@@ -46,6 +66,7 @@ export function UsersTable({ rows, sites, selfId }: { rows: UserRow[]; sites: { 
             {u.status !== "disabled" && <AssignRoleForm user={u} sites={sites} />}
             {u.status !== "pending" && <StatusForm user={u} />}
             {u.status !== "pending" && <ResetPasswordForm user={u} />}
+            {locked.has(u.id) && <UnlockForm user={u} />}
           </div>
         ),
     },
