@@ -35,7 +35,13 @@ export async function handleLive(
     if (request.headers.has("authorization")) {
       const caller = await authenticateBearer(request.headers);
       actor = caller.actor;
-      reload = async () => ((await tokenStands(caller.tokenId)) ? loadActor(caller.actor.id) : null);
+      // The account's own state first: a disabled person's tokens are revoked with the disable, and
+      // "disabled" tells the client more than the "unauthenticated" a revoked token alone would.
+      reload = async () => {
+        const current = await loadActor(caller.actor.id);
+        if (!current || current.status !== "active") return current;
+        return (await tokenStands(caller.tokenId)) ? current : null;
+      };
     } else {
       actor = await sessionActor();
       if (!actor) throw new UnauthenticatedError("Sign in, or send `Authorization: Bearer <token>`.");
