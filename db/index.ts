@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { auditKeyConnection, embeddedAuditKey, postgresAuditKey, setAuditKeyStatement } from "./audit-key";
 import { preparedByDefault } from "./prepared-by-default";
 import * as schema from "./schema";
 
@@ -43,8 +44,11 @@ export function embeddedDataDir(): string {
 }
 
 async function openPostgres(url: string): Promise<Handle> {
-  const { migrateWithLock } = await import("./migrate");
-  await migrateWithLock(url);
+  // The key first: production without AUDIT_KEY stops here, before anything is migrated or served.
+  const auditKey = auditKeyConnection(postgresAuditKey());
+  const { migrateForApp } = await import("./migrate");
+  // DATABASE_OWNER_URL: migrations run as the owner; the app's role may not (db/roles.ts).
+  await migrateForApp(url, process.env.DATABASE_OWNER_URL || undefined);
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
@@ -55,7 +59,8 @@ async function openPostgres(url: string): Promise<Handle> {
     // plan_cache_mode: every query is a prepared statement (./prepared-by-default) whose text fixes its shape;
     // planning it again for each set of values (PostgreSQL keeps doing so when the values look
     // informative) cost more than running it — 1.4 ms of a 1.1 ms AE page. Generic plans it is.
-    connection: { TimeZone: "UTC", random_page_cost: "1.1", plan_cache_mode: "force_generic_plan" },
+    // The audit key rides along as a startup parameter (db/audit-key.ts): the chain trigger needs it.
+    connection: { TimeZone: "UTC", random_page_cost: "1.1", plan_cache_mode: "force_generic_plan", ...auditKey },
   });
   preparedByDefault(client);
   const db = drizzlePg(client, { schema });
@@ -64,7 +69,7 @@ async function openPostgres(url: string): Promise<Handle> {
   const light = postgres(url, {
     max: Number(process.env.DATABASE_BOOKKEEPING_POOL_SIZE ?? 4),
     onnotice: () => {},
-    connection: { TimeZone: "UTC", synchronous_commit: "off" },
+    connection: { TimeZone: "UTC", synchronous_commit: "off", ...auditKey },
   });
   preparedByDefault(light);
   return {
@@ -85,6 +90,7 @@ async function openPglite(dataDir: string): Promise<Handle> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
   await client.exec("SET TIME ZONE 'UTC'");
+  await client.exec(setAuditKeyStatement(embeddedAuditKey(dataDir)));
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: migrationsFolder() });
   return { db, kind: "pglite", close: () => client.close() };

@@ -542,6 +542,11 @@ export const auditEvents = pgTable(
     clientAddress: text("client_address"),
     prevHash: text("prev_hash").notNull().default(""),
     hash: text("hash").notNull().default(""),
+    /**
+     * How `hash` was computed: 1 = HMAC-SHA256 with AUDIT_KEY (set by the chain trigger on every
+     * new row); 0 = plain SHA-256, only on rows written before the key existed (drizzle/0005).
+     */
+    keyVersion: smallint("key_version").notNull().default(0),
   },
   (t) => [
     uniqueIndex("audit_events_seq_unique").on(t.seq),
@@ -551,6 +556,18 @@ export const auditEvents = pgTable(
     index("audit_events_action_idx").on(t.action, t.seq),
   ],
 );
+
+/**
+ * The last audit event whose chain was verified (seq and hash), so the audit page verifies only
+ * what was written since (lib/audit/verify.ts). One row; losing it only means verifying from the
+ * start again. `npm run audit:verify -- --full` ignores it.
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  id: text("id").primaryKey().default("chain"),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // ---------------------------------------------------------------- API tokens and limits
 export const apiTokens = pgTable(

@@ -1,18 +1,58 @@
-/** `npm run audit:verify`: recomputes the audit hash chain and names the first broken link. */
+/**
+ * `npm run audit:verify`: recomputes the audit hash chain and names the first broken link.
+ *
+ * - no option: the events written since the last verified one (the stored checkpoint, shared with
+ *   the audit page), then moves the checkpoint forward;
+ * - `--full`: every event from the first;
+ * - `--anchor <seq>:<hash>` (a head printed earlier by `npm run audit:anchor` and kept elsewhere):
+ *   every event, and that head must still be there unchanged — removing the newest events leaves a
+ *   chain that links up, so only an anchor kept outside the database shows it.
+ *
+ * Exit status: 0 intact, 1 broken or anchor missing, 2 could not verify (no database, no key).
+ */
 import { closeDb, getDb } from "@/db";
-import { verifyAuditChain } from "@/lib/audit/verify";
+import { checkAnchor, parseAnchor, verifyAuditChain, verifySinceCheckpoint, type ChainHead } from "@/lib/audit/verify";
 import { registerDemoData } from "@/lib/seed/demo";
+import { warnAboutDevelopmentKey } from "./audit-key-warning";
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run audit:verify [-- --full | --anchor <seq>:<hash>]`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { full: boolean; anchor: ChainHead | null } {
+  let full = false;
+  let anchor: ChainHead | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--full") full = true;
+    else if (arg === "--anchor" || arg.startsWith("--anchor=")) {
+      const value = arg === "--anchor" ? argv[++i] : arg.slice("--anchor=".length);
+      anchor = value ? parseAnchor(value) : null;
+      if (!anchor) usage(`--anchor needs <seq>:<hash> as printed by npm run audit:anchor (got ${JSON.stringify(value ?? "")}).`);
+    } else usage(`Unknown option ${arg}.`);
+  }
+  return { full, anchor };
+}
 
 async function main() {
+  const { full, anchor } = parseArgs(process.argv.slice(2));
+  warnAboutDevelopmentKey();
   registerDemoData(); // opened as the app opens it
-  const result = await verifyAuditChain(await getDb());
+  const db = await getDb();
+  const result = full || anchor ? await verifyAuditChain(db) : await verifySinceCheckpoint(db);
+  const anchored = anchor && result.ok ? await checkAnchor(db, anchor) : null;
   await closeDb();
-  if (result.ok) {
-    console.log(`Audit chain intact: ${result.checked} events verified.`);
-    return;
+  if (!result.ok) {
+    console.error(`Audit chain BROKEN at event #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ""}: ${result.brokenAt.problem}.`);
+    process.exit(1);
   }
-  console.error(`Audit chain BROKEN at event #${result.brokenAt.seq} (id ${result.brokenAt.id}): ${result.brokenAt.problem}.`);
-  process.exit(1);
+  const scope = result.from > 0 ? `${result.checked} events since the last verified one (#${result.from}) verified` : `${result.checked} events verified`;
+  if (anchored && !anchored.ok) {
+    console.error(`Audit chain links up (${scope}), but ${anchored.problem}.`);
+    process.exit(1);
+  }
+  console.log(`Audit chain intact: ${scope}${anchor ? `; anchor #${anchor.seq} present and unchanged` : ""}.`);
 }
 
 main().catch(async (error) => {

@@ -16,6 +16,8 @@ export function benchEnv(url, port, extra = {}) {
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    // The seed (a CLI) and the server must key the audit chain alike (db/audit-key.ts).
+    AUDIT_KEY: process.env.AUDIT_KEY ?? "trialdesk-benchmark-audit-key--not-a-secret",
     ...extra,
   };
   delete env.TRIALDESK_PGLITE_DIR;

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb, getDb, installDatabase, type Db } from "@/db";
 import * as schema from "@/db/schema";
 import { withDatabase } from "./global-setup";
+import { auditKeyConnection, postgresAuditKey, setAuditKeyStatement } from "@/db/audit-key";
+
+/** The audit chain's key in tests: AUDIT_KEY when set, else the development default (db/audit-key.ts). */
+export const testAuditKey = postgresAuditKey();
 
 let raw: { exec: (sql: string) => Promise<unknown> } | undefined;
 
@@ -34,7 +38,7 @@ export function withTestDb(): void {
       const client = postgres(withDatabase(url, name), {
         max: 5,
         onnotice: () => {},
-        connection: { TimeZone: "UTC" },
+        connection: { TimeZone: "UTC", ...auditKeyConnection(testAuditKey) },
       });
       raw = { exec: (sql) => client.unsafe(sql) };
       installDatabase(drizzle(client, { schema, logger }), "postgres", async () => {
@@ -50,6 +54,7 @@ export function withTestDb(): void {
     if (!file) throw new Error("tests/global-setup.ts did not build a database snapshot");
     const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
     await client.exec("SET TIME ZONE 'UTC'");
+    await client.exec(setAuditKeyStatement(testAuditKey));
     raw = { exec: (sql) => client.exec(sql) };
     installDatabase(drizzle(client, { schema, logger }) as unknown as Db, "pglite", () => client.close());
   });

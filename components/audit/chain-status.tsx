@@ -1,6 +1,7 @@
 /**
- * The hash-chain check's verdict. Async: the check reads every audit row, so the page streams it
- * in a Suspense boundary and the log itself is not held up.
+ * The hash-chain check's verdict. Async: the check reads the audit rows written since the last
+ * verified one (lib/audit/verify.ts, the checkpoint), so the page streams it in a Suspense boundary
+ * and the log itself is not held up.
  */
 import { checkAuditChain } from "@/lib/audit/log/queries";
 import type { Actor } from "@/lib/actor";
@@ -10,7 +11,10 @@ export async function ChainStatus({ actor }: { actor: Actor }) {
   if (result.ok) {
     return (
       <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-        <span className="font-semibold">Hash chain intact</span>, {result.checked} {result.checked === 1 ? "event" : "events"} checked.
+        <span className="font-semibold">Hash chain intact</span>
+        {result.from > 0
+          ? `, ${result.checked} new ${result.checked === 1 ? "event" : "events"} checked since #${result.from} (verified earlier); head #${result.head?.seq ?? result.from}.`
+          : `, ${result.checked} ${result.checked === 1 ? "event" : "events"} checked.`}
       </p>
     );
   }
@@ -21,7 +25,7 @@ export async function ChainStatus({ actor }: { actor: Actor }) {
       </p>
       <p className="mt-1">
         Events from #{result.brokenAt.seq} on cannot be trusted as recorded. Keep this database as it is and tell whoever is
-        responsible for data integrity; <code className="font-mono">npm run audit:verify</code> repeats the check.
+        responsible for data integrity; <code className="font-mono">npm run audit:verify -- --full</code> repeats the check over the whole trail.
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import { rawSql, testDb, withTestDb } from "@/tests/db";
@@ -50,7 +50,7 @@ describe("the audit trail in the database", () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
     expect(new Set(rows.map((r) => r.hash)).size).toBe(5);
     expect(Math.abs(rows[0]!.at.getTime() - Date.now())).toBeLessThan(60_000);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 5, head: { seq: 5, hash: rows[4]!.hash } });
   });
 
   it("ignores a client-supplied time, sequence and hash", async () => {
@@ -93,15 +93,20 @@ describe("the audit trail in the database", () => {
   });
 
   it("finds a removed row", async () => {
+    // Row 3 is broken by the previous test, so a check from the start stops there whatever else
+    // happened. Check from row 4 instead (as from a stored checkpoint): intact before the removal,
+    // broken at the row after the removed one once it is gone.
+    const db = await testDb();
+    const [row4] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, 4));
+    expect(await verifyAuditChain(db, { from: row4! })).toMatchObject({ ok: true, checked: 2 });
+
     await rawSql("alter table audit_events disable trigger audit_events_no_update_delete");
-    // Undo the previous test's tamper is impossible (the hash is gone), so look past it: remove row 5.
     await rawSql("delete from audit_events where seq = 5");
     await rawSql("alter table audit_events enable trigger audit_events_no_update_delete");
-    const db = await testDb();
     const rows = await db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(asc(auditEvents.seq));
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6]);
-    const result = await verifyAuditChain(db);
-    // Row 3 is still the first broken link; the gap at 5 is reported once 3 is accounted for.
+    const result = await verifyAuditChain(db, { from: row4! });
     expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.brokenAt).toMatchObject({ seq: 6, problem: expect.stringMatching(/missing/) });
   });
 });

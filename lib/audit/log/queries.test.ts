@@ -1,12 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, screenings, subjectNotes } from "@/db/schema";
-import { countQueries, testDb, withTestDb } from "@/tests/db";
+import { countQueries, rawSql, testDb, withTestDb } from "@/tests/db";
 import { twoSites } from "@/tests/fixtures";
 import type { Actor } from "../../actor";
 import { appendAudit } from "../writer";
+import { readCheckpoint } from "../verify";
 import { ForbiddenError } from "../../errors";
-import { auditLogCsv } from "./csv";
+import { exportAuditLogList } from "./csv";
 import { parseAuditLogParams, type AuditLogState } from "./params";
 import { checkAuditChain, exportAuditLog, getAuditFilterOptions, listAuditLog } from "./queries";
 
@@ -162,19 +163,42 @@ describe("getAuditFilterOptions", () => {
 });
 
 describe("checkAuditChain", () => {
-  it("reports an intact chain with the number of events", async () => {
+  it("verifies the whole trail once, then only what was written since the stored checkpoint", async () => {
     const db = await testDb();
     const [{ n }] = (await db.select({ n: count() }).from(auditEvents)) as [{ n: number }];
-    expect(await checkAuditChain(admin)).toEqual({ ok: true, checked: Number(n) });
+    expect(Number(n)).toBeGreaterThan(0);
+    const first = await checkAuditChain(admin);
+    expect(first).toMatchObject({ ok: true, checked: Number(n) });
+    expect(await readCheckpoint(db)).toEqual(first.ok ? first.head : null);
+
+    await appendAudit(db, { actor: null, entity: "e", action: "later" });
+    const second = await checkAuditChain(admin);
+    expect(second).toMatchObject({ ok: true, checked: 1, from: Number(n) });
+    expect((await readCheckpoint(db))?.seq).toBe(Number(n) + 1);
+    expect(await checkAuditChain(admin)).toMatchObject({ ok: true, checked: 0 });
+  });
+
+  it("fails when the verified head was removed after it was checked", async () => {
+    const db = await testDb();
+    await checkAuditChain(admin);
+    const head = (await readCheckpoint(db))!;
+    await rawSql("alter table audit_events disable trigger audit_events_no_update_delete");
+    await rawSql(`delete from audit_events where seq = ${head.seq}`);
+    await rawSql("alter table audit_events enable trigger audit_events_no_update_delete");
+    const result = await checkAuditChain(admin);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.brokenAt).toMatchObject({ seq: head.seq, problem: expect.stringMatching(/gone/) });
   });
 });
 
-describe("auditLogCsv", () => {
+describe("exportAuditLogList", () => {
   it("exports the filtered log and audits the export", async () => {
     const db = await testDb();
     const exports = () => db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entity, "audit_event"), eq(auditEvents.action, "export")));
     const [{ n: before }] = (await exports()) as [{ n: number }];
-    const { csv, filename } = await auditLogCsv(admin, { actorId: f.users.coordA.id, action: "update", before: "1" });
+    const response = await exportAuditLogList(admin, { actorId: f.users.coordA.id, action: "update", before: "1" });
+    const csv = (await response.text()).replace(/^\uFEFF/, "");
+    const filename = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("Seq,At (UTC),User,Username,Site,Entity,Entity ID,Subject ID,Action,Changes,Reason,Client address,Hash");
     // The cursor is a page position, not a filter: the export has every matching row.
@@ -193,7 +217,7 @@ describe("auditLogCsv", () => {
     const db = await testDb();
     const total = async () => Number(((await db.select({ n: count() }).from(auditEvents)) as [{ n: number }])[0].n);
     const before = await total();
-    await expect(auditLogCsv(await f.actor(f.users.coordA.id), {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportAuditLogList(await f.actor(f.users.coordA.id), {})).rejects.toBeInstanceOf(ForbiddenError);
     expect(await total()).toBe(before);
   });
 });
