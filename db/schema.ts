@@ -132,6 +132,8 @@ export const users = pgTable(
     siteId: uuid("site_id").references(() => sites.id),
     status: userStatusEnum("status").notNull().default("pending"),
     displayName: text("display_name").notNull(),
+    /** Set by an admin's password reset: the person must choose a new password before anything else. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -148,6 +150,31 @@ export const users = pgTable(
     ),
     unique("users_id_site_unique").on(t.id, t.siteId),
   ],
+);
+
+/**
+ * Web sessions (lib/auth/sessions.ts): the Auth.js cookie names one row, which decides on every
+ * request whether the session stands — not ended, at most 12 hours since sign-in, seen within the
+ * idle timeout. Bookkeeping, not a record: sign-in and sign-out are audited as events. A trigger
+ * (drizzle/0006) ends a person's sessions when their password, status, role or site changes.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** "logout", "account_changed" (the trigger), … */
+    endReason: text("end_reason"),
+    /** The session's first e-signature: later ones ask only for the password (21 CFR 11.200(a)(1)). */
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    clientAddress: text("client_address"),
+  },
+  (t) => [index("user_sessions_user_live_idx").on(t.userId).where(sql`${t.endedAt} is null`)],
 );
 
 // ---------------------------------------------------------------- studies
