@@ -76,9 +76,14 @@ export function grantSql(app: string, owner: string, database: string): string[]
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${a}`,
     // The audit trail: append and read only. (The triggers refuse UPDATE/DELETE/TRUNCATE too, but
-    // only a role that does not own the table cannot switch them off.)
-    `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM ${a}`,
-    `GRANT SELECT, INSERT ON audit_events TO ${a}`,
+    // only a role that does not own the table cannot switch them off.) Before the first migration
+    // there is no table yet; migrating with DATABASE_OWNER_URL runs this again.
+    `DO $$ BEGIN
+  IF to_regclass('public.audit_events') IS NOT NULL THEN
+    REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM ${a};
+    GRANT SELECT, INSERT ON audit_events TO ${a};
+  END IF;
+END $$`,
     // The readiness check reads which migrations were applied (lib/health.ts).
     `DO $$ BEGIN
   IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'drizzle') THEN
