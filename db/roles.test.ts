@@ -6,14 +6,11 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit } from "@/lib/audit/writer";
 import { auditKeyConnection } from "./audit-key";
 import { migrateForApp, migrationsPending } from "./migrate";
 import { setUpRoles } from "./roles";
-import * as schema from "./schema";
 
 const superUrl = process.env.DATABASE_URL;
 const tag = `${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
@@ -62,8 +59,8 @@ describe.skipIf(!superUrl)("PostgreSQL roles: owner migrates, app appends", () =
   });
 
   it("lets the app role append and read audit rows, read the applied migrations, and write data", async () => {
-    const db = drizzle(app, { schema });
-    for (let i = 0; i < 4; i++) await appendAudit(db, { actor: null, entity: "e", action: `a${i}` });
+    // What lib/audit/writer.ts sends: the trigger numbers, stamps and keys the row.
+    for (let i = 0; i < 4; i++) await app`insert into audit_events (entity, action) values ('e', ${`a${i}`})`;
     expect(await app`select seq::int, key_version from audit_events order by seq`).toEqual([1, 2, 3, 4].map((seq) => ({ seq, key_version: 1 })));
     await app`select max(created_at) from drizzle.__drizzle_migrations`;
     await app`insert into sites (name, timezone) values ('Roles test site', 'UTC')`;
