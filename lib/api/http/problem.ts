@@ -4,6 +4,7 @@
  * that says nothing about the server's insides.
  */
 import { AppError, ConflictError, RateLimitedError, ValidationError, type FieldErrors } from "../../errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../../db-errors";
 import { logError } from "../../log";
 
 export type Problem = {
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 /** A request the API refuses before any lib function runs (bad JSON, an unknown query parameter). */
@@ -58,6 +60,15 @@ function pointers(fieldErrors: FieldErrors, where: "body" | "query"): Problem["e
 
 export function problemOf(error: unknown): { problem: Problem; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
+  if (isDatabaseUnavailable(error)) {
+    // The database went away (restart, failover): the client may retry; the pool reconnects.
+    logError("api request failed: database unavailable", error);
+    headers["retry-after"] = String(DATABASE_RETRY_AFTER_SECONDS);
+    return {
+      problem: { type: "about:blank", title: TITLES[503]!, status: 503, detail: "The database cannot be reached right now. Please retry in a few seconds." },
+      headers,
+    };
+  }
   if (!(error instanceof AppError)) {
     logError("api request failed", error);
     return {
