@@ -1,20 +1,83 @@
 /**
- * Every CSV export is audited (who exported what, with which filter) before the file is sent.
+ * Every CSV export is audited (who exported what, with which filter, how many rows) before the
+ * first byte is sent, is limited per user, and is streamed from a database cursor (issue 12,
+ * finding 11): a 100,000-row export holds one batch in memory, not the whole file.
  */
+import "server-only";
+import { getBookkeepingDb } from "@/db";
 import type { Actor } from "./actor";
+import { csvStreamResponse, type CsvColumn } from "./csv";
+import { RateLimitedError } from "./errors";
+import { openCursor, type SelectQuery } from "./export/cursor";
 import { authorize } from "./policy";
+import { hit, type Limit } from "./rate-limit";
 import { recordEvent } from "./write/road";
 
-export const EXPORT_ROW_LIMIT = 100_000;
+export { EXPORT_ROW_LIMIT } from "./export/limits";
+/** Rows fetched from the cursor per step: one step's CSV is what memory holds. */
+export const EXPORT_BATCH_ROWS = 500;
 
-export async function auditExport(actor: Actor, what: string, filters: Record<string, unknown>, rowCount: number): Promise<void> {
+/**
+ * Exports per user per window (EXPORT_RATE_MAX, default 10 per 10 minutes): enough for a monitor's
+ * day of filtered downloads, too few to page a whole site out file by file in a loop. Counted in
+ * the database (lib/rate-limit), so every app instance shares it.
+ */
+export function exportLimit(): Limit {
+  const max = Number(process.env.EXPORT_RATE_MAX ?? 10);
+  return { max: Number.isFinite(max) && max > 0 ? Math.floor(max) : 10, windowSeconds: 600 };
+}
+
+/** Drops empty filter values, so the audit row names only the filter that was applied. */
+function cleanFilters(filters: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+/** Takes one export from the actor's allowance, or throws 429 with the wait. */
+export async function takeExportSlot(actor: Actor): Promise<void> {
+  const limit = exportLimit();
+  const { count, retryAfterSeconds } = await hit(await getBookkeepingDb(), `export:${actor.id}`, limit);
+  if (count > limit.max) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    throw new RateLimitedError(`You have made ${limit.max} exports in the last 10 minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSeconds);
+  }
+}
+
+export type ExportSpec<Row, Out = Row> = {
+  /** The audited entity name (`subject`, `audit_event`, …). */
+  what: string;
+  filters: Record<string, unknown>;
+  /** The list's select, site-scoped and de-identified by its read model, capped at EXPORT_ROW_LIMIT; not awaited. */
+  query: SelectQuery<Row>;
+  /** Per batch, what the list does to its rows after the select (a computed flag, redaction). */
+  present?: (rows: Row[]) => Out[];
+  columns: readonly CsvColumn<Out>[];
+  filename: string;
+};
+
+/**
+ * The export as a streamed CSV response. Order: may this actor export at all (403 before anything
+ * counts), one from the allowance (429), the cursor opened and counted, the audit row written with
+ * the filter and that count (through the write road; if it fails nothing is sent), then the rows.
+ */
+export async function streamExport<Row, Out = Row>(actor: Actor, spec: ExportSpec<Row, Out>): Promise<Response> {
   authorize(actor, "export");
-  const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ""));
-  await recordEvent({
-    actor,
-    siteId: actor.siteId,
-    entity: what,
-    action: "export",
-    changes: { filters: [null, clean], rows: [null, rowCount] },
-  });
+  await takeExportSlot(actor);
+  const cursor = await openCursor<Row>(spec.query, EXPORT_BATCH_ROWS);
+  try {
+    await recordEvent({
+      actor,
+      siteId: actor.siteId,
+      entity: spec.what,
+      action: "export",
+      changes: { filters: [null, cleanFilters(spec.filters)], rows: [null, cursor.count] },
+    });
+  } catch (error) {
+    await cursor.close();
+    throw error;
+  }
+  const present = spec.present;
+  const batches = present
+    ? { next: async () => { const rows = await cursor.next(); return rows && present(rows); }, close: cursor.close }
+    : (cursor as unknown as { next(): Promise<Out[] | null>; close(): Promise<void> });
+  return csvStreamResponse(batches, spec.columns, spec.filename);
 }

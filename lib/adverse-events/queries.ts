@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { AE_STATUSES, SEVERITIES, adverseEvents, studies, subjects } from "@/db/schema";
 import type { Actor } from "../actor";
 import { isIsoDate } from "../dates";
@@ -82,22 +82,33 @@ function listWhere(actor: Actor, f: AeListFilters): SQL | undefined {
 export type AeListRow = Awaited<ReturnType<typeof listAdverseEvents>>["rows"][number];
 
 /** One page of the AE list for the URL's filters and sort: two queries (rows, count). */
+/** The list's rows in its order, before paging (the page takes a slice, the export a cursor). */
+function aeListSelect(db: Db, actor: Actor, state: Pick<AeListState, "filters" | "sort">) {
+  const column = SORT_COLUMNS[state.sort.key];
+  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
+  return db
+    .select(aeColumns(actor))
+    .from(adverseEvents)
+    .innerJoin(...adverseEventJoins.subject)
+    .innerJoin(...adverseEventJoins.study)
+    .innerJoin(...adverseEventJoins.site)
+    .innerJoin(...adverseEventJoins.reporter)
+    .where(listWhere(actor, state.filters))
+    .orderBy(order, desc(adverseEvents.awareAt), asc(adverseEvents.id));
+}
+
+/** Every row of the filter (capped), as a select for the CSV export's cursor; in an object, unrun. */
+export async function aeExportQuery(actor: Actor, state: Pick<AeListState, "filters" | "sort">, limit: number) {
+  authorize(actor, "ae.read");
+  return { query: aeListSelect(await getDb(), actor, state).limit(limit) };
+}
+
 export async function listAdverseEvents(actor: Actor, state: AeListState) {
   authorize(actor, "ae.read");
   const db = await getDb();
   const where = listWhere(actor, state.filters);
-  const column = SORT_COLUMNS[state.sort.key];
-  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
   const [rows, [count]] = await Promise.all([
-    db
-      .select(aeColumns(actor))
-      .from(adverseEvents)
-      .innerJoin(...adverseEventJoins.subject)
-      .innerJoin(...adverseEventJoins.study)
-      .innerJoin(...adverseEventJoins.site)
-      .innerJoin(...adverseEventJoins.reporter)
-      .where(where)
-      .orderBy(order, desc(adverseEvents.awareAt), asc(adverseEvents.id))
+    aeListSelect(db, actor, state)
       .limit(state.pageSize)
       .offset((state.page - 1) * state.pageSize),
     db

@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { adverseEvents, eSignatures, screenings, studies, subjects, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { aeRowSelect } from "../adverse-events/row-select";
@@ -66,42 +66,54 @@ function queueWhere(actor: Actor, f: SafetyQueueFilters): SQL | undefined {
 }
 
 /** One page of the queue for the URL's filters: two queries. */
+/** The queue's rows in its order, before paging (the page takes a slice, the export a cursor). */
+function safetyQueueSelect(db: Db, actor: Actor, state: Pick<SafetyQueueState, "filters" | "sort">) {
+  const column = SORT_COLUMNS[state.sort.key];
+  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
+  return db
+    .select({
+      ...aeRowSelect(actor),
+      ...adverseEventModel.pick(actor, ["causality", "expectedness", "assessedAt"]),
+      assessedByName: assessor.displayName,
+      voidedAt: sql<Date | null>`last_void.voided_at`.mapWith(adverseEvents.assessedAt),
+      voidReason: sql<string | null>`last_void.void_reason`,
+      voidedByName: voider.displayName,
+      voidedSignerName: sql<string | null>`last_void.printed_name`,
+    })
+    .from(adverseEvents)
+    .innerJoin(...adverseEventJoins.subject)
+    .innerJoin(...adverseEventJoins.study)
+    .innerJoin(...adverseEventJoins.site)
+    .leftJoin(...adverseEventJoins.assessor)
+    .leftJoin(lastVoid, sql`true`)
+    .leftJoin(voider, sql`${voider.id} = last_void.voided_by_id`)
+    .where(queueWhere(actor, state.filters))
+    .orderBy(desc(adverseEvents.serious), order, asc(adverseEvents.id));
+}
+
+/** Each row with whether it is an expedited-report candidate (decided in lib/safety). */
+function withExpedited<R extends Parameters<typeof expeditedCandidate>[0]>(rows: R[]) {
+  return rows.map((row) => ({ ...row, expedited: expeditedCandidate(row) }));
+}
+
+/** The whole filtered queue (capped) as a select for the CSV export's cursor; in an object, unrun. */
+export async function safetyQueueExportQuery(actor: Actor, state: Pick<SafetyQueueState, "filters" | "sort">, limit: number) {
+  authorize(actor, "ae.assess");
+  const query = safetyQueueSelect(await getDb(), actor, state).limit(limit);
+  return { query, present: (rows: Awaited<typeof query>) => withExpedited(rows) };
+}
+
 export async function listSafetyQueue(actor: Actor, state: SafetyQueueState) {
   authorize(actor, "ae.assess");
   const db = await getDb();
   const where = queueWhere(actor, state.filters);
-  const column = SORT_COLUMNS[state.sort.key];
-  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
   const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        ...aeRowSelect(actor),
-        ...adverseEventModel.pick(actor, ["causality", "expectedness", "assessedAt"]),
-        assessedByName: assessor.displayName,
-        voidedAt: sql<Date | null>`last_void.voided_at`.mapWith(adverseEvents.assessedAt),
-        voidReason: sql<string | null>`last_void.void_reason`,
-        voidedByName: voider.displayName,
-        voidedSignerName: sql<string | null>`last_void.printed_name`,
-      })
-      .from(adverseEvents)
-      .innerJoin(...adverseEventJoins.subject)
-      .innerJoin(...adverseEventJoins.study)
-      .innerJoin(...adverseEventJoins.site)
-      .leftJoin(...adverseEventJoins.assessor)
-      .leftJoin(lastVoid, sql`true`)
-      .leftJoin(voider, sql`${voider.id} = last_void.voided_by_id`)
-      .where(where)
-      .orderBy(desc(adverseEvents.serious), order, asc(adverseEvents.id))
+    safetyQueueSelect(db, actor, state)
       .limit(state.pageSize)
       .offset((state.page - 1) * state.pageSize),
     db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(adverseEvents).where(where),
   ]);
-  return pageOf(
-    rows.map((row) => ({ ...row, expedited: expeditedCandidate(row) })),
-    count?.n ?? 0,
-    state.page,
-    state.pageSize,
-  );
+  return pageOf(withExpedited(rows), count?.n ?? 0, state.page, state.pageSize);
 }
 export type SafetyQueueRow = Awaited<ReturnType<typeof listSafetyQueue>>["rows"][number];
 
@@ -113,35 +125,49 @@ export const eligibilitySpec = {
 export type EligibilityState = ListState<z.output<z.ZodObject<typeof eligibilitySpec.filters>>, "screeningDate">;
 
 /** Passed screenings of the site whose eligibility no investigator has confirmed (or whose confirmation was voided). Two queries. */
-export async function listEligibilityToConfirm(actor: Actor, state: EligibilityState) {
-  authorize(actor, "screening.signEligibility");
-  const db = await getDb();
-  const where = and(
+function eligibilityWhere(actor: Actor, state: Pick<EligibilityState, "filters">) {
+  return and(
     visibleTo(actor, screenings),
     eq(screenings.screeningStatus, "passed"),
     sql`not ${hasLiveSignature("screening", screenings.id)}`,
     state.filters.studyId ? eq(screenings.studyId, state.filters.studyId) : undefined,
   );
+}
+
+/** The sign-off list's rows in its order, before paging. */
+function eligibilitySelect(db: Db, actor: Actor, state: Pick<EligibilityState, "filters" | "sort">) {
+  return db
+    .select({
+      ...screeningModel.pick(actor, ["id", "version", "subjectId"]),
+      subjectCode: subjects.subjectId,
+      subjectName: subjectModel.fields(actor).fullName,
+      protocolId: studies.protocolId,
+      screeningDate: screenings.screeningDate,
+      completedByName: completedBy.displayName,
+      notes: screeningModel.fields(actor).notes,
+    })
+    .from(screenings)
+    .innerJoin(...screeningJoins.subject)
+    .innerJoin(...screeningJoins.study)
+    .innerJoin(...screeningJoins.completedBy)
+    .where(eligibilityWhere(actor, state))
+    .orderBy(state.sort.dir === "asc" ? asc(screenings.screeningDate) : desc(screenings.screeningDate), asc(screenings.id));
+}
+
+/** Every screening awaiting sign-off (capped) as a select for the CSV export's cursor; in an object, unrun. */
+export async function eligibilityExportQuery(actor: Actor, state: Pick<EligibilityState, "filters" | "sort">, limit: number) {
+  authorize(actor, "screening.signEligibility");
+  return { query: eligibilitySelect(await getDb(), actor, state).limit(limit) };
+}
+
+export async function listEligibilityToConfirm(actor: Actor, state: EligibilityState) {
+  authorize(actor, "screening.signEligibility");
+  const db = await getDb();
   const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        ...screeningModel.pick(actor, ["id", "version", "subjectId"]),
-        subjectCode: subjects.subjectId,
-        subjectName: subjectModel.fields(actor).fullName,
-        protocolId: studies.protocolId,
-        screeningDate: screenings.screeningDate,
-        completedByName: completedBy.displayName,
-        notes: screeningModel.fields(actor).notes,
-      })
-      .from(screenings)
-      .innerJoin(...screeningJoins.subject)
-      .innerJoin(...screeningJoins.study)
-      .innerJoin(...screeningJoins.completedBy)
-      .where(where)
-      .orderBy(state.sort.dir === "asc" ? asc(screenings.screeningDate) : desc(screenings.screeningDate), asc(screenings.id))
+    eligibilitySelect(db, actor, state)
       .limit(state.pageSize)
       .offset((state.page - 1) * state.pageSize),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(screenings).where(where),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(screenings).where(eligibilityWhere(actor, state)),
   ]);
   return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
 }

@@ -5,10 +5,10 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { screenings, studies, subjects } from "@/db/schema";
 import type { Actor } from "../actor";
-import { EXPORT_ROW_LIMIT } from "../export";
+import { EXPORT_ROW_LIMIT } from "../export/limits";
 import { containsPattern } from "../list/like-pattern";
 import { pageOf, type Page } from "../list/params";
 import { authorize, canSeeIdentifiers } from "../policy";
@@ -51,8 +51,7 @@ function retiredScreenings(actor: Actor): SQL<RetiredScreening[]> {
   ), '[]'::json)`;
 }
 
-async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort">, limit: number, offset: number) {
-  const db = await getDb();
+function queueSelect(db: Db, actor: Actor, state: Pick<QueueState, "filters" | "sort">) {
   // The newest non-retired screening of each subject; evaluated per subject via the index.
   const own = screeningModel.pick(actor, ["id", "screeningDate", "screeningStatus", "completedById", "notes", "failReason"]);
   const latest = db
@@ -82,7 +81,7 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
     screeningDate: [dir === "desc" ? newestFirst : sql`${latest.screeningDate} asc nulls last`],
   }[key];
 
-  const rows = await db
+  return db
     .select({
       ...subjectModel.pick(actor, ["id", "subjectId", "fullName", "studyId"]),
       protocolId: studies.protocolId,
@@ -103,11 +102,17 @@ async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort
     .leftJoinLateral(latest, sql`true`)
     .leftJoin(completedBy, eq(completedBy.id, latest.completedById))
     .where(queueWhere(actor, state.filters))
-    .orderBy(...order, asc(subjects.id))
-    .limit(limit)
-    .offset(offset);
-  // Drizzle makes a nested object null only when all its fields are; `id` says whether there is one.
+    .orderBy(...order, asc(subjects.id));
+}
+
+/** Drizzle makes a nested object null only when all its fields are; `id` says whether there is one. */
+function presentQueueRows<R extends { latest: { id: string | null } | null }>(rows: R[]) {
   return rows.map((r) => ({ ...r, latest: r.latest?.id ? r.latest : null }));
+}
+
+async function queueRows(actor: Actor, state: Pick<QueueState, "filters" | "sort">, limit: number, offset: number) {
+  const db = await getDb();
+  return presentQueueRows(await queueSelect(db, actor, state).limit(limit).offset(offset));
 }
 /** A queue row (and a CSV export row), inferred from the query. */
 export type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
@@ -123,9 +128,20 @@ export async function listScreeningQueue(actor: Actor, state: QueueState): Promi
   return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
 }
 
-/** The whole filtered queue for a CSV export (capped); one query. */
-export async function exportScreeningQueue(actor: Actor, state: Pick<QueueState, "filters" | "sort">): Promise<QueueRow[]> {
+/**
+ * The whole filtered queue for a CSV export (capped), as a select the export streams through a
+ * cursor (lib/export) and what to do to each batch. In an object: an async function returning a
+ * query would run it.
+ */
+export async function screeningQueueExportQuery(actor: Actor, state: Pick<QueueState, "filters" | "sort">) {
   authorize(actor, "screening.read");
   authorize(actor, "export");
-  return queueRows(actor, state, EXPORT_ROW_LIMIT, 0);
+  const db = await getDb();
+  return { query: queueSelect(db, actor, state).limit(EXPORT_ROW_LIMIT), present: presentQueueRows };
+}
+
+/** The whole filtered queue as the export selects it. */
+export async function exportScreeningQueue(actor: Actor, state: Pick<QueueState, "filters" | "sort">): Promise<QueueRow[]> {
+  const { query, present } = await screeningQueueExportQuery(actor, state);
+  return present(await query);
 }

@@ -140,12 +140,21 @@ export async function listSubjects(actor: Actor, state: SubjectListState): Promi
   return pageOf(rows, count?.n ?? 0, state.page, state.pageSize);
 }
 
-/** Every row of the current filter, for the CSV export (capped by the caller). */
-export async function exportSubjects(actor: Actor, state: Pick<SubjectListState, "filters" | "sort">, limit: number): Promise<SubjectRow[]> {
+/**
+ * The select of every row of the current filter, for the CSV export (capped by the caller), which
+ * streams it through a cursor (lib/export). Wrapped in an object because an async function
+ * returning a query would run it.
+ */
+export async function subjectExportQuery(actor: Actor, state: Pick<SubjectListState, "filters" | "sort">, limit: number) {
   authorize(actor, "export");
   authorize(actor, "subject.read");
   const db = await getDb();
-  return selectRows(db, actor, state).limit(limit);
+  return { query: selectRows(db, actor, state).limit(limit) };
+}
+
+/** Every row of the current filter, as the export selects them. */
+export async function exportSubjects(actor: Actor, state: Pick<SubjectListState, "filters" | "sort">, limit: number): Promise<SubjectRow[]> {
+  return (await subjectExportQuery(actor, state, limit)).query;
 }
 
 export type Option = { value: string; label: string };

@@ -113,6 +113,19 @@ function listWhere(actor: Actor, f: TaskListFilters, now: Date): SQL | undefined
 }
 
 /** One page of tasks for the URL's tab, filters and sort: two queries (rows, count). */
+/** Every task of the tab and filter (capped) as a select for the CSV export's cursor; in an object, unrun. */
+export async function taskExportQuery(actor: Actor, state: Pick<TaskListState, "filters" | "sort">, limit: number, now = new Date()) {
+  authorize(actor, "task.read");
+  const db = await getDb();
+  const column = SORT_COLUMNS[state.sort.key];
+  const order = state.sort.dir === "asc" ? asc(column) : desc(column);
+  return {
+    query: selectTaskRows(db, actor, now, listWhere(actor, state.filters, now))
+      .orderBy(order, asc(tasks.dueAt), asc(tasks.id))
+      .limit(limit),
+  };
+}
+
 export async function listTasks(actor: Actor, state: TaskListState, now = new Date()) {
   authorize(actor, "task.read");
   const db = await getDb();

@@ -7,7 +7,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { sites, studies, subjects, visitScheduleItems, visits } from "@/db/schema";
 import type { Actor } from "../actor";
 import { addDaysIso, isIsoDate, startOfLocalDay, type IsoDate } from "../dates";
@@ -72,15 +72,54 @@ export async function listVisitsInRange(
   opts: { from: IsoDate; to: IsoDate; filters?: VisitFilters; perDay?: number; page?: number; pageSize?: number; now?: Date },
 ): Promise<RangeResult> {
   authorize(actor, "visit.read");
-  const { from, to } = opts;
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new ValidationError("Choose a valid date.", { date: ["Choose a valid date."] });
-  if (to < from || addDaysIso(from, MAX_RANGE_DAYS - 1) < to) {
-    throw new ValidationError(`Choose a range of 1 to ${MAX_RANGE_DAYS} days.`, { date: ["Choose a shorter range."] });
-  }
+  checkRange(opts.from, opts.to);
   const tz = calendarTimeZone(actor);
   const now = opts.now ?? new Date();
   const pageSize = Math.max(1, Math.floor(opts.pageSize ?? 10_000));
   const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const db = await getDb();
+  const rows = await rangeSelect(db, actor, { ...opts, page, pageSize }, tz, now);
+
+  const dayTotals: Record<IsoDate, number> = {};
+  for (const r of rows) dayTotals[r.localDay] = r.dayTotal;
+  const total = rows[0]?.total ?? 0;
+  const clean = rows.map(({ dayTotal: _d, total: _t, ...r }) => (void _d, void _t, r));
+  return { ...pageOf(clean, total, page, pageSize), dayTotals };
+}
+
+function checkRange(from: IsoDate, to: IsoDate): void {
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new ValidationError("Choose a valid date.", { date: ["Choose a valid date."] });
+  if (to < from || addDaysIso(from, MAX_RANGE_DAYS - 1) < to) {
+    throw new ValidationError(`Choose a range of 1 to ${MAX_RANGE_DAYS} days.`, { date: ["Choose a shorter range."] });
+  }
+}
+
+/**
+ * Every visit of the calendar range, or of a flag list (capped), as a select for the CSV export's
+ * cursor (lib/export); in an object, unrun.
+ */
+export async function visitExportQuery(
+  actor: Actor,
+  opts: { flag?: VisitFlag; from: IsoDate; to: IsoDate; filters?: VisitFilters; now?: Date },
+  limit: number,
+) {
+  authorize(actor, "visit.read");
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  if (opts.flag) return { query: flaggedSelect(db, actor, { flag: opts.flag, filters: opts.filters, page: 1, pageSize: limit }, now) };
+  checkRange(opts.from, opts.to);
+  return { query: rangeSelect(db, actor, { from: opts.from, to: opts.to, filters: opts.filters, page: 1, pageSize: limit }, calendarTimeZone(actor), now) };
+}
+
+/** The range's rows in calendar order, one page of them (the export's page is all, capped; read by a cursor). */
+function rangeSelect(
+  db: Db,
+  actor: Actor,
+  opts: { from: IsoDate; to: IsoDate; filters?: VisitFilters; perDay?: number; page: number; pageSize: number },
+  tz: string,
+  now: Date,
+) {
+  const { from, to, page, pageSize } = opts;
   const localDay = sql`(${visits.scheduledAt} at time zone ${tz})::date`;
   const inRange = and(
     visibleTo(actor, visits, { retired: opts.filters?.retired }),
@@ -88,7 +127,6 @@ export async function listVisitsInRange(
     lt(visits.scheduledAt, startOfLocalDay(addDaysIso(to, 1), tz)),
     ...filterWhere(opts.filters),
   );
-  const db = await getDb();
 
   // Rank within each local day on the visits table alone (the range is one index scan), then
   // join the few rows that survive.
@@ -104,7 +142,7 @@ export async function listVisitsInRange(
       .from(visits)
       .where(inRange),
   );
-  const rows = await db
+  return db
     .with(ranked)
     .select({
       ...visitColumns(actor, now),
@@ -124,12 +162,6 @@ export async function listVisitsInRange(
     .orderBy(asc(visits.scheduledAt), asc(visits.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-
-  const dayTotals: Record<IsoDate, number> = {};
-  for (const r of rows) dayTotals[r.localDay] = r.dayTotal;
-  const total = rows[0]?.total ?? 0;
-  const clean = rows.map(({ dayTotal: _d, total: _t, ...r }) => (void _d, void _t, r));
-  return { ...pageOf(clean, total, page, pageSize), dayTotals };
 }
 
 export const FLAGGED_PAGE_SIZE = 50;
@@ -143,19 +175,27 @@ export async function listFlaggedVisits(
   opts: { flag: VisitFlag; page?: number; pageSize?: number; filters?: VisitFilters; now?: Date },
 ): Promise<Page<VisitRow>> {
   authorize(actor, "visit.read");
-  if (opts.flag !== "overdue" && opts.flag !== "out_of_window") {
-    throw new ValidationError("Choose a flag.", { flag: ["Choose overdue or out of window."] });
-  }
   const now = opts.now ?? new Date();
   const pageSize = Math.max(1, Math.floor(opts.pageSize ?? FLAGGED_PAGE_SIZE));
   const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const rows = await flaggedSelect(await getDb(), actor, { ...opts, page, pageSize }, now);
+  const total = rows[0]?.total ?? 0;
+  const clean = rows.map(({ total: _t, ...r }) => (void _t, r));
+  return pageOf(clean, total, page, pageSize);
+}
+
+/** One page of a flag list's rows, in its order (the export's page is all, capped; read by a cursor). */
+function flaggedSelect(db: Db, actor: Actor, opts: { flag: VisitFlag; page: number; pageSize: number; filters?: VisitFilters }, now: Date) {
+  if (opts.flag !== "overdue" && opts.flag !== "out_of_window") {
+    throw new ValidationError("Choose a flag.", { flag: ["Choose overdue or out of window."] });
+  }
+  const { page, pageSize } = opts;
   // The plain column conditions beside each flag let the planner use the (site, status, time) index.
   const flagWhere =
     opts.flag === "overdue"
       ? and(eq(visits.visitStatus, "scheduled"), overdueSql(now))
       : and(inArray(visits.visitStatus, ["scheduled", "completed"]), or(sql`${visits.windowStart} is not null`, sql`${visits.windowEnd} is not null`), outOfWindowSql());
   const order = opts.flag === "overdue" ? asc(visits.scheduledAt) : desc(visits.scheduledAt);
-  const db = await getDb();
   // Find and count the page on visits (+ the site's zone) alone; join the rest for its rows only.
   const flagged = db.$with("flagged").as(
     db
@@ -170,7 +210,7 @@ export async function listFlaggedVisits(
       .limit(pageSize)
       .offset((page - 1) * pageSize),
   );
-  const rows = await db
+  return db
     .with(flagged)
     .select({ ...visitColumns(actor, now), total: sql<number>`${flagged.total}`.mapWith(Number) })
     .from(flagged)
@@ -180,9 +220,6 @@ export async function listFlaggedVisits(
     .innerJoin(...visitJoins.site)
     .innerJoin(...visitJoins.coordinator)
     .orderBy(order, asc(visits.id));
-  const total = rows[0]?.total ?? 0;
-  const clean = rows.map(({ total: _t, ...r }) => (void _t, r));
-  return pageOf(clean, total, page, pageSize);
 }
 
 /** One visit; a foreign site's (or a malformed id) is "not found". */

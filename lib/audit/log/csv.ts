@@ -1,15 +1,15 @@
 /**
- * The audit log as CSV for the current filter (all pages, newest first, capped). The export is
- * itself audited — after the read, so the row counts what was sent, and before the file leaves.
+ * The audit log as CSV for the current filter (all pages, newest first, capped), streamed. The
+ * export is itself audited before the first row leaves, with the rows its cursor holds.
  * Times are UTC (ISO 8601), the same zone the filter's dates use.
  */
 import "server-only";
 import type { Actor } from "../../actor";
-import { column, toCsv, type CsvColumn } from "../../csv";
-import { auditExport, EXPORT_ROW_LIMIT } from "../../export";
+import { column, type CsvColumn } from "../../csv";
+import { EXPORT_ROW_LIMIT, streamExport } from "../../export";
 import type { SearchParams } from "../../list/params";
 import { parseAuditLogParams } from "./params";
-import { exportAuditLog, type AuditLogRow } from "./queries";
+import { auditLogExportQuery, type AuditLogRow } from "./queries";
 
 /** "field: old → new; …" with JSON values, so text, numbers and nulls stay distinguishable. */
 export function changesText(changes: AuditLogRow["changes"]): string {
@@ -34,9 +34,9 @@ const COLUMNS: CsvColumn<AuditLogRow>[] = [
   column("Hash", "hash"),
 ];
 
-export async function auditLogCsv(actor: Actor, params: SearchParams, now = new Date()): Promise<{ csv: string; filename: string }> {
+/** The filtered log as a streamed, audited CSV download (lib/export). */
+export async function exportAuditLogList(actor: Actor, params: SearchParams, now = new Date()): Promise<Response> {
   const { filters } = parseAuditLogParams(params);
-  const rows = await exportAuditLog(actor, filters, EXPORT_ROW_LIMIT);
-  await auditExport(actor, "audit_event", filters, rows.length);
-  return { csv: toCsv(rows, COLUMNS), filename: `audit-log-${now.toISOString().slice(0, 10)}.csv` };
+  const { query, present } = await auditLogExportQuery(actor, filters, EXPORT_ROW_LIMIT);
+  return streamExport(actor, { what: "audit_event", filters, query, present, columns: COLUMNS, filename: `audit-log-${now.toISOString().slice(0, 10)}.csv` });
 }

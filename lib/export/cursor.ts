@@ -1,0 +1,162 @@
+/**
+ * Reads a Drizzle select in batches through a database cursor, so an export of 100,000 rows never
+ * holds more than one batch in this process (issue 12, finding 11).
+ *
+ * Why a cursor rather than keyset pages: every export keeps the order its list shows (any sort key,
+ * nulls last, computed columns), and a cursor pages through exactly that query — one statement, one
+ * snapshot, no row repeated or skipped when someone writes meanwhile. The rows are mapped by
+ * Drizzle itself (the select's own fields and the driver's parsers), so a batch is what `await
+ * query` would have returned.
+ *
+ * - PostgreSQL: a read-only REPEATABLE READ transaction on its own pooled connection holds a plain
+ *   cursor; the count and the cursor see one snapshot, so the count is the number of rows sent.
+ *   A client that stops reading would hold the connection: `idle_in_transaction_session_timeout`
+ *   ends such a transaction (and the download) after CURSOR_IDLE_SECONDS.
+ * - PGlite: one session serves the whole process and a transaction locks out every other request,
+ *   so the cursor is declared `WITH HOLD` in a short transaction (PGlite materialises the rows on
+ *   its side, spilling to its temp files) and fetched between other requests' queries.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { dbKind, getDb, type Db } from "@/db";
+
+/** What Drizzle's select builder carries that a cursor needs (public at runtime, internal in its types). */
+type Prepared = { getQuery(): { sql: string; params: unknown[] }; fields?: unknown; joinsNotNullableMap?: unknown };
+type Session = {
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): { execute(): Promise<unknown>; joinsNotNullableMap?: unknown };
+};
+export type SelectQuery<T> = PromiseLike<T[]>;
+
+export const CURSOR_IDLE_SECONDS = 120;
+
+export type RowCursor<T> = {
+  /** How many rows the cursor will give (counted in its snapshot). */
+  count: number;
+  /** The next batch, or null when the cursor is spent (then it is closed). */
+  next(): Promise<T[] | null>;
+  /** Ends the cursor early (client went away, or an error); safe to call twice. */
+  close(): Promise<void>;
+};
+
+function prepared(query: unknown): Prepared {
+  const build = (query as { _prepare?: () => Prepared })._prepare;
+  if (typeof build !== "function") throw new Error("openCursor needs a Drizzle select");
+  return build.call(query);
+}
+
+function sessionOf(db: unknown): Session {
+  return (db as { _: { session: Session } })._.session;
+}
+
+async function run(session: Session, text: string, params: unknown[] = []): Promise<unknown> {
+  return session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute();
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+}
+
+async function countOf(session: Session, text: string, params: unknown[]): Promise<number> {
+  const [row] = rowsOf(await run(session, `select count(*)::int as n from (${text}) as export_rows`, params));
+  return Number(row?.n ?? 0);
+}
+
+function fetcher<T>(session: Session, p: Prepared, name: string, batchSize: number): () => Promise<T[]> {
+  return async () => {
+    const q = session.prepareQuery({ sql: `fetch forward ${batchSize} from ${name}`, params: [] }, p.fields, undefined, true);
+    q.joinsNotNullableMap = p.joinsNotNullableMap;
+    return (await q.execute()) as T[];
+  };
+}
+
+/** Opens a cursor over `query` (built on getDb()); fetch with next() until it returns null. */
+export async function openCursor<T>(query: SelectQuery<T>, batchSize = 500): Promise<RowCursor<T>> {
+  const p = prepared(query);
+  const { sql: text, params } = p.getQuery();
+  const db = await getDb();
+  return (await dbKind()) === "postgres" ? openPostgresCursor<T>(db, p, text, params, batchSize) : openPgliteCursor<T>(db, p, text, params, batchSize);
+}
+
+async function openPgliteCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number): Promise<RowCursor<T>> {
+  // Several exports may be open at once on the one session: each cursor gets its own name (ours,
+  // never user input).
+  const name = `export_${randomBytes(6).toString("hex")}`;
+  const count = await db.transaction(async (tx) => {
+    const session = sessionOf(tx);
+    const n = await countOf(session, text, params);
+    await run(session, `declare ${name} no scroll cursor with hold for ${text}`, params);
+    return n;
+  });
+  const session = sessionOf(db);
+  return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
+    await run(session, `close ${name}`);
+  });
+}
+
+async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number): Promise<RowCursor<T>> {
+  // The transaction stays open while the download runs: its callback waits on `done`.
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const name = "export_rows_cursor"; // one per connection and transaction, so a fixed name suffices
+  let ready!: (value: { session: Session; count: number }) => void;
+  let failed!: (error: unknown) => void;
+  const opened = new Promise<{ session: Session; count: number }>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  const transaction = db
+    .transaction(
+      async (tx) => {
+        const session = sessionOf(tx);
+        await run(session, `set local idle_in_transaction_session_timeout = '${CURSOR_IDLE_SECONDS}s'`);
+        const count = await countOf(session, text, params);
+        await run(session, `declare ${name} no scroll cursor for ${text}`, params);
+        ready({ session, count });
+        await done;
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    )
+    .catch((error: unknown) => failed(error));
+  const { session, count } = await opened;
+  return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
+    finish();
+    await transaction;
+  });
+}
+
+/**
+ * next() until the rows run out, then the cursor is released; an error releases it too. A cursor
+ * nobody reads for CURSOR_IDLE_SECONDS (a response the client never consumed) is released by a
+ * timer, so an abandoned download cannot hold a connection or PGlite's materialised rows.
+ */
+function cursorOf<T>(count: number, fetch: () => Promise<T[]>, release: () => Promise<void>): RowCursor<T> {
+  let open = true;
+  let timer: NodeJS.Timeout | undefined;
+  const close = async () => {
+    clearTimeout(timer);
+    if (!open) return;
+    open = false;
+    await release().catch(() => {});
+  };
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void close(), CURSOR_IDLE_SECONDS * 1000);
+    timer.unref();
+  };
+  arm();
+  return {
+    count,
+    close,
+    async next() {
+      if (!open) return null;
+      clearTimeout(timer);
+      const rows = await fetch().catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
+      if (rows.length === 0) {
+        await close();
+        return null;
+      }
+      arm();
+      return rows;
+    },
+  };
+}
