@@ -32,13 +32,15 @@ test("investigator1 signs a serious AE; coordinator1 edits its severity; the sig
   await page.getByRole("dialog", { name: /Sponsor notified/ }).getByRole("button", { name: "Record notification" }).click();
   await expect(row).toContainText("Sponsor notified");
 
-  // A wrong password signs nothing.
+  // A wrong password signs nothing. The session's first signature asks for the username too.
   await row.getByRole("button", { name: "Sign", exact: true }).click();
   const sign = page.getByRole("dialog", { name: /Sign/ });
   await expect(sign).toContainText("Reviewed and assessed");
+  await sign.getByLabel("Username").fill("investigator1");
   await sign.getByLabel("Password").fill("not-the-password");
   await sign.getByRole("button", { name: "Sign", exact: true }).click();
-  await expect(sign.getByText("The password is not correct. Nothing was signed.").first()).toBeVisible();
+  await expect(sign.getByText("The username or password is not correct. Nothing was signed.").first()).toBeVisible();
+  await sign.getByLabel("Username").fill("investigator1");
   await sign.getByLabel("Password").fill("TrialDesk-demo-1");
   await sign.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(row).toHaveCount(0);
@@ -76,7 +78,7 @@ test("investigator1 signs a serious AE; coordinator1 edits its severity; the sig
   expect((await page.goto(aePath))?.status()).toBe(404);
 });
 
-test("investigator1 confirms a passed screening's eligibility with their password", async ({ page }) => {
+test("investigator1 confirms a passed screening's eligibility: username and password at the session's first signature", async ({ page }) => {
   await loginAndWait(page, "investigator1");
   await page.goto("/safety/eligibility");
   const table = page.getByRole("table", { name: "Screenings awaiting eligibility sign-off" });
@@ -88,6 +90,7 @@ test("investigator1 confirms a passed screening's eligibility with their passwor
   await row.getByRole("button", { name: "Sign", exact: true }).click();
   const sign = page.getByRole("dialog", { name: /Confirm eligibility/ });
   await expect(sign).toContainText("Eligibility confirmed");
+  await sign.getByLabel("Username").fill("investigator1");
   await sign.getByLabel("Password").fill("TrialDesk-demo-1");
   await sign.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByText("Signed: eligibility confirmed.").first()).toBeVisible();

@@ -16,7 +16,9 @@ import { unreadCountAction } from "./notifications/unread-count";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // Open to a person who must change their password: the page itself decides (each page calls
+  // requireActor(), which sends them to /settings/password; that page lets them stay).
+  const actor = await requireActor({ passwordChange: true });
   const inbox = can(actor, "notification.manage");
   const [unread, demo] = await Promise.all([inbox ? countUnread(actor) : 0, showDemoBanner()]);
   return (

@@ -13,11 +13,14 @@ import { SignFields } from "./sign-fields";
 export function EligibilityTable({
   rows,
   signer,
+  askUsername,
   sign,
   empty,
 }: {
   rows: EligibilityRow[];
   signer: string;
+  /** The session's first signature asks for the username too (21 CFR 11.200(a)(1)). */
+  askUsername: boolean;
   sign: (prev: ActionState, data: FormData) => Promise<ActionState>;
   empty: React.ReactNode;
 }) {
@@ -43,7 +46,7 @@ export function EligibilityTable({
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row: { original: r } }) => (
         <ActionDialog title={`Confirm eligibility of ${r.subjectCode}`} openLabel="Sign" submitLabel="Sign" action={sign} hidden={{ screeningId: r.id, version: r.version }}>
-          {(state) => <SignFields signer={signer} meaning="Eligibility confirmed" what={`the passed screening of ${r.subjectCode} (${formatDate(r.screeningDate)})`} state={state} />}
+          {(state) => <SignFields signer={signer} askUsername={askUsername} meaning="Eligibility confirmed" what={`the passed screening of ${r.subjectCode} (${formatDate(r.screeningDate)})`} state={state} />}
         </ActionDialog>
       ),
     },

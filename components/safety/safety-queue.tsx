@@ -39,6 +39,7 @@ export function SafetyQueue({
   now,
   empty,
   signer,
+  askUsername,
   options,
   actions,
   mayNotify,
@@ -49,6 +50,8 @@ export function SafetyQueue({
   now: string;
   empty: React.ReactNode;
   signer: string;
+  /** The session's first signature asks for the username too (21 CFR 11.200(a)(1)). */
+  askUsername: boolean;
   options: QueueOptions;
   actions: { assess: Action; sign: Action; notify: Action };
   mayNotify: boolean;
@@ -87,7 +90,7 @@ export function SafetyQueue({
           {mayReview && <AssessDialog row={r} options={options} action={actions.assess} />}
           {mayReview && r.assessedAt && (
             <ActionDialog title={`Sign ${r.eventTerm} (${r.subjectCode})`} openLabel="Sign" submitLabel="Sign" action={actions.sign} hidden={{ id: r.id, version: r.version }} conflictFields={CONFLICT_FIELDS}>
-              {(state) => <SignFields signer={signer} meaning="Reviewed and assessed" what={`the assessment of “${r.eventTerm}”`} state={state} />}
+              {(state) => <SignFields signer={signer} askUsername={askUsername} meaning="Reviewed and assessed" what={`the assessment of “${r.eventTerm}”`} state={state} />}
             </ActionDialog>
           )}
           {mayNotify && r.serious && !r.sponsorNotifiedAt && (

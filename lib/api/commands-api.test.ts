@@ -60,11 +60,11 @@ describe("every write on both transports", () => {
     expect(assessed.status).toBe(200);
     expect(assessed.body).toMatchObject({ id: ae.id, causality: "possible", grade: 2, version: 2 });
     // A coordinator may not sign; a wrong password signs nothing; the right one signs the version seen.
-    expect((await post(`/adverse-events/${ae.id}/signature`, coord, { version: 2, password: FIXTURE_PASSWORD })).status).toBe(403);
-    const wrong = await post(`/adverse-events/${ae.id}/signature`, inv, { version: 2, password: "not-it" });
+    expect((await post(`/adverse-events/${ae.id}/signature`, coord, { version: 2, username: "inv_a", password: FIXTURE_PASSWORD })).status).toBe(403);
+    const wrong = await post(`/adverse-events/${ae.id}/signature`, inv, { version: 2, username: "inv_a", password: "not-it" });
     expect(wrong.status).toBe(422);
     expect(JSON.stringify(wrong.body)).not.toContain("not-it");
-    const signed = await post(`/adverse-events/${ae.id}/signature`, inv, { version: 2, password: FIXTURE_PASSWORD });
+    const signed = await post(`/adverse-events/${ae.id}/signature`, inv, { version: 2, username: "inv_a", password: FIXTURE_PASSWORD });
     expect(signed.status).toBe(201);
     const db = await getDb();
     expect(await db.select().from(eSignatures).where(eq(eSignatures.entityId, ae.id))).toHaveLength(1);
@@ -87,7 +87,7 @@ describe("every write on both transports", () => {
     expect(assessed.data!.assessAdverseEvent).toMatchObject({ id: ae.id, causality: "possible", version: 2 });
     const signed = await gql(inv, `mutation($id: ID!, $input: SignAdverseEventInput!) { signAdverseEvent(id: $id, input: $input) { id } }`, {
       id: ae.id,
-      input: { version: 2, password: FIXTURE_PASSWORD },
+      input: { version: 2, username: "inv_a", password: FIXTURE_PASSWORD },
     });
     expect(signed.errors).toEqual([]);
     const denied = await gql(coord, `mutation($id: ID!, $input: AssessAdverseEventInput!) { assessAdverseEvent(id: $id, input: $input) { id } }`, {
@@ -100,7 +100,7 @@ describe("every write on both transports", () => {
   it("signs eligibility of a passed screening over REST", async () => {
     const subject = await addSubject(f, "A", { screeningStatus: "passed" });
     const screening = await addScreening(subject, f.users.coordA.id, { screeningStatus: "passed" });
-    const signed = await post(`/screenings/${screening.id}/eligibility-signature`, inv, { version: screening.version, password: FIXTURE_PASSWORD });
+    const signed = await post(`/screenings/${screening.id}/eligibility-signature`, inv, { version: screening.version, username: "inv_a", password: FIXTURE_PASSWORD });
     expect(signed.status).toBe(201);
     expect(signed.body).toMatchObject({ id: screening.id });
     const db = await getDb();

@@ -1,39 +1,72 @@
 /**
  * The one identity choke point. Every layout, page, server action and route handler reaches the
- * current user through here. The session only says *who*; status, role, site and sponsor grants
- * are re-read from the database on every request, so disabling or moving a user takes effect on
- * their very next request.
+ * current user through here. The session cookie only says *which session*; whether that session
+ * still stands (lib/auth/sessions.ts) and the person's status, role, site and sponsor grants are
+ * re-read from the database on every request (loadSessionActor), so signing out, a password
+ * change or reset, and disabling or moving a user take effect on their very next request.
  */
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Actor } from "../actor";
-import { UnauthenticatedError } from "../errors";
+import { ForbiddenError, UnauthenticatedError } from "../errors";
 import { auth } from ".";
-import { loadActor } from "./load-actor";
+import { loadActor, loadSessionActor, type SessionActor } from "./load-actor";
 
 export { loadActor };
 
-/** The current actor, read once per request (React cache). Null when signed out. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const PASSWORD_PAGE = "/settings/password";
+export const MUST_CHANGE_PASSWORD = "An administrator reset your password. Choose a new one at Settings → Password before you continue.";
+
+/** The current session and its person, read once per request (React cache). Null when signed out. */
+export const getSession = cache(async (): Promise<SessionActor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return loadActor(id);
+  if (!id) return null;
+  return loadSessionActor(id, session.sid);
 });
 
-/** For pages and layouts: an active actor, or a redirect to where this person belongs. */
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+/** The current actor. Null when signed out (or the session ended). */
+export async function getActor(): Promise<Actor | null> {
+  return (await getSession())?.actor ?? null;
+}
+
+/**
+ * For pages and layouts: an active actor, or a redirect to where this person belongs. Someone
+ * whose password an administrator reset goes to the password page first; that page (and the
+ * layout around it) passes `{ passwordChange: true }`.
+ */
+export async function requireActor(options: { passwordChange?: boolean } = {}): Promise<Actor> {
+  const current = await getSession();
+  if (!current) redirect("/login");
+  const { actor } = current;
   if (actor.status === "pending") redirect("/pending");
   if (actor.status === "disabled") redirect("/login?reason=disabled");
+  if (current.mustChangePassword && !options.passwordChange) redirect(PASSWORD_PAGE);
   return actor;
 }
 
 /** For server actions: the same check, as an error the action turns into a message. */
 export async function requireActiveActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor || actor.status !== "active") throw new UnauthenticatedError();
-  return actor;
+  const current = await getSession();
+  if (!current || current.actor.status !== "active") throw new UnauthenticatedError();
+  if (current.mustChangePassword) throw new ForbiddenError(MUST_CHANGE_PASSWORD);
+  return current.actor;
+}
+
+/** For the password change itself: an active session, reset or not. */
+export async function requireSessionForPasswordChange(): Promise<SessionActor> {
+  const current = await getSession();
+  if (!current || current.actor.status !== "active") throw new UnauthenticatedError();
+  return current;
+}
+
+/** The current web session's id (for an e-signature's "continuous session"), null when signed out. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await getSession())?.sessionId ?? null;
+}
+
+/** Whether the current session has e-signed already: its next signature asks only for the password. */
+export async function sessionHasSignedAlready(): Promise<boolean> {
+  return (await getSession())?.signed ?? false;
 }

@@ -56,7 +56,25 @@ describe("authenticate", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toBe("rate_limited");
     if (!result.ok && result.reason === "rate_limited") expect(result.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await auditActions("DAVE")).map((r) => r.action)).toContain("login.rate_limited");
+    const rows = await auditActions("DAVE");
+    expect(rows.map((r) => r.action)).toEqual(["login.locked"]);
+    expect(rows[0]!.changes).toMatchObject({ failedAttempts: [null, PAIR_LIMIT.max], locked: [null, "this account from this address"] });
+  });
+
+  it("writes one audit row per lock, however many refused attempts follow (issue 12, finding 3)", async () => {
+    await makeUser("flood", "sponsor", null);
+    const db = await testDb();
+    const total = async () => (await db.select({ seq: auditEvents.seq }).from(auditEvents)).length;
+    for (let i = 0; i < PAIR_LIMIT.max; i++) await authenticate({ username: "flood", password: "wrong-password-x" }, "10.8.0.1");
+    const before = await total();
+    // Sequential and parallel refused guesses alike.
+    for (let i = 0; i < 20; i++) await authenticate({ username: "flood", password: "wrong-password-x" }, "10.8.0.1");
+    const parallel = await Promise.all(Array.from({ length: 40 }, () => authenticate({ username: "flood", password: "wrong-password-x" }, "10.8.0.1")));
+    expect(parallel.every((r) => !r.ok && r.reason === "rate_limited")).toBe(true);
+    expect((await total()) - before).toBe(1);
+    const actions = (await auditActions("flood")).map((r) => r.action);
+    expect(actions.filter((a) => a === "login.locked")).toHaveLength(1);
+    expect(actions.filter((a) => a === "login.failed")).toHaveLength(PAIR_LIMIT.max);
   });
 
   it("throttles a client address that tries many usernames", async () => {

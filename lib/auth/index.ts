@@ -4,6 +4,18 @@ import Credentials from "next-auth/providers/credentials";
 import { clientAddressFrom } from "../client-address";
 import { authConfig } from "./config";
 import { authenticate, refusalMessage, type AuthResult } from "./credentials";
+import { signedOut } from "./logout";
+import { startSession } from "./sessions";
+
+/** The request's client address, where Next has a request in scope (route handlers, server actions). */
+async function requestAddress(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return clientAddressFrom(await headers());
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The error code travels to the login form, with the words to show (`refusalMessage`): the
@@ -36,8 +48,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await authenticate(credentials ?? {}, clientAddressFrom(request.headers));
         if (!result.ok) throw new SignInRefused(result);
         const { user } = result;
-        return { id: user.id, name: user.displayName, role: user.role, siteId: user.siteId };
+        // The server-side session this cookie will stand for (lib/auth/sessions.ts).
+        const sid = await startSession(user.id, clientAddressFrom(request.headers));
+        return { id: user.id, name: user.displayName, role: user.role, siteId: user.siteId, sid };
       },
     }),
   ],
+  events: {
+    // Every sign-out path — our logout button and Auth.js's own /api/auth/signout — passes here.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      await signedOut(token?.sid, await requestAddress());
+    },
+  },
 });

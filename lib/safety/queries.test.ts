@@ -29,7 +29,7 @@ describe("listSafetyQueue", () => {
     const signed = await insertAe(f, { eventTerm: "Rash", ...assessedValues });
     await insertAe(f, { siteId: f.siteB.id, studyId: f.studyB.id, subjectId: f.subjectB.id, eventTerm: "Foreign" });
     const inv = await f.actor(f.users.invA.id);
-    await signAdverseEvent(inv, { id: signed.id, version: 1, password: FIXTURE_PASSWORD });
+    await signAdverseEvent(inv, { id: signed.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD });
 
     const page = await listSafetyQueue(inv, state());
     expect(page.rows.map((r) => r.eventTerm)).toEqual(["Sepsis", "Pneumonia", "Nausea"]);
@@ -61,7 +61,7 @@ describe("listEligibilityToConfirm", () => {
     const signed = await addScreening(await addSubject(f, "A"), f.users.coordA.id, { screeningStatus: "passed" });
     await addScreening(await addSubject(f, "A"), f.users.coordA.id, { screeningStatus: "pending" });
     await addScreening(await addSubject(f, "B"), f.users.coordB.id, { screeningStatus: "passed" });
-    await signEligibility(inv, { screeningId: signed.id, version: 1, password: FIXTURE_PASSWORD });
+    await signEligibility(inv, { screeningId: signed.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD });
     const { result, queries } = await countQueries(() => listEligibilityToConfirm(inv, parseList({}, eligibilitySpec)));
     expect(queries).toBe(2);
     expect(result.rows.map((r) => r.id)).toEqual([passed.id]);

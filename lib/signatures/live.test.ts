@@ -21,7 +21,7 @@ describe("hasLiveSignature", () => {
     const assessed = { causality: "possible", expectedness: "expected", outcome: "recovering", assessedAt: new Date("2024-02-02T10:00:00Z") } as const;
     const signed = await insertAe(f, assessed);
     const unsigned = await insertAe(f, assessed);
-    await signAdverseEvent(await f.actor(f.users.invA.id), { id: signed.id, version: signed.version, password: FIXTURE_PASSWORD });
+    await signAdverseEvent(await f.actor(f.users.invA.id), { id: signed.id, version: signed.version, username: "inv_a", password: FIXTURE_PASSWORD });
     const db = await getDb();
     const signedOf = async (id: string) => {
       const [row] = await db.select({ signed: hasLiveSignature("adverse_event", adverseEvents.id) }).from(adverseEvents).where(eq(adverseEvents.id, id));

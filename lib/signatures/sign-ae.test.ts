@@ -31,7 +31,7 @@ describe("signAdverseEvent", () => {
     const ae = await assessed({ assessedById: f.users.invA.id });
     const inv = await f.actor(f.users.invA.id);
     const before = Date.now();
-    const sig = await signAdverseEvent(inv, { id: ae.id, version: ae.version, password: FIXTURE_PASSWORD });
+    const sig = await signAdverseEvent(inv, { id: ae.id, version: ae.version, username: "inv_a", password: FIXTURE_PASSWORD });
     expect(sig).toMatchObject({
       entity: "adverse_event",
       entityId: ae.id,
@@ -51,7 +51,7 @@ describe("signAdverseEvent", () => {
     const ae = await assessed();
     const inv = await f.actor(f.users.invA.id);
     const before = await signatureCounts();
-    const error = await signAdverseEvent(inv, { id: ae.id, version: ae.version, password: "not-my-password" }).catch((e) => e);
+    const error = await signAdverseEvent(inv, { id: ae.id, version: ae.version, username: "inv_a", password: "not-my-password" }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.fieldErrors.password).toEqual([expect.stringMatching(/not correct/)]);
     const after = await signatureCounts();
@@ -64,7 +64,7 @@ describe("signAdverseEvent", () => {
 
   it("needs the investigator role and the same site; refusals write nothing", async () => {
     const ae = await assessed();
-    const input = { id: ae.id, version: ae.version, password: FIXTURE_PASSWORD };
+    const input = { id: ae.id, version: ae.version, username: "inv_a", password: FIXTURE_PASSWORD };
     const before = await signatureCounts();
     await expect(signAdverseEvent(await f.actor(f.users.coordA.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signAdverseEvent(await f.actor(f.users.invB.id), input)).rejects.toBeInstanceOf(NotFoundError);
@@ -80,18 +80,18 @@ describe("signAdverseEvent", () => {
     const unassessed = await insertAe(f);
     const ae = await assessed();
     const before = await signatureCounts();
-    await expect(signAdverseEvent(inv, { id: unassessed.id, version: 1, password: FIXTURE_PASSWORD })).rejects.toThrow(/Assess/);
-    await expect(signAdverseEvent(inv, { id: ae.id, version: 7, password: FIXTURE_PASSWORD })).rejects.toBeInstanceOf(ConflictError);
-    await expect(signAdverseEvent(inv, { id: ae.id, version: 1, password: "" })).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
+    await expect(signAdverseEvent(inv, { id: unassessed.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD })).rejects.toThrow(/Assess/);
+    await expect(signAdverseEvent(inv, { id: ae.id, version: 7, username: "inv_a", password: FIXTURE_PASSWORD })).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAdverseEvent(inv, { id: ae.id, version: 1, username: "inv_a", password: "" })).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
     expect(await signatureCounts()).toEqual(before);
-    await signAdverseEvent(inv, { id: ae.id, version: 1, password: FIXTURE_PASSWORD });
-    await expect(signAdverseEvent(inv, { id: ae.id, version: 1, password: FIXTURE_PASSWORD })).rejects.toThrow(/already signed/);
+    await signAdverseEvent(inv, { id: ae.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD });
+    await expect(signAdverseEvent(inv, { id: ae.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD })).rejects.toThrow(/already signed/);
   });
 
   it("is voided when a coordinator changes signed content (severity): who, when, which fields — audited", async () => {
     const ae = await assessed({ serious: true, seriousnessCriteria: ["hospitalization"] });
     const inv = await f.actor(f.users.invA.id);
-    await signAdverseEvent(inv, { id: ae.id, version: ae.version, password: FIXTURE_PASSWORD });
+    await signAdverseEvent(inv, { id: ae.id, version: ae.version, username: "inv_a", password: FIXTURE_PASSWORD });
     const coord = await f.actor(f.users.coordA.id);
     await updateAdverseEvent(coord, { id: ae.id, version: ae.version, reason: "Source says severe", severity: "severe" });
     const [sig] = await signaturesOf(ae.id);
@@ -100,14 +100,14 @@ describe("signAdverseEvent", () => {
     expect(audit.map((a) => a.action)).toEqual(["sign", "update", "signature.void"]);
     expect(audit[2]).toMatchObject({ actorId: f.users.coordA.id, reason: "Signed content changed: severity" });
     // Back in the queue: it can be signed again, over the new content.
-    const again = await signAdverseEvent(inv, { id: ae.id, version: ae.version + 1, password: FIXTURE_PASSWORD });
+    const again = await signAdverseEvent(inv, { id: ae.id, version: ae.version + 1, username: "inv_a", password: FIXTURE_PASSWORD });
     expect(again.contentHash).not.toBe(sig!.contentHash);
   });
 
   it("is voided when the assessment changes, with the reason required", async () => {
     const ae = await assessed();
     const inv = await f.actor(f.users.invA.id);
-    await signAdverseEvent(inv, { id: ae.id, version: 1, password: FIXTURE_PASSWORD });
+    await signAdverseEvent(inv, { id: ae.id, version: 1, username: "inv_a", password: FIXTURE_PASSWORD });
     const input = { id: ae.id, version: 1, causality: "probable", expectedness: "expected", grade: "1", outcome: "recovering" };
     await expect(assessAdverseEvent(inv, input)).rejects.toMatchObject({ fieldErrors: { reason: [expect.any(String)] } });
     await assessAdverseEvent(inv, { ...input, reason: "New lab results" });

@@ -10,11 +10,11 @@ import { parseFor, write } from "../write/road";
 import { aeSignedContent } from "./content";
 import { insertSignature } from "./insert";
 import { liveSignature } from "./live";
-import { passwordMatches, withFailedSignatureAudit, WrongSignaturePassword } from "./password-check";
+import { withSigningChecks, type SigningSession } from "./password-check";
 
-export async function signAdverseEvent(actor: Actor, input: unknown) {
+export async function signAdverseEvent(actor: Actor, input: unknown, session: SigningSession = null) {
   const data = parseFor(actor, "ae.sign", signAdverseEventSchema, input);
-  return withFailedSignatureAudit(actor, () =>
+  return withSigningChecks(actor, session, data, (confirm) =>
     write(actor, "ae.sign", async (w) => {
       const { row: ae } = await w.load("adverse_event", data.id, {
         version: data.version,
@@ -24,7 +24,7 @@ export async function signAdverseEvent(actor: Actor, input: unknown) {
       if (!ae.assessedAt) throw new ValidationError("Assess the adverse event before signing it.");
       if (await liveSignature(w.tx, "adverse_event", ae.id)) throw new ValidationError("This adverse event is already signed.");
       const target = { entity: "adverse_event" as const, id: ae.id, siteId: ae.siteId, studyId: ae.studyId, subjectId: ae.subjectId };
-      if (!(await passwordMatches(w.tx, actor, data.password))) throw new WrongSignaturePassword(target);
+      await confirm(w.tx, target);
       return insertSignature(w, target, "Reviewed and assessed", aeSignedContent(ae));
     }),
   );

@@ -14,7 +14,7 @@ const passed = async () => addScreening(await addSubject(f, "A"), f.users.coordA
 describe("signEligibility", () => {
   it("signs a passed screening: 'Eligibility confirmed', printed name, content hash, audited", async () => {
     const s = await passed();
-    const sig = await signEligibility(await f.actor(f.users.invA.id), { screeningId: s.id, version: s.version, password: FIXTURE_PASSWORD });
+    const sig = await signEligibility(await f.actor(f.users.invA.id), { screeningId: s.id, version: s.version, username: "inv_a", password: FIXTURE_PASSWORD });
     expect(sig).toMatchObject({
       entity: "screening",
       entityId: s.id,
@@ -28,7 +28,7 @@ describe("signEligibility", () => {
   it("a wrong password signs nothing and is audited as sign.failed", async () => {
     const s = await passed();
     const before = await signatureCounts();
-    await expect(signEligibility(await f.actor(f.users.invA.id), { screeningId: s.id, version: s.version, password: "wrong-one" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(signEligibility(await f.actor(f.users.invA.id), { screeningId: s.id, version: s.version, username: "inv_a", password: "wrong-one" })).rejects.toBeInstanceOf(ValidationError);
     expect(await signatureCounts()).toEqual({ signatures: before.signatures, audits: before.audits + 1 });
     expect((await auditOf("screening", s.id)).map((a) => a.action)).toEqual(["sign.failed"]);
   });
@@ -36,7 +36,7 @@ describe("signEligibility", () => {
   it("needs a same-site investigator and a passed, current screening; refusals write nothing", async () => {
     const s = await passed();
     const failed = await addScreening(await addSubject(f, "A"), f.users.coordA.id, { screeningStatus: "failed", failReason: "Exclusion 2" });
-    const input = { screeningId: s.id, version: s.version, password: FIXTURE_PASSWORD };
+    const input = { screeningId: s.id, version: s.version, username: "inv_a", password: FIXTURE_PASSWORD };
     const before = await signatureCounts();
     await expect(signEligibility(await f.actor(f.users.coordA.id), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signEligibility(await f.actor(f.users.invB.id), input)).rejects.toBeInstanceOf(NotFoundError);
@@ -51,7 +51,7 @@ describe("signEligibility", () => {
   it("is voided when the signed screening is corrected", async () => {
     const s = await passed();
     const inv = await f.actor(f.users.invA.id);
-    await signEligibility(inv, { screeningId: s.id, version: s.version, password: FIXTURE_PASSWORD });
+    await signEligibility(inv, { screeningId: s.id, version: s.version, username: "inv_a", password: FIXTURE_PASSWORD });
     await updateScreening(await f.actor(f.users.coordA.id), {
       id: s.id,
       version: s.version,

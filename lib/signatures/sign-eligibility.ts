@@ -11,11 +11,11 @@ import { parseFor, write } from "../write/road";
 import { screeningSignedContent } from "./content";
 import { insertSignature } from "./insert";
 import { liveSignature } from "./live";
-import { passwordMatches, withFailedSignatureAudit, WrongSignaturePassword } from "./password-check";
+import { withSigningChecks, type SigningSession } from "./password-check";
 
-export async function signEligibility(actor: Actor, input: unknown) {
+export async function signEligibility(actor: Actor, input: unknown, session: SigningSession = null) {
   const data = parseFor(actor, "screening.signEligibility", signEligibilitySchema, input);
-  return withFailedSignatureAudit(actor, () =>
+  return withSigningChecks(actor, session, data, (confirm) =>
     write(actor, "screening.signEligibility", async (w) => {
       const { row: screening } = await w.load("screening", data.screeningId, {
         version: data.version,
@@ -25,7 +25,7 @@ export async function signEligibility(actor: Actor, input: unknown) {
       if (screening.screeningStatus !== "passed") throw new ValidationError("Only a passed screening's eligibility can be confirmed.");
       if (await liveSignature(w.tx, "screening", screening.id)) throw new ValidationError("Eligibility is already confirmed for this screening.");
       const target = { entity: "screening" as const, id: screening.id, siteId: screening.siteId, studyId: screening.studyId, subjectId: screening.subjectId };
-      if (!(await passwordMatches(w.tx, actor, data.password))) throw new WrongSignaturePassword(target);
+      await confirm(w.tx, target);
       return insertSignature(w, target, "Eligibility confirmed", screeningSignedContent(screening));
     }),
   );

@@ -25,7 +25,7 @@ describe("resetPassword", () => {
     expect(await authenticate({ username: "coord_a", password: FIXTURE_PASSWORD }, "10.0.0.1")).toMatchObject({ ok: false });
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.action, "user.reset_password"));
     expect(audit).toMatchObject({ entity: "user", entityId: f.users.coordA.id, actorId: admin.id, siteId: f.siteA.id });
-    expect(audit!.changes).toEqual({ password: ["[redacted]", "[redacted]"] });
+    expect(audit!.changes).toEqual({ password: ["[redacted]", "[redacted]"], mustChangePassword: [false, true] });
     expect(JSON.stringify(audit)).not.toContain(TEMP);
     expect(JSON.stringify(audit)).not.toContain("argon2");
   });

@@ -2,9 +2,10 @@
  * An admin sets a temporary password for someone locked out. The audit row records that the
  * password changed, never its value or hash. In the same transaction every API token of the person
  * (personal and session) is revoked, each revocation audited: whoever held one no longer acts as
- * them. Web sessions are JWTs without a server-side record (issue 12, finding 4), so a session
- * opened before the reset keeps working (role, site and status are still re-read on every request);
- * to cut a person off at once, disable the account instead.
+ * them; every web session of theirs ends (the users trigger, drizzle/0006: a password change ends
+ * sessions); and the account must choose a new password at its next sign-in (`mustChangePassword`:
+ * every page sends them to /settings/password, the API refuses), so the admin who typed the
+ * temporary one does not keep knowing it.
  */
 import type { Actor } from "../actor";
 import { revokeAllTokensOf } from "../api/tokens";
@@ -23,7 +24,11 @@ export async function resetPassword(actor: Actor, input: unknown): Promise<Retur
     return await write(actor, "user.manage", async (w) => {
       const loaded = await w.load("user", data.userId, { version: data.version });
       // Only the fact of the change: the diff redacts `password` to "[redacted]".
-      const after = await w.update(loaded, { password }, { audit: "user.reset_password", changes: { password: ["[redacted]", "[redacted]"] } });
+      const after = await w.update(
+        loaded,
+        { password, mustChangePassword: true },
+        { audit: "user.reset_password", changes: { password: ["[redacted]", "[redacted]"], mustChangePassword: [loaded.row.mustChangePassword, true] } },
+      );
       await revokeAllTokensOf(w, after, "Password reset by an administrator");
       return publicUser(after);
     });

@@ -5,7 +5,7 @@
  */
 
 /** Fields never sent back to a refused form: a password is typed again, never echoed. */
-const SECRET_FIELDS = new Set(["password", "confirmPassword"]);
+const SECRET_FIELDS = new Set(["password", "confirmPassword", "currentPassword"]);
 
 export class FormInput {
   constructor(readonly data: FormData) {}

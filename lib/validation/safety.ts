@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AE_OUTCOMES, CAUSALITIES, EXPECTEDNESS } from "@/domain/vocabulary";
 import { ctcaeGrade } from "./adverse-event";
-import { optionalReason, recordId, version } from "./fields";
+import { optionalReason, optionalText, recordId, version } from "./fields";
 
 const aeId = recordId("Choose an existing adverse event.");
 
@@ -28,6 +28,13 @@ export const notifySponsorSchema = z.object({ id: aeId, version }).strict();
 
 /** The password is re-entered for every signature (21 CFR 11.200); it is never stored or echoed. */
 const password = z.string({ error: "Enter your password to sign." }).min(1, "Enter your password to sign.").max(1000);
+/**
+ * Both components — username and password — at the first signature of a web session, and at every
+ * signature through the API (21 CFR 11.200(a)(1)); lib/signatures/password-check.ts decides.
+ */
+const username = optionalText(100).describe(
+  "Your username. Required through the API (every API signature gives both components) and at the first signature of a web session.",
+);
 
-export const signAdverseEventSchema = z.object({ id: aeId, version, password }).strict();
-export const signEligibilitySchema = z.object({ screeningId: recordId("Choose an existing screening."), version, password }).strict();
+export const signAdverseEventSchema = z.object({ id: aeId, version, username, password }).strict();
+export const signEligibilitySchema = z.object({ screeningId: recordId("Choose an existing screening."), version, username, password }).strict();

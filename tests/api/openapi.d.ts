@@ -886,6 +886,8 @@ export interface components {
         };
         SignatureInput: {
             version: number;
+            /** @description Your username. Required through the API (every API signature gives both components) and at the first signature of a web session. */
+            username?: string;
             password: string;
         };
         Subject: {
@@ -1846,6 +1848,15 @@ export interface operations {
             };
             /** @description No valid token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

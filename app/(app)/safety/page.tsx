@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AE_OUTCOMES, CAUSALITIES, EXPECTEDNESS } from "@/domain/vocabulary";
 import { GRADE_OPTIONS } from "@/lib/adverse-events/labels";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor, sessionHasSignedAlready } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { listHref, parseList, type SearchParams } from "@/lib/list/params";
 import { sortHrefs } from "@/lib/list/sort-hrefs";
@@ -59,6 +59,7 @@ export default async function SafetyPage({ searchParams }: { searchParams: Promi
         now={new Date().toISOString()}
         sorts={sortHrefs(PATH, params, state.sort, SAFETY_SORTABLE)}
         signer={actor.displayName}
+        askUsername={!(await sessionHasSignedAlready())}
         mayReview={can(actor, "ae.assess", { siteId: actor.siteId })}
         mayNotify={can(actor, "ae.notifySponsor", { siteId: actor.siteId })}
         options={{ causality: options(CAUSALITIES), expectedness: options(EXPECTEDNESS), grade: GRADE_OPTIONS, outcome: options(AE_OUTCOMES) }}

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { ROLES, USER_STATUSES } from "@/domain/vocabulary";
 import type { Actor } from "../../actor";
-import { authenticate, refusalMessage } from "../../auth/credentials";
-import { RateLimitedError, UnauthenticatedError } from "../../errors";
+import { authenticate, MUST_CHANGE_PASSWORD_API, refusalMessage } from "../../auth/credentials";
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from "../../errors";
 import { route } from "../http/route";
 import { createSessionToken, revokeSessionToken } from "../tokens";
 import { instant, uuid } from "./common";
@@ -43,7 +43,7 @@ export const sessionRoutes = [
     public: true,
     body: SessionRequest,
     success: { status: 201, description: "Signed in.", schema: Session },
-    errors: [400, 401, 415, 422, 429],
+    errors: [400, 401, 403, 415, 422, 429],
     handle: async ({ body, clientAddress }) => {
       // The same check, throttling and audit as the web sign-in form.
       const result = await authenticate(body, clientAddress);
@@ -54,6 +54,8 @@ export const sessionRoutes = [
         throw new UnauthenticatedError(result.reason === "disabled" ? "This account is disabled." : "Wrong username or password.");
       }
       if (result.user.status !== "active") throw new UnauthenticatedError("This account is waiting for an administrator's approval.");
+      // An admin's reset: the temporary password opens the password page only, never a token.
+      if (result.user.mustChangePassword) throw new ForbiddenError(MUST_CHANGE_PASSWORD_API);
       const { loadActor } = await import("../../auth/load-actor");
       const actor = (await loadActor(result.user.id))!;
       const { token, expiresAt } = await createSessionToken(actor, clientAddress);

@@ -6,7 +6,7 @@ import { ExportLink } from "@/components/ui/list/export-link";
 import { FilterBar } from "@/components/ui/list/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor, sessionHasSignedAlready } from "@/lib/auth/actor";
 import { guard } from "@/lib/auth/page-guard";
 import { listHref, parseList, type SearchParams } from "@/lib/list/params";
 import { eligibilitySpec, listEligibilityToConfirm } from "@/lib/safety/queries";
@@ -37,6 +37,7 @@ export default async function EligibilityPage({ searchParams }: { searchParams: 
       <EligibilityTable
         rows={page.rows}
         signer={actor.displayName}
+        askUsername={!(await sessionHasSignedAlready())}
         sign={signEligibilityAction}
         empty={
           <>

@@ -1,0 +1,150 @@
+/**
+ * Sessions end on the server (issue 12, finding 4): signing out — by our button or Auth.js's own
+ * /api/auth/signout — kills the session even for a copy of its cookie; changing one's password at
+ * /settings/password sends one's other sessions to /login; an admin's reset ends the person's
+ * sessions and makes them choose a new password before anything else (the API refuses a token).
+ * Each test makes its own account, so no other spec's data is touched.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { loginAndWait, logout } from "./support";
+
+const PASSWORD = "correct horse battery";
+
+/** A new coordinator at site 1: signed up, then activated by the admin (in contexts of its own). */
+async function newCoordinator(browser: Browser): Promise<string> {
+  const username = `e2e_s_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Sam Session");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${username}@example.org`);
+  await page.getByLabel("Role").selectOption("coordinator");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+  await context.clearCookies();
+  await loginAndWait(page, "admin");
+  await page.goto("/admin/users?status=pending");
+  await page.getByLabel(`Role for ${username}`).selectOption("coordinator");
+  await page.getByLabel(`Site for ${username}`).selectOption({ label: "Riverside Clinical Research" });
+  await page.getByRole("button", { name: `Activate ${username}` }).click();
+  await expect(page.getByText(`${username} is now active as coordinator.`)).toBeVisible();
+  await context.close();
+  return username;
+}
+
+async function signedIn(browser: Browser, username: string, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAndWait(page, username, password);
+  return { context, page };
+}
+
+/** A second browser holding a copy of the first one's cookies (a stolen or copied session). */
+async function copyOf(browser: Browser, from: BrowserContext): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addCookies(await from.cookies());
+  const page = await context.newPage();
+  await page.goto("/subjects");
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  return page;
+}
+
+async function expectSentToLogin(page: Page) {
+  await page.goto("/subjects");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+}
+
+test("logging out ends the session on the server: a copy of its cookie is refused, by the button and by /api/auth/signout", async ({ browser }) => {
+  const first = await signedIn(browser, "coordinator2");
+  const copy = await copyOf(browser, first.context);
+  await logout(first.page);
+  await expectSentToLogin(copy);
+
+  // Auth.js's own sign-out endpoint (with its CSRF token) ends it the same way.
+  const second = await signedIn(browser, "coordinator2");
+  const copy2 = await copyOf(browser, second.context);
+  const { csrfToken } = (await (await second.page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const out = await second.page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
+  expect(out.status()).toBeLessThan(400);
+  await expectSentToLogin(copy2);
+  await expectSentToLogin(second.page);
+});
+
+test("changing one's password at /settings/password sends the other sessions to /login and keeps this one", async ({ browser }) => {
+  const username = await newCoordinator(browser);
+  const here = await signedIn(browser, username);
+  const elsewhere = await signedIn(browser, username);
+
+  await here.page.goto("/settings/password");
+  const form = here.page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+  await form.getByLabel("New password again").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("This is not your current password.")).toBeVisible();
+  await expectStillSignedIn(elsewhere.page);
+
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+  await form.getByLabel("New password again").fill("a different passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("The two passwords differ.")).toBeVisible();
+
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+  await form.getByLabel("New password again").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(here.page.getByText("Password changed. Your other sessions have ended.")).toBeVisible();
+
+  await expectSentToLogin(elsewhere.page);
+  await expectStillSignedIn(here.page);
+  await loginAndWait(elsewhere.page, username, "a brand new passphrase");
+});
+
+test("an admin's reset ends the person's sessions and makes them choose a new password first; the API gives no token meanwhile", async ({ browser, request }) => {
+  const username = await newCoordinator(browser);
+  const victim = await signedIn(browser, username);
+
+  const admin = await signedIn(browser, "admin");
+  await admin.page.goto("/admin/users?status=active");
+  await admin.page.getByRole("row", { name: new RegExp(username) }).getByText("Reset password").click();
+  const reset = admin.page.getByRole("form", { name: `Reset password of ${username}` });
+  await reset.getByLabel(`Temporary password for ${username}`, { exact: true }).fill("Temporary-pass-2026");
+  await reset.getByLabel(`Repeat temporary password for ${username}`).fill("Temporary-pass-2026");
+  await reset.getByRole("button", { name: `Set password of ${username}` }).click();
+  await expect(admin.page.getByText(`Temporary password set for ${username}.`, { exact: false })).toBeVisible();
+
+  await expectSentToLogin(victim.page);
+
+  const token = await request.post("/api/v1/sessions", { data: { username, password: "Temporary-pass-2026" } });
+  expect(token.status()).toBe(403);
+  expect(token.headers()["content-type"]).toMatch(/application\/problem\+json/);
+  expect(((await token.json()) as { detail: string }).detail).toMatch(/choose a new password at \/settings\/password/);
+
+  await loginAndWait(victim.page, username, "Temporary-pass-2026");
+  await expect(victim.page).toHaveURL(/\/settings\/password$/);
+  await expect(victim.page.getByTestId("must-change-password")).toBeVisible();
+  // Every other page sends them back.
+  await victim.page.goto("/subjects");
+  await expect(victim.page).toHaveURL(/\/settings\/password$/);
+
+  const form = victim.page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("Temporary-pass-2026");
+  await form.getByLabel("New password", { exact: true }).fill("my own new passphrase");
+  await form.getByLabel("New password again").fill("my own new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(victim.page).not.toHaveURL(/\/settings\/password$/);
+  await victim.page.goto("/subjects");
+  await expect(victim.page).toHaveURL(/\/subjects$/);
+  await expect(victim.page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+async function expectStillSignedIn(page: Page) {
+  await page.goto("/subjects");
+  await expect(page).toHaveURL(/\/subjects$/);
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+}
