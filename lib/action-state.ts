@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { AppError, ConflictError, ValidationError, type FieldErrors } from "./errors";
 import { logError } from "./log";
+import { unstorableText } from "./validation/storable-text";
 
 export type ActionState = {
   status: "idle" | "success" | "error";
@@ -30,6 +31,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 /** Parses with a zod schema or throws a ValidationError carrying the field messages. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // Text the database cannot store is refused by name before the schema runs (a NUL would be a 500).
+  const unstorable = unstorableText(input);
+  if (Object.keys(unstorable).length > 0) throw new ValidationError("Please correct the highlighted fields.", unstorable);
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(result.error));

@@ -38,7 +38,14 @@ function match(table: Compiled[], method: string, path: string) {
     pathMatched = true;
     if (entry.route.method !== method) continue;
     const params: Record<string, string> = {};
-    entry.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+    for (const [i, name] of entry.names.entries()) {
+      // A malformed escape (`%E0%A4%A`, `%FF`) names no record: 404, not the URIError's 500.
+      try {
+        params[name] = decodeURIComponent(m[i + 1]!);
+      } catch {
+        throw new NotFoundError("There is no such record.");
+      }
+    }
     return { entry, params };
   }
   return pathMatched ? "method" : null;
