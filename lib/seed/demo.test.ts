@@ -1,4 +1,4 @@
-import { testDb, withTestDb } from "@/tests/db";
+import { testAuditKey, testDb, withTestDb } from "@/tests/db";
 withTestDb();
 
 import fs from "node:fs";
@@ -9,6 +9,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { describe, expect, inject, it } from "vitest";
 import type { Db } from "@/db";
+import { setAuditKeyStatement } from "@/db/audit-key";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoData } from "./demo";
 import * as schema from "@/db/schema";
 import { verifyPassword } from "@/lib/password";
@@ -34,6 +35,7 @@ async function freshPglite(): Promise<{ db: Db; close: () => Promise<void> }> {
     ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
     : await PGlite.create();
   await client.exec("SET TIME ZONE 'UTC'");
+  await client.exec(setAuditKeyStatement(testAuditKey)); // the seed's audit row needs the chain's key
   const db = drizzle(client, { schema }) as unknown as Db;
   if (!snapshot) await migrate(db as never, { migrationsFolder: path.resolve("drizzle") });
   return { db, close: () => client.close() };
