@@ -108,7 +108,7 @@ const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
  * One request, timed and checked. Returns { status, body } (body parsed as JSON when it is JSON,
  * text for pages, null on a network error). `expect` lists the statuses that are not a surprise.
  */
-export async function call(ctx, rec, session, op, method, path, { body, page = false, timeoutMs = 30_000 } = {}) {
+export async function call(ctx, rec, session, op, method, path, { body, page = false, timeoutMs = ctx.timeoutMs ?? 30_000 } = {}) {
   const start = performance.now();
   const headers = page ? { cookie: session.cookie } : { ...session.auth, ...(body ? { "content-type": "application/json" } : {}) };
   let res;
