@@ -38,10 +38,16 @@ export type RowCursor<T> = {
   close(): Promise<void>;
 };
 
+/**
+ * The select prepared (not run): `prepare(name).getQuery()` is public Drizzle (the text and
+ * parameters); its `fields` and `joinsNotNullableMap` are what Drizzle maps rows with — internal,
+ * like the other assumptions listed in db/drizzle-internals.ts, and covered by this module's test
+ * (a batch must equal what awaiting the query gives).
+ */
 function prepared(query: unknown): Prepared {
-  const build = (query as { _prepare?: () => Prepared })._prepare;
-  if (typeof build !== "function") throw new Error("openCursor needs a Drizzle select");
-  return build.call(query);
+  const prepare = (query as { prepare?: (name: string) => Prepared }).prepare;
+  if (typeof prepare !== "function") throw new Error("openCursor needs a Drizzle select");
+  return prepare.call(query, "export_cursor");
 }
 
 function sessionOf(db: unknown): Session {

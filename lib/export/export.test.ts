@@ -33,6 +33,11 @@ import {
   exportVisitList,
 } from "./lists";
 import { exportRefusal, type ExportHandler } from "./route";
+import { openCursor } from "./cursor";
+import { auditLogExportQuery } from "@/lib/audit/log/queries";
+import { screeningQueueExportQuery } from "@/lib/screenings/queries";
+import { parseQueueParams } from "@/lib/screenings/queue-params";
+import { visitExportQuery } from "@/lib/visits/queries";
 
 type Who = "coordinator1" | "investigator1" | "coordinator2" | "investigator2" | "sponsor1" | "admin";
 const actors = {} as Record<Who, Actor>;
@@ -161,6 +166,26 @@ async function count(query: string): Promise<number> {
   const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
   return Number(rows[0]!.n);
 }
+
+describe("the cursor", () => {
+  it("gives, batch after batch, exactly the rows awaiting the same select gives (dates, nested objects, mapped values)", async () => {
+    const cases = [
+      (await screeningQueueExportQuery(actors.coordinator1, parseQueueParams({}))).query,
+      (await visitExportQuery(actors.sponsor1, { flag: "overdue", from: "2000-01-01", to: "2000-01-01" }, 100_000)).query,
+      (await auditLogExportQuery(actors.admin, {}, 100_000)).query,
+    ];
+    for (const query of cases) {
+      const expected = await query;
+      // More rows than one batch, so batches are joined.
+      expect(expected.length).toBeGreaterThan(1);
+      const cursor = await openCursor(query, 1);
+      expect(cursor.count).toBe(expected.length);
+      const got: unknown[] = [];
+      for (let batch = await cursor.next(); batch; batch = await cursor.next()) got.push(...batch);
+      expect(got).toEqual(expected);
+    }
+  });
+});
 
 describe("the export limit", () => {
   it("answers 429 with Retry-After past EXPORT_RATE_MAX exports in 10 minutes, and that refusal exports and audits nothing", async () => {
