@@ -65,11 +65,14 @@ export function embeddedAuditKey(dataDir: string): AuditKey {
   return { key: fs.readFileSync(file, "utf8").trim(), source: "file", file };
 }
 
-/** The key for PostgreSQL: AUDIT_KEY; required in production, else the development default. */
-export function postgresAuditKey(): AuditKey {
+/**
+ * The key for PostgreSQL: AUDIT_KEY; required in production (or when `production` says the caller
+ * prepares a production server: scripts/prepare.ts), else the development default.
+ */
+export function postgresAuditKey(opts: { production?: boolean } = {}): AuditKey {
   const env = fromEnv();
   if (env) return env;
-  if (process.env.NODE_ENV === "production" && process.env.TRIALDESK_DEMO !== "1") {
+  if ((opts.production || process.env.NODE_ENV === "production") && process.env.TRIALDESK_DEMO !== "1") {
     throw new AuditKeyError(
       "AUDIT_KEY is not set. On PostgreSQL in production the audit trail's HMAC key must come from the environment " +
         "(at least 32 characters, e.g. `openssl rand -base64 32`), kept outside the database and the same on every app instance. See README, \"Audit trail in production\".",

@@ -2,13 +2,19 @@
  * Run by `npm start` before the server starts: opens the database (which applies migrations and,
  * for an empty embedded database or TRIALDESK_DEMO=1, loads the demo data), then says what a
  * newcomer needs to know. It closes the database again: PGlite allows one process at a time.
+ * With DATABASE_OWNER_URL set, the migrations run as that role (db/migrate.ts); give the server
+ * itself only DATABASE_URL, the app's role.
  */
 import { sql } from "drizzle-orm";
 import { closeDb, dbKind, getDb } from "@/db";
+import { postgresAuditKey } from "@/db/audit-key";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, registerDemoData } from "@/lib/seed/demo";
 import { users } from "@/db/schema";
 
 async function main() {
+  // npm start serves in production: without AUDIT_KEY on PostgreSQL the server would refuse to
+  // open the database, so say so now, before anything is migrated (db/audit-key.ts).
+  if (process.env.DATABASE_URL) postgresAuditKey({ production: true });
   registerDemoData();
   const started = Date.now();
   const db = await getDb();
