@@ -169,7 +169,7 @@ async function count(query: string): Promise<number> {
 
 describe("the cursor", () => {
   it("gives, batch after batch, exactly the rows awaiting the same select gives (dates, nested objects, mapped values)", async () => {
-    const cases = [
+    const cases: PromiseLike<unknown[]>[] = [
       (await screeningQueueExportQuery(actors.coordinator1, parseQueueParams({}))).query,
       (await visitExportQuery(actors.sponsor1, { flag: "overdue", from: "2000-01-01", to: "2000-01-01" }, 100_000)).query,
       (await auditLogExportQuery(actors.admin, {}, 100_000)).query,
