@@ -14,6 +14,9 @@ test("sign-up waits for approval, an admin activates it, then the user reaches t
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
 
+  // The same answer as for a taken name (lib/users/signup.ts); the new account signs in to see where it stands.
+  await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+  await login(page, username, password);
   await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
   // A pending account sees nothing else.
   await page.goto("/subjects");
@@ -33,6 +36,26 @@ test("sign-up waits for approval, an admin activates it, then the user reaches t
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toContainText("Riverside Clinical Research");
+});
+
+test("sign-up with a taken username or email answers as any other and changes nothing", async ({ page }) => {
+  const password = "another long password";
+  for (const [username, email] of [["coordinator1", `free_${Date.now().toString(36)}@example.org`], [`free_${Date.now().toString(36)}`, "coordinator1@trialdesk.example"]]) {
+    await page.goto("/signup");
+    await page.getByLabel("Full name").fill("Mallory Example");
+    await page.getByLabel("Username").fill(username!);
+    await page.getByLabel("Email").fill(email!);
+    await page.getByLabel("Role").selectOption("coordinator");
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByLabel("Confirm password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+    await expect(page.getByText(/taken|already/i)).toHaveCount(0);
+  }
+  // The existing account is untouched: the new password does not open it, the old one does.
+  await login(page, "coordinator1", password);
+  await expect(page.getByRole("status").filter({ hasText: "Wrong username or password." })).toBeVisible();
+  await loginAndWait(page, "coordinator1");
 });
 
 test("a wrong password shows a message and signs nobody in", async ({ page }) => {

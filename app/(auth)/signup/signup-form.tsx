@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -17,6 +18,7 @@ export function SignupForm() {
   const [state, action, pending] = useActionState(signup, idle);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  if (state.status === "success") return <SignupReceived />;
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -46,5 +48,31 @@ export function SignupForm() {
         {pending ? "Creating account…" : "Create account"}
       </Button>
     </form>
+  );
+}
+
+/**
+ * Every accepted sign-up ends here, whether or not an account was created (lib/users/signup.ts):
+ * the page cannot tell a taken username or email from a free one, so neither does it.
+ */
+function SignupReceived() {
+  return (
+    <section aria-labelledby="signup-received" className="space-y-3 text-sm">
+      <h2 id="signup-received" role="status" className="text-base font-semibold">
+        Request received
+      </h2>
+      <p className="text-slate-700">
+        Thank you. An administrator reviews every new account and confirms its role and site before it can see study data.
+      </p>
+      <p className="text-slate-600">
+        If this TrialDesk sends email, a message about your request is on its way to the address you gave. You can sign in at any time to
+        see whether your account is active; if you hear nothing, ask your TrialDesk administrator.
+      </p>
+      <p className="text-center">
+        <Link href="/login" className="font-medium text-brand-700 underline underline-offset-2">
+          Go to sign in
+        </Link>
+      </p>
+    </section>
   );
 }
