@@ -13,6 +13,6 @@ describe("toCsv", () => {
         column("E", "e"),
       ],
     );
-    expect(csv).toBe('A,B,C,D,E\r\n"He said ""hi"", twice","\'=HYPERLINK(""x"")",,2026-01-02T03:04:05.000Z,x; y\r\n');
+    expect(csv).toBe('A,B,C,D,E\r\n"He said ""hi"", twice","\'=HYPERLINK(""x"")",,2026-01-02T03:04:05.000Z,"x; y"\r\n');
   });
 });

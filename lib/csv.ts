@@ -13,7 +13,9 @@ function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join("; ") : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A semicolon is quoted too: where a spreadsheet's separator is `;` (comma-decimal locales), an
+  // unquoted `a;=cmd|…` would split into a cell that starts a formula.
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The header line (with its line break). */
