@@ -57,8 +57,8 @@ export function SignupForm() {
  */
 function SignupReceived() {
   return (
-    <section aria-labelledby="signup-received" className="space-y-3 text-sm">
-      <h2 id="signup-received" role="status" className="text-base font-semibold">
+    <section role="status" aria-labelledby="signup-received" className="space-y-3 text-sm">
+      <h2 id="signup-received" className="text-base font-semibold">
         Request received
       </h2>
       <p className="text-slate-700">
