@@ -8,12 +8,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
+import { rawCall, tokenFor } from "@/tests/api/client";
 import { testDb, withTestDb } from "@/tests/db";
 import { FIXTURE_PASSWORD, twoSites } from "@/tests/fixtures";
 import { consentBoth, insertAe } from "@/tests/fixtures-aes";
 import { signatureCounts } from "@/tests/fixtures-safety";
 import { authenticate, PAIR_LIMIT } from "../auth/credentials";
 import { loadSessionActor } from "../auth/load-actor";
+import { gql } from "../graphql/test-client";
 import { startSession } from "../auth/sessions";
 import { RateLimitedError, ValidationError } from "../errors";
 import { unlockSignIn } from "../users/unlock";
@@ -94,6 +96,18 @@ describe("signing lock", () => {
     expect(after.audits).toBe(before.audits + 1);
     expect(await auditCount("sign.locked", signer.id)).toBe(1);
     expect(await auditCount("sign.failed", signer.id)).toBe(PAIR_LIMIT.max);
+    // REST and GraphQL say the same: 429 with Retry-After, whatever the password.
+    const token = await tokenFor(signer.id);
+    const rest = await rawCall("POST", `/adverse-events/${target.id}/signature`, { token, body: JSON.stringify({ version: 1, username: signer.username, password: FIXTURE_PASSWORD }) });
+    expect(rest.status).toBe(429);
+    expect(Number(rest.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(rest.type).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(rest.body)).toMatch(/signing is locked/);
+    const graph = await gql(token, `mutation($id: ID!, $input: SignAdverseEventInput!) { signAdverseEvent(id: $id, input: $input) { id } }`, {
+      id: target.id,
+      input: { version: 1, username: signer.username, password: FIXTURE_PASSWORD },
+    });
+    expect(graph.codes).toEqual(["RATE_LIMITED"]);
     // Signing is locked, not the person's sign-in.
     expect((await authenticate({ username: signer.username, password: FIXTURE_PASSWORD }, "10.4.0.1")).ok).toBe(true);
     // An admin's unlock lifts it.
