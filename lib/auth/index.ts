@@ -2,6 +2,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddressFrom } from "../client-address";
+import { logError } from "../log";
+import { isHttpsDeployment } from "../security-headers";
 import { authConfig } from "./config";
 import { authenticate, refusalMessage, type AuthResult } from "./credentials";
 import { signedOut } from "./logout";
@@ -32,11 +34,13 @@ export class SignInRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // Served over https (APP_URL): cookies are `Secure` (and `__Secure-`/`__Host-` named).
+  useSecureCookies: isHttpsDeployment(),
   // A refused sign-in is expected, audited elsewhere, and must not print a stack trace.
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      logError("auth", error);
     },
     warn() {},
     debug() {},
