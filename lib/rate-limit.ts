@@ -13,13 +13,16 @@ function rows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** Adds one to `key`'s window (starting a new window when the old one has passed). */
-export async function hit(db: DbOrTx, key: string, limit: Limit): Promise<Count> {
+/**
+ * Adds `amount` (one unless said: records an API page handed over are counted too) to `key`'s
+ * window, starting a new window when the old one has passed.
+ */
+export async function hit(db: DbOrTx, key: string, limit: Limit, amount = 1): Promise<Count> {
   const result = await db.execute(sql`
-    insert into rate_limits (key, count, window_start) values (${key}, 1, now())
+    insert into rate_limits (key, count, window_start) values (${key}, ${amount}::int, now())
     on conflict (key) do update set
       count = case when rate_limits.window_start <= now() - make_interval(secs => ${limit.windowSeconds})
-                   then 1 else rate_limits.count + 1 end,
+                   then ${amount}::int else rate_limits.count + ${amount}::int end,
       window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${limit.windowSeconds})
                    then now() else rate_limits.window_start end
     returning count,

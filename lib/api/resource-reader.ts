@@ -17,6 +17,7 @@ import { authorize, scopeKey, type Action } from "../policy";
 import type { Join } from "../read-model/joins";
 import { RETIRED_FILTERS, type RetiredFilter } from "../read-model/visible";
 import { jsonObject, JsonPage } from "./json-select";
+import { countPagedRecords } from "../export/paging-audit";
 import { decodeCursor, keyset, orderField, pageFrom, parseOrder, type Page } from "./list";
 import { isUuid } from "./resources/common";
 
@@ -194,7 +195,9 @@ export function resourceReader<
     async list(actor: Actor, q: Q): Promise<Page<Omit<Row, "_key">>> {
       authorize(actor, read);
       const { key, values, build } = listShape(actor, q);
-      return pageFrom(await listQuery(await getDb(), key, (db) => build(db as Db), values), q.limit);
+      const page = pageFrom(await listQuery(await getDb(), key, (db) => build(db as Db), values), q.limit);
+      await countPagedRecords(actor, model, page.data.length); // paging as an export (lib/export/paging-audit)
+      return page;
     },
     /** The same page, each row built as JSON text by the database (REST; see ./json-select). */
     async listJson(actor: Actor, q: Q): Promise<JsonPage> {
@@ -210,6 +213,7 @@ export function resourceReader<
         }) as unknown as Db;
       const rows = await listJsonQuery(await getDb(), key, (db) => build(asJson(db)) as unknown as Preparable<JsonRow[]>, values);
       const { data, nextCursor } = pageFrom(rows, q.limit);
+      await countPagedRecords(actor, model, data.length);
       return new JsonPage(
         data.map((r) => r.json),
         nextCursor,
