@@ -3,7 +3,7 @@
  *
  * - no option: the events written since the last verified one (the stored checkpoint, shared with
  *   the audit page), then moves the checkpoint forward;
- * - `--full`: every event from the first;
+ * - `--full`: every event from the first (and, intact, stores the head as the checkpoint);
  * - `--anchor <seq>:<hash>` (a head printed earlier by `npm run audit:anchor` and kept elsewhere):
  *   every event, and that head must still be there unchanged — removing the newest events leaves a
  *   chain that links up, so only an anchor kept outside the database shows it.
@@ -11,7 +11,7 @@
  * Exit status: 0 intact, 1 broken or anchor missing, 2 could not verify (no database, no key).
  */
 import { closeDb, getDb } from "@/db";
-import { checkAnchor, parseAnchor, verifyAuditChain, verifySinceCheckpoint, type ChainHead } from "@/lib/audit/verify";
+import { checkAnchor, parseAnchor, storeCheckpoint, verifyAuditChain, verifySinceCheckpoint, type ChainHead } from "@/lib/audit/verify";
 import { registerDemoData } from "@/lib/seed/demo";
 import { warnAboutDevelopmentKey } from "./audit-key-warning";
 
@@ -42,6 +42,8 @@ async function main() {
   const db = await getDb();
   const result = full || anchor ? await verifyAuditChain(db) : await verifySinceCheckpoint(db);
   const anchored = anchor && result.ok ? await checkAnchor(db, anchor) : null;
+  // A whole trail found intact is a checkpoint too: the audit page goes on from there.
+  if (result.ok && result.head && (full || anchor) && anchored?.ok !== false) await storeCheckpoint(db, result.head);
   await closeDb();
   if (!result.ok) {
     console.error(`Audit chain BROKEN at event #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ""}: ${result.brokenAt.problem}.`);
