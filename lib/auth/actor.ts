@@ -70,3 +70,21 @@ export async function currentSessionId(): Promise<string | null> {
 export async function sessionHasSignedAlready(): Promise<boolean> {
   return (await getSession())?.signed ?? false;
 }
+
+/**
+ * For the live stream (a request that lasts): the person now, and a re-read through the same
+ * session, so the stream ends once the session is signed out, expires or is revoked. Null while
+ * signed out or while a password change is pending.
+ */
+export async function liveSession(): Promise<{ actor: Actor; reload: () => Promise<Actor | null> } | null> {
+  const current = await getSession();
+  if (!current || current.mustChangePassword) return null;
+  const { actor, sessionId } = current;
+  return {
+    actor,
+    reload: async () => {
+      const again = await loadSessionActor(actor.id, sessionId);
+      return again && !again.mustChangePassword ? again.actor : null;
+    },
+  };
+}

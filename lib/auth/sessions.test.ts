@@ -10,6 +10,7 @@ import { auditEvents, users } from "@/db/schema";
 import { rawCall } from "@/tests/api/client";
 import { testDb } from "@/tests/db";
 import { FIXTURE_PASSWORD, withTwoSites } from "@/tests/fixtures";
+import { handleLive } from "../live/endpoint";
 import { resultRows } from "../rate-limit";
 import { assignRole, setUserStatus } from "../users/admin";
 import { resetPassword } from "../users/password-reset";
@@ -137,6 +138,34 @@ describe("server-side sessions", () => {
     expect(api.status).toBe(403);
     expect(api.type).toMatch(/application\/problem\+json/);
     expect(api.body).toMatchObject({ detail: MUST_CHANGE_PASSWORD_API });
+  });
+
+  it("a live stream opened with the session ends once the session is signed out", async () => {
+    const id = f.users.coordA.id;
+    const sid = await startSession(id, null);
+    const first = await loadSessionActor(id, sid);
+    const abort = new AbortController();
+    const response = await handleLive(
+      new Request("http://trialdesk.test/api/v1/live", { signal: abort.signal }),
+      async () => ({ actor: first!.actor, reload: async () => (await loadSessionActor(id, sid))?.actor ?? null }),
+      { heartbeatMs: 100 },
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    const read = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        text += value;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(text).not.toContain("event: end");
+    await signedOut(sid, null);
+    await Promise.race([read, new Promise((r) => setTimeout(r, 3000))]);
+    abort.abort();
+    expect(text).toContain(`event: end\ndata: ${JSON.stringify({ reason: "unauthenticated" })}`);
   });
 
   it("endSession refuses what already ended", async () => {

@@ -24,9 +24,15 @@ async function tokenStands(tokenId: string): Promise<boolean> {
   return Boolean(row);
 }
 
+/**
+ * A web session's person and how to re-read them: through the session (lib/auth/actor.ts,
+ * liveSession), so a stream ends at the next re-read once its session is signed out or revoked.
+ */
+export type LiveSession = { actor: Actor; reload: () => Promise<Actor | null> };
+
 export async function handleLive(
   request: Request,
-  sessionActor: () => Promise<Actor | null>,
+  sessionActor: () => Promise<Actor | LiveSession | null>,
   options: { heartbeatMs?: number } = {},
 ): Promise<Response> {
   try {
@@ -43,10 +49,16 @@ export async function handleLive(
         return (await tokenStands(caller.tokenId)) ? current : null;
       };
     } else {
-      actor = await sessionActor();
-      if (!actor) throw new UnauthenticatedError("Sign in, or send `Authorization: Bearer <token>`.");
-      const id = actor.id;
-      reload = () => loadActor(id);
+      const session = await sessionActor();
+      if (!session) throw new UnauthenticatedError("Sign in, or send `Authorization: Bearer <token>`.");
+      if ("reload" in session) {
+        actor = session.actor;
+        reload = session.reload;
+      } else {
+        actor = session;
+        const id = session.id;
+        reload = () => loadActor(id);
+      }
     }
     if (actor.status !== "active") {
       throw new UnauthenticatedError(actor.status === "pending" ? "This account is waiting for an administrator's approval." : "This account is disabled.");

@@ -2,12 +2,12 @@
  * Live updates over Server-Sent Events (lib/live). Its own route, so it takes precedence over the
  * REST catch-all beside it; documented in the OpenAPI document through lib/live/openapi.ts.
  */
-import { getActor } from "@/lib/auth/actor";
+import { liveSession } from "@/lib/auth/actor";
 import { handleLive } from "@/lib/live/endpoint";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export function GET(request: Request): Promise<Response> {
-  return handleLive(request, getActor);
+  return handleLive(request, liveSession);
 }
