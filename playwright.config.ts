@@ -8,6 +8,9 @@ const { chromiumPath } = require("./scripts/chromium.cjs");
  * /usr/bin/chromium, else a one-line error saying how to get one.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The server's log for this run (JSON lines), for specs that search it (e2e/server-logs.spec.ts)
+// and for CI to keep. Set here, before the web server starts, so the server and the specs agree.
+process.env.LOG_FILE ??= `.data/e2e-logs/server-${port}-${Date.now()}.log`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,6 +21,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
+  // One results folder per port: several runs at once (each on its own port) must not delete each
+  // other's traces mid-run.
+  outputDir: `test-results/${port}`,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {

@@ -1,19 +1,38 @@
 import { expect, test } from "@playwright/test";
-import { loginAndWait, logout } from "./support";
+import { loginAndWait, logout, signUpPending } from "./support";
 
-test("admin activates newuser as a coordinator of site 1; newuser then signs in to the dashboard", async ({ page }) => {
+// Each test works on an account it signed up itself: not the demo's one pending user, not a demo
+// account's password that other specs sign in with (issue 12, "Tests that tell the truth").
+test("admin activates a pending sign-up as a coordinator of site 1, resets its password; the temporary one signs in", async ({ page }) => {
+  const username = await signUpPending(page, "first long password");
   await loginAndWait(page, "admin");
   await page.goto("/admin/users?status=pending");
-  await page.getByLabel("Role for newuser").selectOption("coordinator");
-  await page.getByLabel("Site for newuser").selectOption({ label: "Riverside Clinical Research" });
-  await page.getByRole("button", { name: "Activate newuser" }).click();
-  await expect(page.getByText("newuser is now active as coordinator.")).toBeVisible();
+  await page.getByLabel(`Role for ${username}`).selectOption("coordinator");
+  await page.getByLabel(`Site for ${username}`).selectOption({ label: "Riverside Clinical Research" });
+  await page.getByRole("button", { name: `Activate ${username}` }).click();
+  await expect(page.getByText(`${username} is now active as coordinator.`)).toBeVisible();
   await logout(page);
 
-  await loginAndWait(page, "newuser");
+  await loginAndWait(page, username, "first long password");
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toContainText("Riverside Clinical Research");
+  await logout(page);
+
+  await loginAndWait(page, "admin");
+  await page.goto("/admin/users?status=active");
+  await page.getByRole("row", { name: new RegExp(username) }).getByText("Reset password").click();
+  const form = page.getByRole("form", { name: `Reset password of ${username}` });
+  await form.getByLabel(`Temporary password for ${username}`, { exact: true }).fill("short");
+  await form.getByLabel(`Repeat temporary password for ${username}`).fill("short");
+  await form.getByRole("button", { name: `Set password of ${username}` }).click();
+  await expect(form.getByText(/at least 12 characters/)).toBeVisible();
+  await form.getByLabel(`Temporary password for ${username}`, { exact: true }).fill("Temporary-pass-2026");
+  await form.getByLabel(`Repeat temporary password for ${username}`).fill("Temporary-pass-2026");
+  await form.getByRole("button", { name: `Set password of ${username}` }).click();
+  await expect(page.getByText(`Temporary password set for ${username}.`, { exact: false })).toBeVisible();
+  await logout(page);
+  await loginAndWait(page, username, "Temporary-pass-2026");
 });
 
 test("admin creates a study with a visit-schedule item; a duplicate protocol ID is refused beside the field", async ({ page }) => {
@@ -53,23 +72,6 @@ test("admin creates a study with a visit-schedule item; a duplicate protocol ID 
   await expect(page.getByLabel("Title")).toHaveValue("Duplicate");
   await page.goto(`/admin/studies?q=${protocolId}`);
   await expect(page.getByRole("link", { name: protocolId })).toHaveCount(1);
-});
-
-test("admin resets coordinator4's password; the temporary one signs in", async ({ page }) => {
-  await loginAndWait(page, "admin");
-  await page.goto("/admin/users?status=active");
-  await page.getByRole("row", { name: /coordinator4/ }).getByText("Reset password").click();
-  const form = page.getByRole("form", { name: "Reset password of coordinator4" });
-  await form.getByLabel("Temporary password for coordinator4", { exact: true }).fill("short");
-  await form.getByLabel("Repeat temporary password for coordinator4").fill("short");
-  await form.getByRole("button", { name: "Set password of coordinator4" }).click();
-  await expect(form.getByText(/at least 12 characters/)).toBeVisible();
-  await form.getByLabel("Temporary password for coordinator4", { exact: true }).fill("Temporary-pass-2026");
-  await form.getByLabel("Repeat temporary password for coordinator4").fill("Temporary-pass-2026");
-  await form.getByRole("button", { name: "Set password of coordinator4" }).click();
-  await expect(page.getByText("Temporary password set for coordinator4.", { exact: false })).toBeVisible();
-  await logout(page);
-  await loginAndWait(page, "coordinator4", "Temporary-pass-2026");
 });
 
 test("site staff cannot reach the admin pages", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait, logout } from "./support";
+import { loginAndWait, logout, reportSeriousAe } from "./support";
 
 /** Today at site 1 (Riverside, America/New_York), as a date input takes it. */
 const siteToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
@@ -73,14 +73,17 @@ test("coordinator1 reports a serious AE, sees its 24-hour deadline, edits it wit
 });
 
 test("coordinator2 gets 404 for a site-1 AE and for reporting against a site-1 subject, and changes nothing", async ({ page }) => {
+  // An AE of this test's own, so its history has rows to compare (a count of none proves nothing).
+  const term = `E2E cross-site ${Date.now().toString(36)}`;
   await loginAndWait(page, "coordinator1");
   const subjectId = await firstSubjectId(page);
-  await page.goto("/adverse-events?sort=-awareAt");
-  await page.getByRole("table", { name: "Adverse events" }).getByRole("row").nth(1).getByRole("link").nth(1).click();
-  await expect(page).toHaveURL(/\/adverse-events\/[0-9a-f-]{36}$/);
-  const aeUrl = new URL(page.url()).pathname;
-  const historyRows = await page.getByRole("table", { name: "Change history" }).getByRole("row").count().catch(() => 0);
+  const aeUrl = (await reportSeriousAe(page, term)).replace(/\?.*$/, "");
+  await page.goto(aeUrl);
+  const history = page.getByRole("table", { name: "Change history" }).getByRole("row");
+  await expect(history.nth(1)).toBeVisible();
+  const historyRows = await history.count();
   const heading = await page.getByRole("heading", { level: 1 }).textContent();
+  expect(heading).toContain(term);
   await logout(page);
 
   await loginAndWait(page, "coordinator2");
@@ -94,10 +97,16 @@ test("coordinator2 gets 404 for a site-1 AE and for reporting against a site-1 s
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Report adverse event" })).toHaveCount(0);
 
-  // Nor does coordinator2's export include site 1's adverse events.
-  const csv = await page.request.get(`/adverse-events/export?q=${encodeURIComponent(heading!.replace("Adverse event: ", ""))}`);
-  expect(csv.status()).toBe(200);
-  expect(await csv.text()).not.toMatch(/RCR-/);
+  // Nor does coordinator2's export include site 1's adverse events: not the one searched for, and
+  // none at all — while it does hold site 2's own (an empty export would pass the first checks).
+  const searched = await page.request.get(`/adverse-events/export?q=${encodeURIComponent(term)}`);
+  expect(searched.status()).toBe(200);
+  expect(await searched.text()).not.toContain(term);
+  const all = await page.request.get("/adverse-events/export");
+  expect(all.status()).toBe(200);
+  const text = await all.text();
+  expect(text).toMatch(/LTU-/);
+  expect(text).not.toMatch(/RCR-/);
 
   // The site-1 subject is not even offered on coordinator2's own form.
   await page.goto("/adverse-events/new");
@@ -107,5 +116,5 @@ test("coordinator2 gets 404 for a site-1 AE and for reporting against a site-1 s
   await loginAndWait(page, "coordinator1");
   await page.goto(aeUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading!);
-  expect(await page.getByRole("table", { name: "Change history" }).getByRole("row").count().catch(() => 0)).toBe(historyRows);
+  await expect(history).toHaveCount(historyRows);
 });

@@ -1,14 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { createSubject, loginAndWait, logout } from "./support";
 
+/** A few letters from the clock, for a name field that takes letters only. */
+const letters = () => Date.now().toString(26).split("").map((c) => String.fromCharCode(97 + parseInt(c, 26))).join("").slice(-6);
+
 test("coordinator1: create a subject, find it, add a note, edit with a reason, enroll — planned visits appear", async ({ page }) => {
+  // Its own subject code and surname: not a fixed id another spec or an earlier run may hold.
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const surname = `Example${letters()}`;
   await loginAndWait(page, "coordinator1");
-  const path = await createSubject(page, "E2E-001", "Edith Example");
+  const path = await createSubject(page, code, `Edith ${surname}`);
   await expect(page.getByText("Subject created.")).toBeVisible();
 
   // Subject ID is unique within the study: refused beside the field, the form keeps what was typed.
   await page.goto("/subjects/new");
-  await page.getByLabel("Subject ID").fill("E2E-001");
+  await page.getByLabel("Subject ID").fill(code);
   await page.getByLabel("Full name").fill("Someone Else");
   // A demo study (its schedule plans visits weeks ahead), not one another spec created.
   const study = page.getByLabel("Study");
@@ -23,12 +29,12 @@ test("coordinator1: create a subject, find it, add a note, edit with a reason, e
 
   // The registry finds it by subject ID or name.
   await page.goto("/subjects");
-  await page.getByLabel("Search ID or name").fill("Edith Ex");
+  await page.getByLabel("Search ID or name").fill(`Edith ${surname}`);
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/q=Edith/);
+  await expect(page).toHaveURL(new RegExp(`q=Edith[+ ]${surname}`));
   const table = page.getByRole("table", { name: "Subjects" });
   await expect(table.getByRole("row")).toHaveCount(2);
-  await table.getByRole("link", { name: "E2E-001" }).click();
+  await table.getByRole("link", { name: code }).click();
   await expect(page).toHaveURL(new RegExp(`${path}$`));
 
   // Add note, inline.
@@ -41,23 +47,23 @@ test("coordinator1: create a subject, find it, add a note, edit with a reason, e
 
   // Edit with a reason; the timeline shows the change, old → new, and the reason.
   await page.getByRole("link", { name: "Edit" }).click();
-  await page.getByLabel("Full name").fill("Edith Exampleton");
+  await page.getByLabel("Full name").fill(`Edith ${surname}ton`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Give a reason for the change.")).toBeVisible();
   await page.getByLabel("Reason for change").fill("Surname misspelt at registration");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E-001 · Edith Exampleton");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${code} · Edith ${surname}ton`);
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("Subject details changed")).toBeVisible();
   await expect(timeline.getByText("Reason: Surname misspelt at registration")).toBeVisible();
-  await expect(timeline.getByText("Edith Example", { exact: true })).toBeVisible();
+  await expect(timeline.getByText(`Edith ${surname}`, { exact: true })).toBeVisible();
 
   // Enroll: the dialog says what will happen; planned visits appear on the timeline.
   await page.getByRole("button", { name: "Enroll", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Enroll subject" });
   await expect(dialog).toContainText("planned");
   await dialog.getByRole("button", { name: "Enroll subject" }).click();
-  await expect(page.getByText(/E2E-001 enrolled; \d+ planned visits? scheduled\./)).toBeVisible();
+  await expect(page.getByText(new RegExp(`${code} enrolled; \\d+ planned visits? scheduled\\.`))).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^Enrolled$/ })).toBeVisible();
   await expect(timeline.getByText("Enrolled in the study")).toBeVisible();
   await expect(timeline.getByText("Scheduled", { exact: true }).first()).toBeVisible();

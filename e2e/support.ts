@@ -19,6 +19,27 @@ export async function logout(page: Page) {
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
 
+/** A name no other spec (nor an earlier run on the same database) uses. */
+export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+/** Signs up a new account of its own (pending until an admin activates it); returns its username. */
+export async function signUpPending(page: Page, password: string): Promise<string> {
+  const username = unique("e2e_");
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Pat Example");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${username}@example.org`);
+  await page.getByLabel("Role").selectOption("coordinator");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  // "Request received" (the same answer whether or not the name was free), or — where sign-up signs
+  // the new account in — its "Waiting for approval" page, which it then leaves.
+  await expect(page.getByRole("heading", { name: /^(Request received|Waiting for approval)$/ })).toBeVisible();
+  if (await page.getByRole("button", { name: "Log out" }).isVisible()) await logout(page);
+  return username;
+}
+
 /** Registers a consented, passed subject through the new-subject form; returns its timeline path. */
 export async function createSubject(page: Page, subjectId: string, fullName: string) {
   await page.goto("/subjects/new");
