@@ -12,7 +12,8 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "../actor";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { giveBackReentrySlot, reentryLockMessage, takeReentrySlot } from "../auth/credentials";
+import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
 import { verifyPassword } from "../password";
 import { authorize } from "../policy";
 import { parseFor, write, writeAsSystem, type Writer } from "../write/road";
@@ -135,13 +136,17 @@ export async function createPersonalToken(
     throw new ForbiddenError("A personal token cannot create tokens. Sign in with a password (POST /api/v1/sessions) or use the web app.");
   }
   const data = parseFor(actor, "token.manage", createPersonalTokenSchema, input);
-  // Checked before the transaction (argon2 takes ~50 ms and needs no lock). Not counted against
-  // the login throttle for now; the person is already signed in.
+  // Checked before the transaction (argon2 takes ~50 ms and needs no lock), and counted in the
+  // login throttle like any password re-entered in a session (lib/auth/credentials.ts): a stolen
+  // session cannot use this form to guess the password.
+  const wait = await takeReentrySlot(actor, "token.locked");
+  if (wait !== null) throw new RateLimitedError(reentryLockMessage("creating a token", wait), wait);
   const db = await getDb();
   const [user] = await db.select({ hash: users.password }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user || !(await verifyPassword(user.hash, data.password))) {
     throw new ValidationError(WRONG_TOKEN_PASSWORD, { password: [WRONG_TOKEN_PASSWORD] });
   }
+  await giveBackReentrySlot(actor.username);
   const secret = newTokenSecret("personal");
   const expiresAt = new Date(Date.now() + (data.expiresInDays ?? apiTokenMaxDays()) * 86_400_000);
   const record = await write(actor, "token.manage", async (w) => {

@@ -11,9 +11,9 @@
  * refused guesses writes one audit row, not one per guess under the audit chain's lock.
  *
  * A password re-entered inside a session — an e-signature (lib/signatures/password-check.ts), a
- * password change — counts its failures here too, in a pair of its own per account
- * (takeReentrySlot): five wrong ones in fifteen minutes lock signing, and they count towards the
- * account-wide ceiling like any guess.
+ * password change, a new personal API token — counts its failures here too, in a pair of its own
+ * per account (takeReentrySlot): five wrong ones in fifteen minutes lock them all, and they count
+ * towards the account-wide ceiling like any guess.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -205,17 +205,17 @@ export function reentryLockMessage(what: string, retryAfterSeconds: number): str
 
 /**
  * Before checking a password re-entered inside a session (a signature: `sign.locked`; a password
- * change: `password.locked`): takes a slot of the person's re-entry counter and of the
+ * change: `password.locked`; a new personal API token: `token.locked`): takes a slot of the person's re-entry counter and of the
  * account-wide ceiling. Returns the seconds to wait when locked, else null. The slot stays taken
  * when the password turns out wrong; giveBackReentrySlot returns it otherwise.
  */
 export async function takeReentrySlot(
   person: { id: string; username: string; siteId: string | null },
-  lockAction: "sign.locked" | "password.locked",
+  lockAction: "sign.locked" | "password.locked" | "token.locked",
 ): Promise<number | null> {
   const blocked = await takeSlots(
     [
-      { key: reentryKey(person.username), limit: PAIR_LIMIT, scope: "account", locks: "passwords re-entered in a session (signing, password change)" },
+      { key: reentryKey(person.username), limit: PAIR_LIMIT, scope: "account", locks: "passwords re-entered in a session (signing, password change, new API token)" },
       { key: accountKey(person.username), limit: ACCOUNT_LIMIT, scope: "account", locks: "this account from everywhere" },
     ],
     { actor: person, siteId: person.siteId, entity: "session", entityId: person.id, action: lockAction },
