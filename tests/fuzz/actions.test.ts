@@ -6,9 +6,11 @@
  * generic "Something went wrong" (the action's 500) or a thrown error other than Next's redirect,
  * and a refused form leaves every table as it was.
  *
- * Who is signed in is the one thing supplied: Auth.js's `auth()` answers with the caller's id (no
- * request, no cookie jar outside Next); the actor is then read from the database as on every
- * request (lib/auth/actor.ts). `next/cache` has no request store here, so revalidation is a no-op.
+ * Who is signed in is the one thing supplied: Auth.js's `auth()` answers with the caller's id and a
+ * real server-side session (lib/auth/sessions.ts startSession: no request, no cookie jar outside
+ * Next); the session and the actor are then read from the database as on every request
+ * (lib/auth/actor.ts). A first test shows that this signs in for real, so the fuzzing below is not
+ * a run of "please sign in" refusals. `next/cache` has no request store here, so revalidation is a no-op.
  * The sign-in form is left to tests/fuzz/rest.test.ts: POST /sessions runs the same
  * `authenticate()`, which the form reaches only through Auth.js's own request handling.
  */
@@ -16,17 +18,19 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSession } from "@/lib/auth/sessions";
+import { UnauthenticatedError } from "@/lib/errors";
 import { withTestDb } from "@/tests/db";
 import { HOSTILE_IDS, HOSTILE_STRINGS } from "./payloads";
 import { fuzzRuns, Ledger, LEAK } from "./written";
 import { buildWorld, type Caller, type World } from "./world";
 
-const signedIn: { id: string | null } = { id: null };
+const signedIn: { id: string | null; sid: string | null } = { id: null, sid: null };
 
 vi.mock("@/lib/auth", async () => {
   const { redirect } = await import("next/navigation");
   return {
-    auth: async () => (signedIn.id ? { user: { id: signedIn.id }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
+    auth: async () => (signedIn.id ? { user: { id: signedIn.id }, sid: signedIn.sid, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
     signIn: async (_provider: string, options: { redirectTo?: string }) => redirect(options.redirectTo ?? "/"),
     signOut: async (options: { redirectTo?: string }) => redirect(options.redirectTo ?? "/login"),
     handlers: {},
@@ -67,9 +71,17 @@ function fieldNames(file: string): string[] {
 
 const isRedirect = (error: unknown) => error instanceof Error && /NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND/.test(String((error as { digest?: string }).digest ?? error.message));
 
+const sessions = new Map<Caller, string>();
+
+async function signInAs(caller: Caller) {
+  signedIn.id = world.f.users[caller].id;
+  if (!sessions.has(caller)) sessions.set(caller, await startSession(signedIn.id, null));
+  signedIn.sid = sessions.get(caller)!;
+}
+
 async function check(action: (prev: unknown, data: FormData) => Promise<unknown>, caller: Caller, data: FormData, label: string) {
   cases++;
-  signedIn.id = world.f.users[caller].id;
+  await signInAs(caller);
   const before = await ledger.before();
   let state: { status?: string; message?: string } | undefined;
   let thrown: unknown;
@@ -90,6 +102,14 @@ async function check(action: (prev: unknown, data: FormData) => Promise<unknown>
 }
 
 describe("server actions under hostile input", () => {
+  it("runs as the signed-in caller: a valid form succeeds, and nobody signed in is refused", async () => {
+    const { markAllReadAction } = (await modules["/app/(app)/notifications/actions.ts"]!()) as { markAllReadAction: (prev: unknown, data: FormData) => Promise<{ status: string; message?: string }> };
+    await signInAs("coordA");
+    expect((await markAllReadAction({ status: "idle" }, new FormData())).status).toBe("success");
+    signedIn.id = null;
+    expect(await markAllReadAction({ status: "idle" }, new FormData())).toMatchObject({ status: "error", message: new UnauthenticatedError().message });
+  });
+
   for (const [file, load] of Object.entries(modules)) {
     it(file, async () => {
       const actions = Object.entries(await load()).filter((entry): entry is [string, (prev: unknown, data: FormData) => Promise<unknown>] => typeof entry[1] === "function");
