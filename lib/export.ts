@@ -8,7 +8,7 @@ import { getBookkeepingDb } from "@/db";
 import type { Actor } from "./actor";
 import { csvStreamResponse, type CsvColumn } from "./csv";
 import { RateLimitedError } from "./errors";
-import { openCursor, type SelectQuery } from "./export/cursor";
+import { openCursor, type RowCursor, type SelectQuery } from "./export/cursor";
 import { authorize } from "./policy";
 import { hit, type Limit } from "./rate-limit";
 import { recordEvent } from "./write/road";
@@ -42,6 +42,30 @@ export async function takeExportSlot(actor: Actor): Promise<void> {
   }
 }
 
+/**
+ * Exports streaming at once in this process (EXPORT_MAX_CONCURRENT, default 4). On PostgreSQL each
+ * holds a pooled connection while its client downloads (DATABASE_POOL_SIZE, default 10): without a
+ * cap, a few slow downloads by different users would leave no connection for anyone else.
+ */
+export function exportConcurrency(): number {
+  const max = Number(process.env.EXPORT_MAX_CONCURRENT ?? 4);
+  return Number.isFinite(max) && max >= 1 ? Math.floor(max) : 4;
+}
+const running = ((globalThis as Record<string, unknown>).__trialdeskExportsRunning ??= { count: 0 }) as { count: number };
+
+/** A place among the running exports, or 429 (taken and checked in one synchronous step). */
+function takeRunningPlace(): () => void {
+  if (running.count >= exportConcurrency()) {
+    throw new RateLimitedError("Other exports are running right now. Try again in a minute.", 30);
+  }
+  running.count++;
+  let released = false;
+  return () => {
+    if (!released) running.count--;
+    released = true;
+  };
+}
+
 export type ExportSpec<Row, Out = Row> = {
   /** The audited entity name (`subject`, `audit_event`, …). */
   what: string;
@@ -61,8 +85,16 @@ export type ExportSpec<Row, Out = Row> = {
  */
 export async function streamExport<Row, Out = Row>(actor: Actor, spec: ExportSpec<Row, Out>): Promise<Response> {
   authorize(actor, "export");
-  await takeExportSlot(actor);
-  const cursor = await openCursor<Row>(spec.query, EXPORT_BATCH_ROWS);
+  const release = takeRunningPlace();
+  let cursor: RowCursor<Row>;
+  try {
+    await takeExportSlot(actor);
+    // The place is given back when the cursor closes: spent, failed, cancelled or left idle.
+    cursor = await openCursor<Row>(spec.query, EXPORT_BATCH_ROWS, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
   try {
     await recordEvent({
       actor,

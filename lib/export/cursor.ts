@@ -75,15 +75,19 @@ function fetcher<T>(session: Session, p: Prepared, name: string, batchSize: numb
   };
 }
 
-/** Opens a cursor over `query` (built on getDb()); fetch with next() until it returns null. */
-export async function openCursor<T>(query: SelectQuery<T>, batchSize = 500): Promise<RowCursor<T>> {
+/**
+ * Opens a cursor over `query` (built on getDb()); fetch with next() until it returns null.
+ * `onClose` runs once when the cursor is released, however that happens.
+ */
+export async function openCursor<T>(query: SelectQuery<T>, batchSize = 500, onClose: () => void = () => {}): Promise<RowCursor<T>> {
   const p = prepared(query);
   const { sql: text, params } = p.getQuery();
   const db = await getDb();
-  return (await dbKind()) === "postgres" ? openPostgresCursor<T>(db, p, text, params, batchSize) : openPgliteCursor<T>(db, p, text, params, batchSize);
+  const open = (await dbKind()) === "postgres" ? openPostgresCursor : openPgliteCursor;
+  return open<T>(db, p, text, params, batchSize, onClose);
 }
 
-async function openPgliteCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number): Promise<RowCursor<T>> {
+async function openPgliteCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
   // Several exports may be open at once on the one session: each cursor gets its own name (ours,
   // never user input).
   const name = `export_${randomBytes(6).toString("hex")}`;
@@ -96,10 +100,10 @@ async function openPgliteCursor<T>(db: Db, p: Prepared, text: string, params: un
   const session = sessionOf(db);
   return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
     await run(session, `close ${name}`);
-  });
+  }, onClose);
 }
 
-async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number): Promise<RowCursor<T>> {
+async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
   // The transaction stays open while the download runs: its callback waits on `done`.
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
@@ -124,7 +128,7 @@ async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: 
   return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
     finish();
     await transaction;
-  });
+  }, onClose);
 }
 
 /**
@@ -132,7 +136,7 @@ async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: 
  * nobody reads for CURSOR_IDLE_SECONDS (a response the client never consumed) is released by a
  * timer, so an abandoned download cannot hold a connection or PGlite's materialised rows.
  */
-function cursorOf<T>(count: number, fetch: () => Promise<T[]>, release: () => Promise<void>): RowCursor<T> {
+function cursorOf<T>(count: number, fetch: () => Promise<T[]>, release: () => Promise<void>, onClose: () => void): RowCursor<T> {
   let open = true;
   let timer: NodeJS.Timeout | undefined;
   const close = async () => {
@@ -140,6 +144,7 @@ function cursorOf<T>(count: number, fetch: () => Promise<T[]>, release: () => Pr
     if (!open) return;
     open = false;
     await release().catch(() => {});
+    onClose();
   };
   const arm = () => {
     clearTimeout(timer);

@@ -107,6 +107,28 @@ async function auditedSince(seq: number) {
   return db.select().from(auditEvents).where(gt(auditEvents.seq, seq));
 }
 
+// First: later tests add thousands of rows, which a batch of one would crawl through.
+describe("the cursor", () => {
+  it("gives, batch after batch, exactly the rows awaiting the same select gives (dates, nested objects, mapped values)", async () => {
+    await read(await exportSubjectList(actors.admin, {})); // a second audit row beside the seed's
+    const cases: PromiseLike<unknown[]>[] = [
+      (await screeningQueueExportQuery(actors.coordinator1, parseQueueParams({}))).query,
+      (await visitExportQuery(actors.sponsor1, { flag: "overdue", from: "2000-01-01", to: "2000-01-01" }, 100_000)).query,
+      (await auditLogExportQuery(actors.admin, {}, 100_000)).query,
+    ];
+    for (const query of cases) {
+      const expected = await query;
+      // More rows than one batch, so batches are joined.
+      expect(expected.length).toBeGreaterThan(1);
+      const cursor = await openCursor(query, 1);
+      expect(cursor.count).toBe(expected.length);
+      const got: unknown[] = [];
+      for (let batch = await cursor.next(); batch; batch = await cursor.next()) got.push(...batch);
+      expect(got).toEqual(expected);
+    }
+  });
+});
+
 describe("a large export", () => {
   it("streams 20,000 rows in bounded chunks that an independent CSV reader parses to the right count, audited once with that count", async () => {
     const db = await testDb();
@@ -167,26 +189,6 @@ async function count(query: string): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-describe("the cursor", () => {
-  it("gives, batch after batch, exactly the rows awaiting the same select gives (dates, nested objects, mapped values)", async () => {
-    const cases: PromiseLike<unknown[]>[] = [
-      (await screeningQueueExportQuery(actors.coordinator1, parseQueueParams({}))).query,
-      (await visitExportQuery(actors.sponsor1, { flag: "overdue", from: "2000-01-01", to: "2000-01-01" }, 100_000)).query,
-      (await auditLogExportQuery(actors.admin, {}, 100_000)).query,
-    ];
-    for (const query of cases) {
-      const expected = await query;
-      // More rows than one batch, so batches are joined.
-      expect(expected.length).toBeGreaterThan(1);
-      const cursor = await openCursor(query, 1);
-      expect(cursor.count).toBe(expected.length);
-      const got: unknown[] = [];
-      for (let batch = await cursor.next(); batch; batch = await cursor.next()) got.push(...batch);
-      expect(got).toEqual(expected);
-    }
-  });
-});
-
 describe("the export limit", () => {
   it("answers 429 with Retry-After past EXPORT_RATE_MAX exports in 10 minutes, and that refusal exports and audits nothing", async () => {
     process.env.EXPORT_RATE_MAX = "3";
@@ -206,6 +208,28 @@ describe("the export limit", () => {
       await read(await exportSubjectList(actors.coordinator1, {}));
     } finally {
       process.env.EXPORT_RATE_MAX = "1000";
+    }
+  });
+});
+
+describe("exports running at once", () => {
+  it("past EXPORT_MAX_CONCURRENT in this process answer 429 until one finishes (each holds a connection while its client reads)", async () => {
+    process.env.EXPORT_MAX_CONCURRENT = "1";
+    try {
+      const first = await exportSubjectList(actors.coordinator1, {});
+      const before = await lastSeq();
+      const refused = await exportSubjectList(actors.coordinator2, {}).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(RateLimitedError);
+      expect(exportRefusal(refused as RateLimitedError).status).toBe(429);
+      expect(exportRefusal(refused as RateLimitedError).headers.get("retry-after")).toBe("30");
+      expect(await auditedSince(before)).toEqual([]);
+      await read(first);
+      await read(await exportSubjectList(actors.coordinator2, {}));
+      // A cancelled download gives its place back too.
+      await (await exportSubjectList(actors.coordinator2, {})).body!.cancel();
+      await read(await exportSubjectList(actors.coordinator2, {}));
+    } finally {
+      delete process.env.EXPORT_MAX_CONCURRENT;
     }
   });
 });
