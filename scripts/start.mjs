@@ -62,7 +62,12 @@ console.log(`TrialDesk is starting on http://localhost:${port}`);
 // rows, response), and with V8's default the scavenger ran often enough to cost ~15 % of create
 // throughput in bench:api. Costs at most 96 MB more memory. An explicit NODE_OPTIONS setting wins.
 const serverEnv = { ...env, NODE_OPTIONS: env.NODE_OPTIONS?.includes("--max-semi-space-size") ? env.NODE_OPTIONS : `${env.NODE_OPTIONS ?? ""} --max-semi-space-size=32`.trim() };
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env: serverEnv, stdio: "inherit" });
+// scripts/serve.mjs is `next start` plus the request context (the socket's address, a request id).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  cwd: root,
+  env: { ...serverEnv, PORT: port, NODE_ENV: "production" },
+  stdio: "inherit",
+});
 const stop = (signal) => {
   if (server.exitCode === null) server.kill(signal);
 };

@@ -8,6 +8,9 @@
 import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateBearer, type ApiCaller } from "../api/authenticate";
+import { JSON_BODY_LIMIT, readTextCapped, refuseBody } from "../api/http/body";
+import { problemResponse } from "../api/http/problem";
+import { withRequestContext } from "../request-context";
 import type { GraphQLContext } from "./context";
 import { AppError } from "../errors";
 import { graphQLErrorOf, maskError, refusalResponse } from "./errors";
@@ -16,8 +19,6 @@ import { chargeExtra, tokensFor } from "./rate-cost";
 import { buildSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/api/graphql";
-/** Larger requests are refused before parsing: no sensible query comes near this. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 type Limits = { maxDepth?: number; maxCost?: number; maxAliases?: number; maxFields?: number; costPerToken?: number };
 
@@ -64,28 +65,29 @@ export function createGraphQLYoga(options: Limits = {}) {
 
 export function createGraphQLHandler(options: Limits = {}) {
   const yoga = createGraphQLYoga(options);
-  return async function handleGraphQL(request: Request): Promise<Response> {
+  return (request: Request): Promise<Response> => withRequestContext(request, () => handle(request));
+
+  async function handle(request: Request): Promise<Response> {
     let caller: ApiCaller;
     try {
       caller = await authenticateBearer(request.headers);
     } catch (error) {
       return refusalResponse(error);
     }
-    if (request.method === "POST") {
-      if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
-      const text = await request.text();
-      if (text.length > MAX_BODY_BYTES) return tooLarge();
-      request = new Request(request.url, { method: "POST", headers: request.headers, body: text });
+    // The body is read here, capped (../api/http/body.ts), before yoga parses anything; a GET
+    // carries its query in the URL and gets no body.
+    try {
+      if (request.method === "POST") {
+        const body = await readTextCapped(request, JSON_BODY_LIMIT);
+        request = new Request(request.url, { method: "POST", headers: request.headers, body });
+      } else {
+        await refuseBody(request);
+      }
+    } catch (error) {
+      return problemResponse(error);
     }
     return yoga.handleRequest(request, { caller });
-  };
-}
-
-function tooLarge(): Response {
-  return new Response(JSON.stringify({ errors: [{ message: "The request is too large.", extensions: { code: "BAD_USER_INPUT" } }] }), {
-    status: 413,
-    headers: { "content-type": "application/json; charset=utf-8" },
-  });
+  }
 }
 
 let handler: ReturnType<typeof createGraphQLHandler> | undefined;

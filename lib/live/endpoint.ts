@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import { authenticateBearer } from "@/lib/api/authenticate";
+import { refuseBody } from "@/lib/api/http/body";
 import { problemResponse } from "@/lib/api/http/problem";
 import { loadActor } from "@/lib/auth/load-actor";
 import { UnauthenticatedError } from "@/lib/errors";
@@ -36,6 +37,8 @@ export async function handleLive(
   options: { heartbeatMs?: number } = {},
 ): Promise<Response> {
   try {
+    // A GET takes no body: one sent anyway is refused unread (413), not buffered.
+    await refuseBody(request);
     let actor: Actor | null;
     let reload: () => Promise<Actor | null>;
     if (request.headers.has("authorization")) {

@@ -1,11 +1,13 @@
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`). The lib's typed errors map to a
  * status once here; anything unexpected is logged (without data) and answered with a plain 500
- * that says nothing about the server's insides.
+ * that says nothing about the server's insides. Every problem names its request's id (`requestId`,
+ * the X-Request-Id header's value), so a support question finds the server's log lines.
  */
 import { AppError, ConflictError, RateLimitedError, ValidationError, type FieldErrors } from "../../errors";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../../db-errors";
 import { logError } from "../../log";
+import { currentRequest } from "../../request-context";
 
 export type Problem = {
   type: string;
@@ -16,6 +18,8 @@ export type Problem = {
   errors?: { pointer: string; detail: string }[];
   /** For 409: the record as it is now, so the client can merge and retry. */
   current?: unknown;
+  /** The request's id, as in the X-Request-Id response header and the server's log lines. */
+  requestId?: string;
 };
 
 const TITLES: Record<number, string> = {
@@ -89,6 +93,8 @@ export function problemOf(error: unknown): { problem: Problem; headers: Record<s
 
 export function problemResponse(error: unknown): Response {
   const { problem, headers } = problemOf(error);
+  const requestId = currentRequest()?.requestId;
+  if (requestId) problem.requestId = requestId;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },

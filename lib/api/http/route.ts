@@ -36,6 +36,8 @@ export type Route<Q = unknown, B = unknown> = {
   public?: boolean;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** The body's cap in bytes, when not the JSON default (./body.ts): imports take larger files. */
+  bodyLimit?: number;
   /** The success response: status and schema (null for an empty body). */
   success: { status: number; description: string; schema: z.ZodType | null };
   /** The error statuses this route can answer, for the document. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { log } from "../../log";
 import { route } from "./route";
 import { createRouter } from "./router";
 
@@ -35,7 +36,7 @@ describe("the REST router", () => {
   });
 
   it("lets a client that went away mid-body go quietly: no 500, nothing logged", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log, "error").mockImplementation(() => {});
     const abort = new AbortController();
     const body = new ReadableStream({
       start(controller) {

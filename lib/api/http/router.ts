@@ -6,16 +6,16 @@
  */
 import { parseOrThrow } from "../../action-state";
 import { clientAddressFrom } from "../../client-address";
+import { withRequestContext } from "../../request-context";
 import { fieldErrorsOf } from "../../action-state";
 import { NotFoundError } from "../../errors";
 import { authenticateBearer, type ApiCaller } from "../authenticate";
 import { JsonPage } from "../json-select";
+import { JSON_BODY_LIMIT, readTextCapped } from "./body";
 import { BadRequestError, problemResponse } from "./problem";
 import type { Method, Route, RouteResult } from "./route";
 
 export const API_PREFIX = "/api/v1";
-/** Larger bodies are refused before parsing: no record of ours comes near this. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 type Compiled = { route: Route; pattern: RegExp; names: string[] };
 
@@ -51,11 +51,8 @@ function match(table: Compiled[], method: string, path: string) {
   return pathMatched ? "method" : null;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.", {}, 413);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.", {}, 413);
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const text = await readTextCapped(request, limit);
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(type)) {
@@ -95,7 +92,9 @@ function respond(result: RouteResult): Response {
 
 export function createRouter(routes: Route[]) {
   const table = compileRoutes(routes);
-  return async function dispatch(request: Request): Promise<Response> {
+  return (request: Request): Promise<Response> => withRequestContext(request, () => dispatch(request));
+
+  async function dispatch(request: Request): Promise<Response> {
     try {
       const url = new URL(request.url);
       const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || "/" : url.pathname;
@@ -106,7 +105,7 @@ export function createRouter(routes: Route[]) {
       const route = entry.route;
       const caller: ApiCaller | null = route.public ? null : await authenticateBearer(request.headers);
       const query = parseQuery(route, url);
-      const rawBody = (["POST", "PATCH"] as Method[]).includes(route.method) ? await readJson(request) : undefined;
+      const rawBody = (["POST", "PATCH"] as Method[]).includes(route.method) ? await readJson(request, route.bodyLimit ?? JSON_BODY_LIMIT) : undefined;
       const body = route.body ? parseOrThrow(route.body, rawBody) : rawBody;
       const result = await route.handle({
         actor: caller?.actor as never,
@@ -124,5 +123,5 @@ export function createRouter(routes: Route[]) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
       return problemResponse(error);
     }
-  };
+  }
 }

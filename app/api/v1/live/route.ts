@@ -4,10 +4,11 @@
  */
 import { liveSession } from "@/lib/auth/actor";
 import { handleLive } from "@/lib/live/endpoint";
+import { withRequestContext } from "@/lib/request-context";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export function GET(request: Request): Promise<Response> {
-  return handleLive(request, liveSession);
+  return withRequestContext(request, () => handleLive(request, liveSession));
 }
