@@ -4,13 +4,16 @@
  * finding 11): a 100,000-row export holds one batch in memory, not the whole file.
  */
 import "server-only";
-import { getBookkeepingDb } from "@/db";
+import { and, eq } from "drizzle-orm";
+import { getBookkeepingDb, getDb } from "@/db";
+import { studies } from "@/db/schema";
 import type { Actor } from "./actor";
 import { csvStreamResponse, type CsvColumn } from "./csv";
-import { RateLimitedError } from "./errors";
+import { NotFoundError, RateLimitedError } from "./errors";
 import { openCursor, type RowCursor, type SelectQuery } from "./export/cursor";
-import { authorize } from "./policy";
+import { authorize, scopeStudies } from "./policy";
 import { hit, type Limit } from "./rate-limit";
+import { isUuid } from "./validation/fields";
 import { recordEvent } from "./write/road";
 
 export { EXPORT_ROW_LIMIT } from "./export/limits";
@@ -30,6 +33,19 @@ export function exportLimit(): Limit {
 /** Drops empty filter values, so the audit row names only the filter that was applied. */
 function cleanFilters(filters: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+/**
+ * A filter naming a study the actor cannot see is 404, as opening that study would be: the list
+ * would only come out empty, but an empty export is still an export, audited and counted, of a
+ * study that is none of theirs (the list's own filter offers only visible studies; this is a URL
+ * edited by hand).
+ */
+async function assertStudyVisible(actor: Actor, studyId: unknown): Promise<void> {
+  if (studyId === undefined || studyId === "") return;
+  const db = await getDb();
+  const found = isUuid(studyId) && (await db.select({ id: studies.id }).from(studies).where(and(eq(studies.id, studyId), scopeStudies(actor))).limit(1)).length > 0;
+  if (!found) throw new NotFoundError("Study not found.");
 }
 
 /** Takes one export from the actor's allowance, or throws 429 with the wait. */
@@ -80,11 +96,13 @@ export type ExportSpec<Row, Out = Row> = {
 
 /**
  * The export as a streamed CSV response. Order: may this actor export at all (403 before anything
- * counts), one from the allowance (429), the cursor opened and counted, the audit row written with
- * the filter and that count (through the write road; if it fails nothing is sent), then the rows.
+ * counts), is the filtered study theirs (404), a place among the running exports and one from the
+ * allowance (429), the cursor opened and counted, the audit row written with the filter and that
+ * count (through the write road; if it fails nothing is sent), then the rows.
  */
 export async function streamExport<Row, Out = Row>(actor: Actor, spec: ExportSpec<Row, Out>): Promise<Response> {
   authorize(actor, "export");
+  await assertStudyVisible(actor, spec.filters.studyId);
   const release = takeRunningPlace();
   let cursor: RowCursor<Row>;
   try {

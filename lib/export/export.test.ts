@@ -254,23 +254,21 @@ describe("every export route", () => {
       expect(parseCsv(mine.text).length, `${route} has rows`).toBeGreaterThan(1);
       if (route !== "admin/studies" && route !== "audit") expect(riverside.codes.some((c) => mine.text.includes(c)), `${route} has Riverside rows`).toBe(true);
 
+      // Filtering on Riverside's study: refused before anything is read (404, or 403 for a list
+      // the role may not export at all), nothing exported, no export audited.
       const before = await lastSeq();
       const result = await handler(actors[staff], { ...params, studyId: riverside.studyId }).catch((e: unknown) => e);
-      if (result instanceof Response) {
-        const { text } = await read(result);
-        const lines = parseCsv(text);
-        expect(lines.length, `${route}: no data rows`).toBe(1);
+      expect(result instanceof ForbiddenError || result instanceof NotFoundError, `${route}: ${String(result)}`).toBe(true);
+      expect(exportRefusal(result as ForbiddenError).status).toBeOneOf([403, 404]);
+      expect(await auditedSince(before)).toEqual([]);
+      // Unfiltered: their own site's rows (or the same refusal), none of Riverside's.
+      const all = await handler(actors[staff], params).catch((e: unknown) => e);
+      if (all instanceof Response) {
+        const { text } = await read(all);
         expect(riverside.codes.filter((c) => text.includes(c))).toEqual([]);
         expect(riverside.names.filter((n) => text.includes(n))).toEqual([]);
-        // The export happened (of nothing) and says so.
-        expect((await auditedSince(before)).map((a) => [a.actorId, a.action, a.changes.rows])).toEqual([[actors[staff].id, "export", [null, 0]]]);
-        // Without the foreign filter they get their own site's rows, none of Riverside's.
-        const all = await read(await handler(actors[staff], params));
-        expect(riverside.codes.filter((c) => all.text.includes(c))).toEqual([]);
       } else {
-        // Refused before anything is read: 403 (or 404), nothing exported, no export audited.
-        expect(result instanceof ForbiddenError || result instanceof NotFoundError, `${route}: ${String(result)}`).toBe(true);
-        expect(exportRefusal(result as ForbiddenError).status).toBeOneOf([403, 404]);
+        expect(all, route).toBeInstanceOf(ForbiddenError);
         expect(await auditedSince(before)).toEqual([]);
       }
     });
@@ -298,6 +296,11 @@ describe("every export route", () => {
       expect(rows.slice(1).flat().filter((cell) => foreign.includes(cell))).toEqual([]);
       expect(rows[0]!.some((h) => /full ?name/i.test(h))).toBe(false);
       expect((await auditedSince(before)).map((a) => [a.actorId, a.action])).toEqual([[sponsor.id, "export"]]);
+      // A study the sponsor was not granted, named in the filter: 404, no export audited.
+      const other = everyone.find((s) => !sponsorStudies.includes(s.studyId))!.studyId;
+      const seq = await lastSeq();
+      await expect(handler(sponsor, { ...params, studyId: other })).rejects.toBeInstanceOf(NotFoundError);
+      expect(await auditedSince(seq)).toEqual([]);
     });
   }
 });
