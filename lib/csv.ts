@@ -2,6 +2,8 @@
  * CSV for exports (RFC 4180). Cells that a spreadsheet would run as a formula are defused with a
  * leading apostrophe (CSV injection), because exports are opened in Excel by monitors.
  */
+import { logError } from "./log";
+
 export type CsvColumn<T> = { header: string; value: (row: T) => unknown };
 
 /** A column that shows one field of the row as it is. */
@@ -69,9 +71,12 @@ export function csvStreamResponse<T>(
           if (rows === null) controller.close();
           else controller.enqueue(encoder.encode(csvLines(rows, columns)));
         } catch (error) {
-          // Headers are gone already: the client sees a cut download, never a partial file as complete.
+          // Headers are gone already: the client sees a cut download, never a partial file as
+          // complete. Logged as a summary (lib/log): the driver's message would carry the query's
+          // parameters — a search for a name — into the log, and what Next logs is this plain error.
           await batches.close();
-          controller.error(error);
+          logError("CSV export interrupted", error);
+          controller.error(new Error("The export was interrupted."));
         }
       },
       async cancel() {
