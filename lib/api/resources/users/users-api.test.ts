@@ -85,14 +85,16 @@ describe("REST /users", () => {
     const staleReset = await send("POST", `/users/${person.id}/password-reset`, admin, { version: 5, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(staleReset.status).toBe(409);
     expectNoSecret(staleReset.body, NEW_PASSWORD, hash);
-    // The new password signs in.
+    // The temporary password is right, but opens no API session until its owner chooses their own
+    // at /settings/password (issue 12, finding 4).
     const session = await apiClient().POST("/api/v1/sessions", { body: { username: "pending_rest", password: NEW_PASSWORD } });
-    expect(session.response.status).toBe(201);
+    expect(session.response.status).toBe(403);
+    expect(JSON.stringify(session.error)).toMatch(/choose a new password at \/settings\/password/);
 
     const audit = await auditOf("user", person.id);
     expect(audit.map((a) => a.action)).toEqual(["user.activate", "user.assign_role", "user.disable", "user.enable", "user.reset_password"]);
     expect(audit[2]).toMatchObject({ reason: "Left the site", actorId: f.users.admin.id, changes: { status: ["active", "disabled"] } });
-    expect(audit[4]!.changes).toEqual({ password: ["[redacted]", "[redacted]"] });
+    expect(audit[4]!.changes).toEqual({ password: ["[redacted]", "[redacted]"], mustChangePassword: [false, true] });
     expectNoSecret(audit, NEW_PASSWORD, hash);
   });
 
