@@ -7,9 +7,10 @@
  * record's facts — and every entry point that performs the action must agree: REST (2xx / 403 /
  * 404; 401 for a pending or disabled account's token), GraphQL (data / FORBIDDEN / NOT_FOUND /
  * UNAUTHENTICATED) and the CSV exports. Each cell gets fresh records, so an allowed write in one
- * cell cannot change the next. Pages are not in this file (they need a running server; the
- * page-level checks are the e2e specs'); live events are decided per record by the same `decide`
- * (lib/live/events.ts).
+ * cell cannot change the next. The same matrix for server actions is
+ * tests/authorization-matrix-actions.test.ts, for page reads tests/authorization-matrix-pages.test.ts;
+ * live events are decided per record by `decide` itself (lib/live/events.ts, mayReceive) and
+ * delivered per site and grant in lib/live/live.test.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
