@@ -31,9 +31,12 @@ export const ACCOUNT_LIMIT: Limit = { max: 50, windowSeconds: 15 * 60 };
 /** One address trying many accounts. */
 export const ADDRESS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
+/** Text the database cannot store (a NUL, an unpaired surrogate) names no account: a plain refusal, not an error. */
+const storable = (text: string) => !text.includes("\u0000") && text.isWellFormed();
+
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(1024),
+  username: z.string().trim().min(1).max(100).refine(storable),
+  password: z.string().min(1).max(1024).refine(storable),
 });
 
 export type SignInUser = Pick<User, "id" | "username" | "displayName" | "role" | "siteId" | "status" | "mustChangePassword">;
