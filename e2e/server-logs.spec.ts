@@ -1,13 +1,13 @@
 /**
  * The server's log holds no secret and nothing about a person (issue 12, "Operate it"): this spec
- * signs up with a known email and password, signs in, fails sign-ins with a known password, uses
+ * sends a sign-up with a known email and password, fails a sign-in with a known password, uses
  * and misuses a known API token, and sends a subject's known name through bodies, queries, page
  * URLs and errors — then reads the log the server wrote (LOG_FILE, set for the run's server by
  * playwright.config.ts) and finds none of them, while every request line carries a request id.
  */
 import fs from "node:fs";
 import { expect, request, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, loginAndWait, logout } from "./support";
+import { DEMO_PASSWORD, login, loginAndWait } from "./support";
 
 const logFile = process.env.LOG_FILE;
 
@@ -20,19 +20,17 @@ test("the server log names requests by id and holds no password, token, name or 
   const subjectName = `Quillon Leakprobe${tag}`;
   const shortSecret = `Zq${tag}`.slice(0, 9);
 
-  // A sign-up (a server action) with a known email and password, then a sign-in to it (pending).
+  // A sign-up (a server action) carrying a known email and password, refused by its own rules (the
+  // confirmation differs) — so it takes none of 127.0.0.1's few sign-ups an hour from other specs.
   await page.goto("/signup");
   await page.getByLabel("Full name").fill(`Signup Leakprobe${tag}`);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role").selectOption("coordinator");
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm password").fill(password);
+  await page.getByLabel("Confirm password").fill(`${password}?`);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Request received").first()).toBeVisible();
-  await login(page, username, password);
-  await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
-  await logout(page);
+  await expect(page.getByText("The two passwords differ.")).toBeVisible();
   // A failed sign-in with the known password (one guess: no account gets locked).
   await login(page, "sponsor1", password);
   await expect(page.getByText(/wrong username or password/i)).toBeVisible();
