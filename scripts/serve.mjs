@@ -75,6 +75,14 @@ function pageBodyRefusal(req) {
   return Number(declared) > PAGE_BODY_LIMIT ? [413, `The request body is too large (at most ${PAGE_BODY_LIMIT} bytes).`] : null;
 }
 
+// lib/client-address.ts reads TRUST_PROXY_HOPS per request; a wrong value fails here, at start,
+// rather than as a 500 on every sign-in.
+const hops = process.env.TRUST_PROXY_HOPS?.trim();
+if (hops && !/^(?:[0-9]|10)$/.test(hops)) {
+  log.fatal({ TRUST_PROXY_HOPS: hops }, "TRUST_PROXY_HOPS must be a whole number from 0 to 10 (the proxies in front of the app).");
+  process.exit(1);
+}
+
 const app = next({ dev: false, dir: root, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
