@@ -34,6 +34,38 @@ import {
 import { MAX_LIMIT } from "../api/list";
 
 export const DEFAULT_LIMITS = { maxDepth: 8, maxCost: 10_000, maxAliases: 30, maxFields: 500, costPerToken: 100 };
+
+/**
+ * Brackets nested deeper than this are refused before parsing: graphql-js parses by recursion, and
+ * about 2,000 levels (`{ a { a { … } } }`, or a list or object argument) overflow the stack — a
+ * 500 instead of an answer (found by tests/fuzz/graphql.test.ts). The depth limit (maxDepth) runs
+ * after the parse, too late for that.
+ */
+export const MAX_NESTING = 64;
+
+/** How deeply `{`, `(` and `[` nest in a GraphQL text, outside strings and comments. */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "#") {
+      while (i < source.length && source[i] !== "\n" && source[i] !== "\r") i++;
+    } else if (c === '"') {
+      if (source.startsWith('"""', i)) {
+        const end = source.indexOf('"""', i + 3);
+        i = end === -1 ? source.length : end + 2;
+      } else {
+        for (i++; i < source.length && source[i] !== '"' && source[i] !== "\n"; i++) if (source[i] === "\\") i++;
+      }
+    } else if (c === "{" || c === "(" || c === "[") {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === "}" || c === ")" || c === "]") {
+      depth--;
+    }
+  }
+  return deepest;
+}
 /** REST's page size when `limit` is not given (lib/api/list.ts). */
 const DEFAULT_PAGE = 50;
 

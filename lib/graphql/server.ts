@@ -5,7 +5,7 @@
  * caller), charges the rate limit by the operation's cost (./rate-cost.ts) and runs the resolvers,
  * with the lib's errors mapped to `extensions.code` and everything else masked.
  */
-import { NoSchemaIntrospectionCustomRule } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateBearer, type ApiCaller } from "../api/authenticate";
 import { JSON_BODY_LIMIT, readTextCapped, refuseBody } from "../api/http/body";
@@ -14,7 +14,7 @@ import { withRequestContext } from "../request-context";
 import type { GraphQLContext } from "./context";
 import { AppError } from "../errors";
 import { graphQLErrorOf, maskError, refusalResponse } from "./errors";
-import { aliasLimitRule, costLimitRule, DEFAULT_LIMITS, depthLimitRule, fieldLimitRule, operationCost } from "./limits";
+import { aliasLimitRule, costLimitRule, DEFAULT_LIMITS, depthLimitRule, fieldLimitRule, MAX_NESTING, nestingDepth, operationCost } from "./limits";
 import { chargeExtra, tokensFor } from "./rate-cost";
 import { buildSchema } from "./schema";
 
@@ -30,6 +30,13 @@ export function createGraphQLYoga(options: Limits = {}) {
   const fieldLimit = fieldLimitRule(options.maxFields ?? DEFAULT_LIMITS.maxFields);
   const costPerToken = options.costPerToken ?? DEFAULT_LIMITS.costPerToken;
   const limits: Plugin<GraphQLContext> = {
+    // Before the parser recurses into it: a query nested thousands deep would overflow the stack.
+    onParse({ params }) {
+      const text = typeof params.source === "string" ? params.source : params.source.body;
+      if (nestingDepth(text) > MAX_NESTING) {
+        throw new GraphQLError(`This query nests deeper than ${MAX_NESTING} levels of brackets.`, { extensions: { code: "BAD_USER_INPUT" } });
+      }
+    },
     onValidate({ addValidationRule, context }) {
       addValidationRule(depthLimit);
       addValidationRule(costLimit);

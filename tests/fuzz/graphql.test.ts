@@ -66,6 +66,44 @@ async function check(caller: Caller | null, query: string, variables: Record<str
 
 const callerArbitrary = fc.constantFrom<Caller>("coordA", "coordA", "coordA", "invA", "invA", "admin", "admin", "coordB", "sponsor");
 
+/** Whole requests no client library would send: the body, not a variable, is hostile. */
+describe("raw GraphQL requests", () => {
+  const raw = async (body: BodyInit, contentType = "application/json") => {
+    cases++;
+    const before = await ledger.before();
+    const response = await handleGraphQL(
+      new Request("http://trialdesk.test/api/graphql", { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${world.tokens.coordA}` }, body }),
+    );
+    const text = await response.text();
+    const changes = await ledger.after(before);
+    return { status: response.status, text, changes };
+  };
+  const deepQuery = (levels: number) => `{ ${"subject(id: \"x\") { ".repeat(levels)}id${" }".repeat(levels)} }`;
+  const bodies: [string, BodyInit, string?][] = [
+    ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+    ["deep JSON body (10,000 levels)", deepJson(10_000, "object")],
+    ["deep JSON variables (10,000 levels)", `{"query":"mutation($input: CreateSubjectNoteInput!) { createSubjectNote(input: $input) { id } }","variables":{"input":${deepJson(10_000, "object")}}}`],
+    ["a query nested 2,000 deep", JSON.stringify({ query: deepQuery(2_000) })],
+    ["query is a number", JSON.stringify({ query: 1e308 })],
+    ["query is an object with __proto__", '{"query":{"__proto__":{"admin":true}}}'],
+    ["1,000 operations in a batch", JSON.stringify(Array.from({ length: 1_000 }, () => ({ query: "{ __typename }" })))],
+    ["a 2 MiB query", JSON.stringify({ query: `{ ${"__typename ".repeat(200_000)} }` })],
+    ["NUL in the query", JSON.stringify({ query: "mutation { createSubjectNote(input: { subjectId: \"x\", noteType: call, noteText: \"a\u0000b\" }) { id } }" })],
+    ["not JSON", "{query: mutation}"],
+    ["form encoding", "query=mutation%7B%7D", "application/x-www-form-urlencoded"],
+  ];
+  for (const [name, body, type] of bodies) {
+    it(name, async () => {
+      const answer = await raw(body, type);
+      const where = `${name} → ${answer.status} ${answer.text.slice(0, 300)}`;
+      expect(answer.status, where).toBeLessThan(500);
+      expect(answer.text, where).not.toMatch(LEAK);
+      expect(answer.text, where).not.toContain("INTERNAL_SERVER_ERROR");
+      expect(answer.changes, where).toEqual([]);
+    });
+  }
+});
+
 describe("GraphQL mutations under hostile input", () => {
   for (const mutation of mutations) {
     it(mutation.name, async () => {

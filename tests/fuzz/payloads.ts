@@ -103,6 +103,7 @@ export function rawBodies(valid: Record<string, unknown>): { name: string; body:
     { name: "deep objects (10,000 levels)", body: deepJson(10_000, "object") },
     { name: "a deep value in a field", body: withValue(deepJson(10_000, "object")) },
     { name: "a 100k-character value", body: withValue(JSON.stringify(OVERLONG)) },
+    { name: "a 2 MiB body (past the 1 MiB cap)", body: withValue(JSON.stringify("x".repeat(2 * 1024 * 1024))) },
     { name: "1e400 (Infinity once parsed)", body: withValue("1e400") },
     { name: "-0", body: withValue("-0") },
     { name: "2^63", body: withValue("9223372036854775808") },
