@@ -20,19 +20,28 @@ function problem(text: string): string | null {
 export function unstorableText(input: unknown): FieldErrors {
   // A Map: a field may be called `constructor` or `__proto__`, which a plain object already has.
   const errors = new Map<string, string[]>();
-  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
-  // A stack, not recursion: a body may be nested 10,000 deep.
-  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  const add = (at: Step | null, last: string | null, message: string) => {
+    const keys: string[] = last === null ? [] : [last];
+    for (let step = at; step; step = step.parent) keys.push(step.key);
+    const path = keys.reverse().join(".") || "form";
+    // A pointer into a value nested thousands deep would be as long as the body.
+    const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+    errors.set(field, [...(errors.get(field) ?? []), message]);
+  };
+  // A stack, not recursion, and each entry points at its parent rather than copying its path: a
+  // body may be nested hundreds of thousands deep within the size cap.
+  type Step = { key: string; parent: Step | null };
+  const stack: { value: unknown; at: Step | null }[] = [{ value: input, at: null }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const { value, at } = stack.pop()!;
     if (typeof value === "string") {
       const message = problem(value);
-      if (message) add(path.join(".") || "form", message);
+      if (message) add(at, null, message);
     } else if (value && typeof value === "object") {
       for (const [key, child] of Object.entries(value)) {
         const message = problem(key);
-        if (message) add([...path, "(key)"].join("."), message);
-        else stack.push({ value: child, path: [...path, key] });
+        if (message) add(at, `${key.replace(/[^\x20-\x7e]/g, "?")} (key)`, message);
+        else stack.push({ value: child, at: { key, parent: at } });
       }
     }
   }

@@ -101,6 +101,8 @@ export function rawBodies(valid: Record<string, unknown>): { name: string; body:
     { name: "a lone surrogate escape", body: withValue('"\\ud800"') },
     { name: "deep arrays (10,000 levels)", body: deepJson(10_000, "array") },
     { name: "deep objects (10,000 levels)", body: deepJson(10_000, "object") },
+    { name: "arrays nested 500,000 deep (just under the 1 MiB cap)", body: deepJson(500_000, "array") },
+    { name: "a value nested 100,000 deep in a field", body: withValue(deepJson(100_000, "array")) },
     { name: "a deep value in a field", body: withValue(deepJson(10_000, "object")) },
     { name: "a 100k-character value", body: withValue(JSON.stringify(OVERLONG)) },
     { name: "a 2 MiB body (past the 1 MiB cap)", body: withValue(JSON.stringify("x".repeat(2 * 1024 * 1024))) },
