@@ -78,7 +78,7 @@ test("investigator1 signs a serious AE; coordinator1 edits its severity; the sig
   expect((await page.goto(aePath))?.status()).toBe(404);
 });
 
-test("investigator1 confirms a passed screening's eligibility: username and password at the session's first signature", async ({ page }) => {
+test("investigator1 confirms a passed screening's eligibility: username and password at the session's first signature, the password alone at the next", async ({ page }) => {
   await loginAndWait(page, "investigator1");
   await page.goto("/safety/eligibility");
   const table = page.getByRole("table", { name: "Screenings awaiting eligibility sign-off" });
@@ -96,4 +96,15 @@ test("investigator1 confirms a passed screening's eligibility: username and pass
   await expect(page.getByText("Signed: eligibility confirmed.").first()).toBeVisible();
   await expect(table.getByRole("row").filter({ hasText: subject })).toHaveCount(0);
   expect(await table.getByRole("row").count()).toBeLessThanOrEqual(before);
+
+  // The session's next signature asks for the password alone (21 CFR 11.200(a)(1)).
+  const next = table.getByRole("row").nth(1);
+  await expect(next).toBeVisible();
+  await next.getByRole("button", { name: "Sign", exact: true }).click();
+  const again = page.getByRole("dialog", { name: /Confirm eligibility/ });
+  await expect(again.getByLabel("Password")).toBeVisible();
+  await expect(again.getByLabel("Username")).toHaveCount(0);
+  await again.getByLabel("Password").fill("TrialDesk-demo-1");
+  await again.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(again).toHaveCount(0);
 });
