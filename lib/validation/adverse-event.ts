@@ -89,6 +89,8 @@ function withRecordRules<T extends z.ZodType<{ serious?: boolean; seriousnessCri
   return schema.superRefine(
     (v, ctx) => {
       // Runs even when other fields failed, so every problem shows at once; only well-formed values are compared.
+      // That includes a body that is not an object at all (JSON `null`): nothing to compare then.
+      if (typeof v !== "object" || v === null) return;
       const criteria = Array.isArray(v.seriousnessCriteria) ? v.seriousnessCriteria : [];
       const errors = aeRecordErrors({
         serious: v.serious === true,
