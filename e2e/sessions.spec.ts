@@ -3,37 +3,17 @@
  * /api/auth/signout — kills the session even for a copy of its cookie; changing one's password at
  * /settings/password sends one's other sessions to /login; an admin's reset ends the person's
  * sessions and makes them choose a new password before anything else (the API refuses a token).
- * Each test makes its own account, so no other spec's data is touched.
+ * The accounts whose passwords change are demo accounts no other spec uses.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { loginAndWait, logout } from "./support";
+import { DEMO_PASSWORD, loginAndWait, logout } from "./support";
 
-const PASSWORD = "correct horse battery";
-
-/** A new coordinator at site 1: signed up, then activated by the admin (in contexts of its own). */
-async function newCoordinator(browser: Browser): Promise<string> {
-  const username = `e2e_s_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Full name").fill("Sam Session");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Email").fill(`${username}@example.org`);
-  await page.getByLabel("Role").selectOption("coordinator");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Request received").first()).toBeVisible();
-  await context.clearCookies();
-  await loginAndWait(page, "admin");
-  await page.goto("/admin/users?status=pending");
-  await page.getByLabel(`Role for ${username}`).selectOption("coordinator");
-  await page.getByLabel(`Site for ${username}`).selectOption({ label: "Riverside Clinical Research" });
-  await page.getByRole("button", { name: `Activate ${username}` }).click();
-  await expect(page.getByText(`${username} is now active as coordinator.`)).toBeVisible();
-  await context.close();
-  return username;
-}
+/**
+ * Accounts whose password these tests change: demo accounts no other spec signs in as (sign-up is
+ * throttled per address, and the suite's other specs already spend that budget).
+ */
+const CHANGES_OWN_PASSWORD = "coordinator3";
+const RESET_BY_ADMIN = "investigator4";
 
 /** `password`: a demo account's when left out. */
 async function signedIn(browser: Browser, username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -53,10 +33,12 @@ async function copyOf(browser: Browser, from: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function expectSentToLogin(page: Page) {
+/** `ended`: the browser still holds a cookie whose session the server ended, and is told so. */
+async function expectSentToLogin(page: Page, ended = true) {
   await page.goto("/subjects");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(ended ? /\/login\?reason=ended$/ : /\/login/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  if (ended) await expect(page.getByTestId("session-ended")).toBeVisible();
 }
 
 test("logging out ends the session on the server: a copy of its cookie is refused, by the button and by /api/auth/signout", async ({ browser }) => {
@@ -72,13 +54,14 @@ test("logging out ends the session on the server: a copy of its cookie is refuse
   const out = await second.page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
   expect(out.status()).toBeLessThan(400);
   await expectSentToLogin(copy2);
-  await expectSentToLogin(second.page);
+  // The browser that signed out holds no cookie any more: a plain sign-in page.
+  await expectSentToLogin(second.page, false);
 });
 
 test("changing one's password at /settings/password sends the other sessions to /login and keeps this one", async ({ browser }) => {
-  const username = await newCoordinator(browser);
-  const here = await signedIn(browser, username, PASSWORD);
-  const elsewhere = await signedIn(browser, username, PASSWORD);
+  const username = CHANGES_OWN_PASSWORD;
+  const here = await signedIn(browser, username);
+  const elsewhere = await signedIn(browser, username);
 
   await here.page.goto("/settings/password");
   const form = here.page.getByRole("form", { name: "Change password" });
@@ -89,13 +72,13 @@ test("changing one's password at /settings/password sends the other sessions to 
   await expect(form.getByText("This is not your current password.").first()).toBeVisible();
   await expectStillSignedIn(elsewhere.page);
 
-  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("Current password").fill(DEMO_PASSWORD);
   await form.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
   await form.getByLabel("New password again").fill("a different passphrase");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByText("The two passwords differ.").first()).toBeVisible();
 
-  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("Current password").fill(DEMO_PASSWORD);
   await form.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
   await form.getByLabel("New password again").fill("a brand new passphrase");
   await form.getByRole("button", { name: "Change password" }).click();
@@ -107,8 +90,8 @@ test("changing one's password at /settings/password sends the other sessions to 
 });
 
 test("an admin's reset ends the person's sessions and makes them choose a new password first; the API gives no token meanwhile", async ({ browser, request }) => {
-  const username = await newCoordinator(browser);
-  const victim = await signedIn(browser, username, PASSWORD);
+  const username = RESET_BY_ADMIN;
+  const victim = await signedIn(browser, username);
 
   const admin = await signedIn(browser, "admin");
   await admin.page.goto("/admin/users?status=active");

@@ -18,13 +18,24 @@ export { loadActor };
 export const PASSWORD_PAGE = "/settings/password";
 export const MUST_CHANGE_PASSWORD = "An administrator reset your password. Choose a new one at Settings → Password before you continue.";
 
-/** The current session and its person, read once per request (React cache). Null when signed out. */
-export const getSession = cache(async (): Promise<SessionActor | null> => {
+/**
+ * The request's session, read once per request (React cache): its person, or null — and, when a
+ * cookie named a session that no longer stands, why, for the sign-in page to say.
+ */
+const readSession = cache(async (): Promise<{ current: SessionActor | null; ended: "disabled" | "ended" | null }> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  return loadSessionActor(id, session.sid);
+  if (!id) return { current: null, ended: null };
+  const current = await loadSessionActor(id, session.sid);
+  if (current) return { current, ended: null };
+  // Rare (a session that ended): one more read, so a disabled person is told so.
+  return { current: null, ended: (await loadActor(id))?.status === "disabled" ? "disabled" : "ended" };
 });
+
+/** The current session and its person. Null when signed out (or the session ended). */
+export async function getSession(): Promise<SessionActor | null> {
+  return (await readSession()).current;
+}
 
 /** The current actor. Null when signed out (or the session ended). */
 export async function getActor(): Promise<Actor | null> {
@@ -37,8 +48,8 @@ export async function getActor(): Promise<Actor | null> {
  * layout around it) passes `{ passwordChange: true }`.
  */
 export async function requireActor(options: { passwordChange?: boolean } = {}): Promise<Actor> {
-  const current = await getSession();
-  if (!current) redirect("/login");
+  const { current, ended } = await readSession();
+  if (!current) redirect(ended ? `/login?reason=${ended}` : "/login");
   const { actor } = current;
   if (actor.status === "pending") redirect("/pending");
   if (actor.status === "disabled") redirect("/login?reason=disabled");

@@ -34,6 +34,12 @@ export default async function LoginPage({
           Your account has been disabled. Ask your administrator if you think this is a mistake.
         </p>
       )}
+      {params.reason === "ended" && (
+        <p role="status" data-testid="session-ended" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Your session has ended: it was idle for too long, reached its 12-hour limit, or your password or account changed. Please
+          sign in again.
+        </p>
+      )}
       <LoginForm callbackUrl={safePath(params.callbackUrl, "")} />
       <p className="mt-5 text-center text-sm text-slate-600">
         New to TrialDesk?{" "}
