@@ -28,6 +28,8 @@ const BOTH = "Choose a person or a role, not both.";
 
 /** One assignee at most (runs even when other fields failed, so every problem shows at once). */
 function oneAssignee(v: { assigneeId?: unknown; assigneeRole?: unknown }, ctx: z.RefinementCtx, required: boolean) {
+  // Runs even when the body is not an object at all (JSON `null`): the type error says it already.
+  if (typeof v !== "object" || v === null) return;
   const id = v.assigneeId !== undefined && v.assigneeId !== null;
   const role = v.assigneeRole !== undefined && v.assigneeRole !== null;
   if (id && role) ctx.addIssue({ code: "custom", path: ["assigneeId"], message: BOTH });

@@ -14,6 +14,7 @@ import { openApiDocument } from "@/lib/api/http/openapi";
 import { apiRoutes } from "@/lib/api/routes";
 import { buildSchema } from "@/lib/graphql/schema";
 import { handleGraphQL } from "@/lib/graphql/server";
+import { gql } from "@/lib/graphql/test-client";
 import { withTestDb } from "@/tests/db";
 import { deepJson, HOSTILE_IDS, HOSTILE_STRINGS, OVERLONG } from "./payloads";
 import { hostile, validArbitrary, type JsonSchema, type SchemaContext } from "./schema-arbitrary";
@@ -145,6 +146,10 @@ describe("GraphQL mutations under hostile input", () => {
       }
       for (const value of [null, [], "text", 1e308, { __proto__: { admin: true }, constructor: { prototype: {} } }, JSON.parse(deepJson(2_000, "object"))]) {
         await check("coordA", query, { ...(hasId ? { id: own } : {}), ...(input ? { input: value } : {}) }, "whole variable");
+      }
+      // Every caller is still signed in: a refusal above was the input's doing, not a lost token's.
+      for (const [caller, token] of Object.entries(world.tokens)) {
+        expect((await gql(token, "{ __typename }")).codes, `${caller}'s token after ${mutation.name}`).toEqual([]);
       }
     });
   }

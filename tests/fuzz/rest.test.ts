@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes, dispatchApi } from "@/lib/api/routes";
 import { openApiDocument } from "@/lib/api/http/openapi";
+import { tokenFor } from "@/tests/api/client";
 import { withTestDb } from "@/tests/db";
 import { HOSTILE_IDS, rawBodies } from "./payloads";
 import { hostile, validArbitrary, type JsonSchema, type SchemaContext } from "./schema-arbitrary";
@@ -64,7 +65,12 @@ async function check(method: string, c: Case, label: string) {
   const url = new URL(`http://trialdesk.test/api/v1${c.path}`);
   for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.append(k, v);
   const headers: Record<string, string> = { ...c.headers };
-  if (c.caller) headers.authorization = `Bearer ${world.tokens[c.caller]}`;
+  // Signing out revokes the token it is sent with: that case gets a token of its own, so the
+  // callers' tokens keep working for every later case (checked after each operation).
+  if (c.caller && method === "DELETE" && url.pathname.endsWith("/sessions/current")) {
+    headers.authorization = `Bearer ${await tokenFor(world.f.users[c.caller].id)}`;
+    ledger.forget();
+  } else if (c.caller) headers.authorization = `Bearer ${world.tokens[c.caller]}`;
   if (c.body !== undefined) headers["content-type"] = c.contentType ?? "application/json";
   const before = await ledger.before();
   const abort = new AbortController();
@@ -110,6 +116,11 @@ describe("REST operations under hostile input", () => {
         { authorization: "Basic Zm9vOmJhcg==" },
       ]) {
         await check(method, { caller: headers.authorization ? null : "coordA", path: own, headers, query: {} }, "headers");
+      }
+      // Every caller is still signed in: a refusal above was the input's doing, not a lost token's.
+      for (const [caller, token] of Object.entries(world.tokens)) {
+        const me = await dispatchApi(new Request("http://trialdesk.test/api/v1/users/me", { headers: { authorization: `Bearer ${token}` } }));
+        expect(me.status, `${caller}'s token after ${op.operationId}`).toBe(200);
       }
     });
   }

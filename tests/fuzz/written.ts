@@ -62,6 +62,11 @@ export async function changesBetween(before: Snapshot, after: Snapshot): Promise
 export class Ledger {
   private last: Snapshot | undefined;
 
+  /** After the test itself wrote something (a fresh token): the next case starts from a new fingerprint. */
+  forget(): void {
+    this.last = undefined;
+  }
+
   async before(): Promise<Snapshot> {
     return (this.last ??= await snapshot());
   }
