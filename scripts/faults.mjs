@@ -166,11 +166,13 @@ async function clusterRestart(db, app, ctx, env) {
   const live = liveClient(app.base, ctx.sessions[1].token);
   await live.waitFor((e) => e.event === "ready", 10_000);
   const rec = await loadDuring(ctx, 15, 4, async () => {
-    const r = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { encoding: "utf8" });
-    if (r.status !== 0) fail(label, `pg_ctlcluster restart failed: ${r.stderr}`);
+    // stdio ignored: the restarted postmaster inherits pg_ctlcluster's stdout and stderr, and
+    // spawnSync would wait for those pipes to close — forever.
+    const r = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "ignore", timeout: 120_000 });
+    if (r.status !== 0) fail(label, `pg_ctlcluster restart failed (exit ${r.status})`);
     // Wait until the server answers again.
     for (let i = 0; i < 60; i++) {
-      if (spawnSync("pg_isready", ["-h", adminUrl().hostname, "-p", adminUrl().port || "5432"]).status === 0) break;
+      if (spawnSync("pg_isready", ["-h", adminUrl().hostname, "-p", adminUrl().port || "5432"], { stdio: "ignore", timeout: 10_000 }).status === 0) break;
       await sleep(500);
     }
   });
@@ -236,6 +238,16 @@ async function killMidWrite(label, where, env, startAgain) {
   }
 }
 
+/** A phase that has not finished in `ms` fails the run rather than hanging it. */
+async function phase(label, run, ms = 300_000) {
+  let timer;
+  const limit = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
+  const outcome = await Promise.race([run().then(() => "done"), limit]);
+  clearTimeout(timer);
+  if (outcome === "timeout") fail(label, `did not finish within ${ms / 1000} s`);
+  return outcome === "done";
+}
+
 async function main() {
   const port = Number(process.env.LOAD_PORT ?? (await freePort()));
   const db = await scratchDatabase("faults");
@@ -245,14 +257,16 @@ async function main() {
     const app = await startApp(env, { label: "faults" });
     const ctx = await prepareWorkload(app.base);
     ctx.timeoutMs = ANSWER_WITHIN_MS;
-    await databaseOutage(db, app, ctx, env);
-    if (process.env.FAULTS_RESTART_CLUSTER === "1") await clusterRestart(db, app, ctx, env);
+    await phase("database outage", () => databaseOutage(db, app, ctx, env));
+    if (process.env.FAULTS_RESTART_CLUSTER === "1") await phase("server restart", () => clusterRestart(db, app, ctx, env));
     else console.log("\n(server restart skipped: set FAULTS_RESTART_CLUSTER=1 — it restarts the machine's PostgreSQL for everyone)");
     await app.stop();
 
-    await killMidWrite("PostgreSQL: app SIGKILLed mid-write, restarted", { databaseUrl: db.url }, env, () => startApp(env, { label: "faults" }));
+    await phase("SIGKILL on PostgreSQL", () => killMidWrite("PostgreSQL: app SIGKILLed mid-write, restarted", { databaseUrl: db.url }, env, () => startApp(env, { label: "faults" })));
     const embedded = serverEnv({ pgliteDir, port });
-    await killMidWrite("Embedded database: app SIGKILLed mid-write, restarted", { pgliteDir }, embedded, () => startApp(embedded, { label: "faults-embedded" }));
+    await phase("SIGKILL on the embedded database", () =>
+      killMidWrite("Embedded database: app SIGKILLed mid-write, restarted", { pgliteDir }, embedded, () => startApp(embedded, { label: "faults-embedded" })),
+    );
   } catch (error) {
     fail("faults", error instanceof Error ? error.message : String(error));
   } finally {
@@ -265,6 +279,7 @@ async function main() {
     process.exit(1);
   }
   console.log("\nfaults: passed");
+  process.exit(0); // a phase that timed out may have left a live client behind
 }
 
 main().catch((error) => {
