@@ -29,14 +29,14 @@ describe("npm test's count", () => {
   it("counts every test of a file whose beforeAll failed, and a skipped test, as failed", () => {
     // vitest's own totals, which the summary used to add up, see no failed test here at all.
     expect(json.numFailedTests).toBe(0);
-    const counted = countVitest(json, root, undefined);
+    const counted = countVitest(json, root, "");
     expect(counted).toMatchObject({ passed: 1, failed: 3 + 1 });
     expect(counted.notes.join("\n")).toMatch(/before-all-fails.*3 of its tests/);
     expect(counted.notes.join("\n")).toMatch(/"is skipped" skipped/);
   });
 
   it("lets a PostgreSQL test skip on the embedded run only", () => {
-    expect(countVitest(json, root, undefined).notes.join("\n")).not.toMatch(/PostgreSQL/);
+    expect(countVitest(json, root, "").notes.join("\n")).not.toMatch(/PostgreSQL/);
     expect(countVitest(json, root, "postgres://x/y")).toMatchObject({ passed: 1, failed: 3 + 2 });
   });
 
