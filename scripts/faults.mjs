@@ -272,6 +272,7 @@ async function main() {
   } finally {
     await db.drop();
     fs.rmSync(pgliteDir, { recursive: true, force: true });
+    fs.rmSync(`${pgliteDir}.audit-key`, { force: true }); // the embedded database's generated AUDIT_KEY
   }
   if (failures.length) {
     console.log(`\nfaults: FAILED (${failures.length})`);
