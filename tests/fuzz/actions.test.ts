@@ -18,12 +18,13 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadActor } from "@/lib/auth/load-actor";
 import { startSession } from "@/lib/auth/sessions";
 import { UnauthenticatedError } from "@/lib/errors";
 import { withTestDb } from "@/tests/db";
 import { HOSTILE_IDS, HOSTILE_STRINGS } from "./payloads";
 import { fuzzRuns, Ledger, LEAK } from "./written";
-import { buildWorld, type Caller, type World } from "./world";
+import { buildWorld, CALLERS, type Caller, type World } from "./world";
 
 const signedIn: { id: string | null; sid: string | null } = { id: null, sid: null };
 
@@ -132,7 +133,9 @@ describe("server actions under hostile input", () => {
         await fc.assert(
           fc.asyncProperty(caller, form, async (who, [fields, extra, withFile]) => {
             const data = new FormData();
-            for (const [k, v] of Object.entries(fields)) data.append(k, v);
+            // An administration form aimed at a caller could disable or move them mid-run: aim it at the victims.
+            const callerIds = new Set(CALLERS.map((c) => world.f.users[c].id));
+            for (const [k, v] of Object.entries(fields)) data.append(k, k === "userId" && callerIds.has(v) ? world.ids.users![0]! : v);
             if (extra) data.append(extra, "1");
             if (withFile && names[0]) data.append(names[0], new Blob(["=cmd|' /C calc'!A0"]), "x.csv");
             await check(action, who, data, `${name}`);
@@ -145,6 +148,15 @@ describe("server actions under hostile input", () => {
           for (const n of names) data.append(n, world.byKey[n] ?? (n === "id" || n.endsWith("Id") ? world.uuids[0]! : n === "version" ? "1" : PLAUSIBLE[n] ?? payload));
           await check(action, "coordA", data, `${name} (${JSON.stringify(payload.slice(0, 20))} everywhere)`);
         }
+      }
+      // The callers are who they were: a refusal above was the input's doing, not a lost account's.
+      for (const caller of CALLERS) {
+        const actor = await loadActor(world.f.users[caller].id);
+        expect({ status: actor?.status, role: actor?.role, siteId: actor?.siteId }, `${caller} after ${file}`).toEqual({
+          status: "active",
+          role: world.f.users[caller].role,
+          siteId: world.f.users[caller].siteId,
+        });
       }
     });
   }
