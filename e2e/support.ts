@@ -22,7 +22,11 @@ export async function logout(page: Page) {
 /** A name no other spec (nor an earlier run on the same database) uses. */
 export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-/** Signs up a new account of its own (pending until an admin activates it); returns its username. */
+/**
+ * Signs up a new account of its own (pending until an admin activates it); returns its username.
+ * Sign-ups are throttled per address (SIGNUP_LIMIT, 5 an hour, lib/users/signup.ts) and every spec
+ * signs up from 127.0.0.1: the suite's total must stay under it (auth.spec 3, admin.spec 1).
+ */
 export async function signUpPending(page: Page, password: string): Promise<string> {
   const username = unique("e2e_");
   await page.goto("/signup");
