@@ -15,6 +15,7 @@ import { authorize, scopeStudies } from "./policy";
 import { hit, type Limit } from "./rate-limit";
 import { isUuid } from "./validation/fields";
 import { recordEvent } from "./write/road";
+import { positiveIntEnv } from "./env-number";
 
 export { EXPORT_ROW_LIMIT } from "./export/limits";
 /** Rows fetched from the cursor per step: one step's CSV is what memory holds. */
@@ -26,8 +27,7 @@ export const EXPORT_BATCH_ROWS = 500;
  * the database (lib/rate-limit), so every app instance shares it.
  */
 export function exportLimit(): Limit {
-  const max = Number(process.env.EXPORT_RATE_MAX ?? 10);
-  return { max: Number.isFinite(max) && max > 0 ? Math.floor(max) : 10, windowSeconds: 600 };
+  return { max: positiveIntEnv("EXPORT_RATE_MAX", 10), windowSeconds: 600 };
 }
 
 /** Drops empty filter values, so the audit row names only the filter that was applied. */
@@ -64,8 +64,7 @@ export async function takeExportSlot(actor: Actor): Promise<void> {
  * cap, a few slow downloads by different users would leave no connection for anyone else.
  */
 export function exportConcurrency(): number {
-  const max = Number(process.env.EXPORT_MAX_CONCURRENT ?? 4);
-  return Number.isFinite(max) && max >= 1 ? Math.floor(max) : 4;
+  return positiveIntEnv("EXPORT_MAX_CONCURRENT", 4);
 }
 const running = ((globalThis as Record<string, unknown>).__trialdeskExportsRunning ??= { count: 0 }) as { count: number };
 

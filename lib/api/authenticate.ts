@@ -12,11 +12,11 @@ import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { resultRows } from "../rate-limit";
 import { bearerToken, hashToken } from "./token-secret";
 import { apiTokenMaxDays } from "./tokens";
+import { positiveIntEnv } from "../env-number";
 
 /** Requests per user per minute, across all their tokens and all app instances. */
 export function apiRateLimit(): number {
-  const configured = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
-  return Number.isFinite(configured) && configured > 0 ? configured : 1200;
+  return positiveIntEnv("API_RATE_LIMIT_PER_MINUTE", 1200);
 }
 
 export type ApiCaller = { actor: Actor; tokenId: string; tokenKind: "session" | "personal" };

@@ -18,6 +18,7 @@ import { verifyPassword } from "../password";
 import { authorize } from "../policy";
 import { parseFor, write, writeAsSystem, type Writer } from "../write/road";
 import { newTokenSecret } from "./token-secret";
+import { positiveIntEnv } from "../env-number";
 
 /** A signed-in app's token lives as long as a web session. */
 export const SESSION_TOKEN_HOURS = 12;
@@ -30,8 +31,7 @@ const MAX_PERSONAL_TOKENS = 20;
  * (made before the limit) stops this many days after its creation (lib/api/authenticate.ts).
  */
 export function apiTokenMaxDays(): number {
-  const configured = Number(process.env.API_TOKEN_MAX_DAYS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 90;
+  return positiveIntEnv("API_TOKEN_MAX_DAYS", 90);
 }
 
 export const WRONG_TOKEN_PASSWORD = "The password is not correct. No token was created.";

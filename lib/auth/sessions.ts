@@ -14,14 +14,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { resultRows } from "../rate-limit";
+import { positiveIntEnv } from "../env-number";
 
 /** The absolute lifetime: a session started at 08:00 ends at 20:00 however busy it was. */
 export const SESSION_HOURS = 12;
 
 /** The idle timeout in minutes (SESSION_IDLE_MINUTES, default 30). */
 export function sessionIdleMinutes(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.SESSION_IDLE_MINUTES);
-  return Number.isFinite(configured) && configured > 0 ? configured : 30;
+  return positiveIntEnv("SESSION_IDLE_MINUTES", 30, env);
 }
 
 /** "Last seen" is written at most this often: the idle clock needs minutes, not every request. */

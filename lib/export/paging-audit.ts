@@ -14,10 +14,10 @@ import type { Actor } from "../actor";
 import { canSeeIdentifiers } from "../policy";
 import { hit } from "../rate-limit";
 import { recordEvent } from "../write/road";
+import { positiveIntEnv } from "../env-number";
 
 export function pagingAuditEvery(): number {
-  const n = Number(process.env.EXPORT_AUDIT_ROWS_PER_HOUR ?? 1000);
-  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1000;
+  return positiveIntEnv("EXPORT_AUDIT_ROWS_PER_HOUR", 1000);
 }
 
 /** A reader's model, as far as this needs it: the audited entity and which columns identify a person. */

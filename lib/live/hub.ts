@@ -18,6 +18,7 @@ import type { Actor } from "@/lib/actor";
 import { RateLimitedError } from "@/lib/errors";
 import { mayReceive, parseChange, type Change } from "./events";
 import { CHANGES_CHANNEL } from "./notify";
+import { positiveIntEnv } from "../env-number";
 
 /** How many recent changes a reconnecting subscriber can catch up on, per process. */
 export const RING_SIZE = 1000;
@@ -110,8 +111,7 @@ export function subscriberCount(): number {
 
 /** Open live streams per user, per process (`LIVE_MAX_PER_USER`, default 5). */
 export function liveMaxPerUser(): number {
-  const configured = Number(process.env.LIVE_MAX_PER_USER);
-  return Number.isInteger(configured) && configured > 0 ? configured : 5;
+  return positiveIntEnv("LIVE_MAX_PER_USER", 5);
 }
 
 /**

@@ -30,9 +30,13 @@ import { hit, type Limit } from "../rate-limit";
 import { signupSchema, type SignupInput } from "../validation/user";
 import { recordEvent, writeAsSystem } from "../write/road";
 import { composeSignupMail, type SignupOutcome } from "./signup-mail";
+import { positiveIntEnv } from "../env-number";
 
-/** Sign-ups per client address per hour. */
-export const SIGNUP_LIMIT: Limit = { max: 5, windowSeconds: 3600 };
+/**
+ * Sign-ups per client address per hour: `SIGNUP_MAX_PER_HOUR` (default 5). A hospital whose staff
+ * all reach the app through one NAT address may need more on an onboarding day.
+ */
+export const SIGNUP_LIMIT: Limit = { max: positiveIntEnv("SIGNUP_MAX_PER_HOUR", 5), windowSeconds: 3600 };
 
 /** What every accepted sign-up request answers, whatever became of it. */
 export type SignupReceipt = { status: "received" };
