@@ -61,7 +61,11 @@ console.log(`TrialDesk is starting on http://localhost:${port}`);
 // A larger young generation for the server: each API request allocates a few hundred kB (request,
 // rows, response), and with V8's default the scavenger ran often enough to cost ~15 % of create
 // throughput in bench:api. Costs at most 96 MB more memory. An explicit NODE_OPTIONS setting wins.
-const serverEnv = { ...env, NODE_OPTIONS: env.NODE_OPTIONS?.includes("--max-semi-space-size") ? env.NODE_OPTIONS : `${env.NODE_OPTIONS ?? ""} --max-semi-space-size=32`.trim() };
+// The owner's credentials are for the migration step above only: the running app connects as the
+// app role (which may not alter or delete the audit trail), so it never holds the owner's URL.
+const appEnv = { ...env };
+delete appEnv.DATABASE_OWNER_URL;
+const serverEnv = { ...appEnv, NODE_OPTIONS: appEnv.NODE_OPTIONS?.includes("--max-semi-space-size") ? appEnv.NODE_OPTIONS : `${appEnv.NODE_OPTIONS ?? ""} --max-semi-space-size=32`.trim() };
 // scripts/serve.mjs is `next start` plus the request context (the socket's address, a request id).
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
   cwd: root,
