@@ -175,8 +175,8 @@ export async function closeDb(): Promise<void> {
 }
 
 /** Tests (and CLI tools that open their own client) install a ready, migrated database here. */
-export function installDatabase(db: Db, kind: Handle["kind"], close: () => Promise<void>): void {
-  holder.override = { db, kind, close };
+export function installDatabase(db: Db, kind: Handle["kind"], close: () => Promise<void>, bookkeeping?: Db): void {
+  holder.override = { db, kind, close, bookkeeping };
 }
 
 export { schema };

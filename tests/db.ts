@@ -14,15 +14,20 @@ export const testAuditKey = postgresAuditKey();
 
 let raw: { exec: (sql: string) => Promise<unknown> } | undefined;
 
-/** Counts the statements the app sends, so tests can hold a page to a fixed number of queries. */
-const counter = { queries: 0 };
+/**
+ * Counts the statements the app sends, so tests can hold a page to a fixed number of queries.
+ * Bookkeeping (rate-limit counters, API paging counts — getBookkeepingDb, its own pool in
+ * production) is counted apart: a reader's "one query" is about the records it reads.
+ */
+const counter = { queries: 0, bookkeeping: 0 };
 const logger = { logQuery: () => void counter.queries++ };
+const bookkeepingLogger = { logQuery: () => void counter.bookkeeping++ };
 
 /** How many SQL statements `fn` sent to the database. */
-export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const start = counter.queries;
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; bookkeeping: number }> {
+  const start = { ...counter };
   const result = await fn();
-  return { result, queries: counter.queries - start };
+  return { result, queries: counter.queries - start.queries, bookkeeping: counter.bookkeeping - start.bookkeeping };
 }
 
 export function withTestDb(): void {
@@ -41,11 +46,16 @@ export function withTestDb(): void {
         connection: { TimeZone: "UTC", ...auditKeyConnection(testAuditKey) },
       });
       raw = { exec: (sql) => client.unsafe(sql) };
-      installDatabase(drizzle(client, { schema, logger }), "postgres", async () => {
-        await client.end({ timeout: 5 });
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      });
+      installDatabase(
+        drizzle(client, { schema, logger }),
+        "postgres",
+        async () => {
+          await client.end({ timeout: 5 });
+          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await admin.end();
+        },
+        drizzle(client, { schema, logger: bookkeepingLogger }),
+      );
       return;
     }
     const { PGlite } = await import("@electric-sql/pglite");
@@ -56,7 +66,7 @@ export function withTestDb(): void {
     await client.exec("SET TIME ZONE 'UTC'");
     await client.exec(setAuditKeyStatement(testAuditKey));
     raw = { exec: (sql) => client.exec(sql) };
-    installDatabase(drizzle(client, { schema, logger }) as unknown as Db, "pglite", () => client.close());
+    installDatabase(drizzle(client, { schema, logger }) as unknown as Db, "pglite", () => client.close(), drizzle(client, { schema, logger: bookkeepingLogger }) as unknown as Db);
   });
   afterAll(async () => {
     await closeDb();

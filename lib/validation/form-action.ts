@@ -20,6 +20,11 @@ export type FormActionOptions<S extends ActionState> = {
    * page shows. `actor` is null when the person could not be identified.
    */
   refused?: (error: unknown, state: S, actor: Actor | null) => S;
+  /**
+   * Who is asking, when not requireActiveActor: Settings → Password also serves a person held there
+   * by an admin's reset, whom every other form refuses.
+   */
+  identify?: () => Promise<Actor>;
 };
 
 type ServerAction<S> = (prev: S, formData: FormData) => Promise<S>;
@@ -50,7 +55,7 @@ export function formAction<S extends ActionState = ActionState>(
   handler: (input: FormInput, actor: Actor) => Promise<NoInfer<S>>,
   options?: FormActionOptions<S>,
 ): ServerAction<S> {
-  return async (_prev, formData) => runFormAction(formData, requireActiveActor, handler, options);
+  return async (_prev, formData) => runFormAction(formData, options?.identify ?? requireActiveActor, handler, options);
 }
 
 /** A form used before signing in (sign-up, login): no actor. */

@@ -77,8 +77,11 @@ describe("REST /visits: reading", () => {
 
     const actor = await f.actor(f.users.coordA.id);
     const query = VisitListQuery.parse({ include: "subject,study,coordinator", visitStatus: "scheduled", scheduledFrom: "2025-06-01T00:00:00Z", scheduledTo: "2025-06-30T00:00:00Z", limit: "200" });
-    const { queries, result } = await countQueries(() => visitReader.list(actor, query));
+    const { queries, bookkeeping, result } = await countQueries(() => visitReader.list(actor, query));
     expect(queries).toBe(1);
+    // …and one statement on the bookkeeping pool: the identified records handed over, counted for
+    // the paging-as-export audit (lib/export/paging-audit.ts).
+    expect(bookkeeping).toBe(1);
     expect(result.data).toHaveLength(4);
   });
 
