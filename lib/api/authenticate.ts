@@ -8,6 +8,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getBookkeepingDb } from "@/db";
 import type { Actor } from "../actor";
+import { actorFromRow, ACTOR_COLUMNS, type ActorRow } from "../auth/actor-row";
 import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { resultRows } from "../rate-limit";
 import { bearerToken, hashToken } from "./token-secret";
@@ -21,22 +22,7 @@ export function apiRateLimit(): number {
 
 export type ApiCaller = { actor: Actor; tokenId: string; tokenKind: "session" | "personal" };
 
-type Row = {
-  token_id: string;
-  token_kind: "session" | "personal";
-  id: string;
-  username: string;
-  display_name: string;
-  role: Actor["role"];
-  status: Actor["status"];
-  site_id: string | null;
-  site_name: string | null;
-  site_timezone: string | null;
-  sponsor_study_ids: string[];
-  count: number;
-  retry: number;
-};
-
+type Row = ActorRow & { token_id: string; token_kind: "session" | "personal"; count: number; retry: number };
 export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
   const token = bearerToken(headers);
   if (!token) throw new UnauthenticatedError("Send a valid token as `Authorization: Bearer <token>`.");
@@ -61,12 +47,7 @@ export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
         window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${window}) then now() else rate_limits.window_start end
       returning count, greatest(0, ceil(extract(epoch from (window_start + make_interval(secs => ${window}) - now()))))::int as retry
     )
-    select tok.id as token_id, tok.kind as token_kind, u.id, u.username, u.display_name, u.role, u.status, u.site_id,
-      s.name as site_name, s.timezone as site_timezone,
-      case when u.role = 'sponsor' then coalesce((
-        select array_agg(a.study_id::text) from study_sponsor_access a
-        where a.user_id = u.id and a.revoked_at is null), '{}'::text[]) else '{}'::text[] end as sponsor_study_ids,
-      counted.count, counted.retry
+    select tok.id as token_id, tok.kind as token_kind, ${ACTOR_COLUMNS}, counted.count, counted.retry
     from tok join users u on u.id = tok.user_id left join sites s on s.id = u.site_id cross join counted`);
   const row = resultRows<Row>(result)[0];
   if (!row) throw new UnauthenticatedError("This token is unknown, expired or revoked. Sign in again.");
@@ -81,16 +62,6 @@ export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
   return {
     tokenId: row.token_id,
     tokenKind: row.token_kind,
-    actor: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      status: row.status,
-      siteId: row.site_id,
-      siteName: row.site_name,
-      siteTimezone: row.site_timezone,
-      sponsorStudyIds: row.sponsor_study_ids ?? [],
-    },
+    actor: actorFromRow(row),
   };
 }

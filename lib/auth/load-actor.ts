@@ -5,6 +5,7 @@ import { getBookkeepingDb, getDb } from "@/db";
 import { sites, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { resultRows } from "../rate-limit";
+import { actorFromRow, ACTOR_COLUMNS, type ActorRow } from "./actor-row";
 import { isId, sessionStands, TOUCH_SECONDS } from "./sessions";
 
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -41,19 +42,7 @@ export type SessionActor = {
   mustChangePassword: boolean;
 };
 
-type SessionRow = {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Actor["role"];
-  status: Actor["status"];
-  site_id: string | null;
-  site_name: string | null;
-  site_timezone: string | null;
-  sponsor_study_ids: string[] | null;
-  must_change_password: boolean;
-  signed: boolean;
-};
+type SessionRow = ActorRow & { must_change_password: boolean; signed: boolean };
 
 /**
  * The one check of a web session (docs/architecture.md, "Sessions"): the session row must still
@@ -73,11 +62,7 @@ export async function loadSessionActor(userId: string, sessionId: unknown): Prom
       where user_sessions.id = live.id and live.last_seen_at < now() - make_interval(secs => ${TOUCH_SECONDS})
       returning user_sessions.id
     )
-    select u.id, u.username, u.display_name, u.role, u.status, u.site_id, s.name as site_name, s.timezone as site_timezone,
-      case when u.role = 'sponsor' then coalesce((
-        select array_agg(a.study_id::text) from study_sponsor_access a
-        where a.user_id = u.id and a.revoked_at is null), '{}'::text[]) else '{}'::text[] end as sponsor_study_ids,
-      u.must_change_password, (live.signed_at is not null) as signed
+    select ${ACTOR_COLUMNS}, u.must_change_password, (live.signed_at is not null) as signed
     from live join users u on u.id = live.user_id left join sites s on s.id = u.site_id`);
   const row = resultRows<SessionRow>(result)[0];
   if (!row) return null;
@@ -85,16 +70,6 @@ export async function loadSessionActor(userId: string, sessionId: unknown): Prom
     sessionId,
     signed: Boolean(row.signed),
     mustChangePassword: Boolean(row.must_change_password),
-    actor: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      status: row.status,
-      siteId: row.site_id,
-      siteName: row.site_name,
-      siteTimezone: row.site_timezone,
-      sponsorStudyIds: row.sponsor_study_ids ?? [],
-    },
+    actor: actorFromRow(row),
   };
 }
