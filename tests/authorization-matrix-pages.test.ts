@@ -23,24 +23,11 @@ import { consentBoth, insertAe } from "@/tests/fixtures-aes";
 import { addSubject } from "@/tests/fixtures-screening";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { makeUser, withTwoSites } from "@/tests/fixtures";
+import { signedIn } from "@/tests/in-process-request";
 
-const signedIn: { id: string | null; sid: string | null } = { id: null, sid: null };
-
-vi.mock("@/lib/auth", async () => {
-  const { redirect } = await import("next/navigation");
-  return {
-    auth: async () => (signedIn.id ? { user: { id: signedIn.id }, sid: signedIn.sid, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
-    signIn: async (_provider: string, options: { redirectTo?: string }) => redirect(options.redirectTo ?? "/"),
-    signOut: async (options: { redirectTo?: string }) => redirect(options.redirectTo ?? "/login"),
-    handlers: {},
-    SignInRefused: class extends Error {},
-  };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "matrix" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
-}));
+vi.mock("@/lib/auth", async () => (await import("@/tests/in-process-request")).authStandIn());
+vi.mock("next/cache", async () => (await import("@/tests/in-process-request")).cacheStandIn);
+vi.mock("next/headers", async () => (await import("@/tests/in-process-request")).headersStandIn({ "user-agent": "matrix" }));
 
 // next.config.ts turns on `experimental.authInterrupts` (forbidden()); `next build` passes it to
 // the server as this variable, which is what next/navigation reads.
