@@ -14,18 +14,19 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { sites, studies, subjectNotes, users } from "@/db/schema";
+import { sites, studies, subjectNotes } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import { startSession } from "@/lib/auth/sessions";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { ACTIONS, authorizeAttempt, decide, type Action, type Decision, type Resource } from "@/lib/policy";
-import { consentBoth, insertAe } from "@/tests/fixtures-aes";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { ACTIONS, type Action, type Resource } from "@/lib/policy";
+import { insertAe } from "@/tests/fixtures-aes";
 import { insertNotification } from "@/tests/fixtures-notifications";
 import { addScreening, addSubject } from "@/tests/fixtures-screening";
 import { insertTask } from "@/tests/fixtures-tasks";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { makeUser, withTwoSites } from "@/tests/fixtures";
 import { signedIn } from "@/tests/in-process-request";
+import { expectedDecision, ROLES, setUpCallers, siteOf, type Site, type Who } from "@/tests/authorization-matrix-world";
 
 vi.mock("@/lib/auth", async () => (await import("@/tests/in-process-request")).authStandIn());
 vi.mock("next/cache", async () => (await import("@/tests/in-process-request")).cacheStandIn);
@@ -33,31 +34,18 @@ vi.mock("next/headers", async () => (await import("@/tests/in-process-request"))
 
 const f = withTwoSites();
 
-const ROLES = ["admin", "coordinator", "investigator", "sponsor", "pending", "disabled"] as const;
-type Who = (typeof ROLES)[number];
-type Site = "own" | "foreign";
 type FormAction = (prev: unknown, data: FormData) => Promise<{ status?: string; message?: string } | undefined>;
 
 let actors: Record<Who, Actor>;
-const sessions = {} as Record<Who, string>;
+let sessions: Record<Who, string>;
 let seq = 0;
 const n = () => ++seq;
 
 beforeAll(async () => {
-  await consentBoth(f);
-  const pending = await makeUser("fm_pending", "coordinator", f.siteA.id, "pending");
-  const disabled = await makeUser("fm_disabled", "coordinator", f.siteA.id, "active");
-  const ids: Record<Who, string> = { admin: f.users.admin.id, coordinator: f.users.coordA.id, investigator: f.users.invA.id, sponsor: f.users.sponsor.id, pending: pending.id, disabled: disabled.id };
-  for (const who of ROLES) sessions[who] = await startSession(ids[who], null);
-  const db = await getDb();
-  await db.update(users).set({ status: "disabled" }).where(eq(users.id, disabled.id));
-  actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await f.actor(ids[r])]))) as Record<Who, Actor>;
+  ({ actors, credentials: sessions } = await setUpCallers(f, "fm", (id) => startSession(id, null)));
 });
 
-const at = (site: Site) =>
-  site === "own"
-    ? { site: "A" as const, siteId: f.siteA.id, studyId: f.studyA.id, subject: f.subjectA, coord: f.users.coordA, inv: f.users.invA }
-    : { site: "B" as const, siteId: f.siteB.id, studyId: f.studyB.id, subject: f.subjectB, coord: f.users.coordB, inv: f.users.invB };
+const at = (site: Site) => siteOf(f, site);
 
 const COMPLETE = { dob: "1980-02-03", sexAtBirth: "female" as const };
 
@@ -138,22 +126,6 @@ const PROBES: Partial<Record<Action, Probe>> = {
 
 const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts");
 
-function attemptOf(who: Who, action: Action): Decision {
-  try {
-    authorizeAttempt(actors[who], action);
-    return "allow";
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) return "unauthenticated";
-    if (error instanceof NotFoundError) return "not_found";
-    if (error instanceof ForbiddenError) return "forbidden";
-    throw error;
-  }
-}
-function expected(who: Who, action: Action, resource?: Resource): Decision {
-  const attempt = attemptOf(who, action);
-  if (attempt !== "allow" || !resource) return attempt;
-  return decide(actors[who], action, { siteId: resource.siteId ?? null, studyId: resource.studyId ?? null, authorId: resource.authorId ?? null });
-}
 
 const isRedirect = (error: unknown) => error instanceof Error && /NEXT_REDIRECT/.test(String((error as { digest?: string }).digest ?? error.message));
 
@@ -188,7 +160,7 @@ describe("authorization matrix: server actions", () => {
           const run = (await modules[probe.file]!())[probe.action] as FormAction;
           expect(run, `${probe.file} ${probe.action}`).toBeTypeOf("function");
           const cell = await probe.cell(site, who);
-          const want = expected(who, action, cell.resource);
+          const want = expectedDecision(actors[who], action, cell.resource);
           signedIn.id = actors[who].id;
           signedIn.sid = sessions[who];
           const got = await outcome(run, cell.fields);

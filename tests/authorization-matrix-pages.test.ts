@@ -11,19 +11,19 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { studies, users } from "@/db/schema";
+import { studies } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import { startSession } from "@/lib/auth/sessions";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { authorizeAttempt, decide, type Action, type Decision, type Resource } from "@/lib/policy";
-import { consentBoth, insertAe } from "@/tests/fixtures-aes";
+import { decide, type Action, type Decision, type Resource } from "@/lib/policy";
+import { insertAe } from "@/tests/fixtures-aes";
 import { addSubject } from "@/tests/fixtures-screening";
 import { makeVisit } from "@/tests/fixtures-visits";
-import { makeUser, withTwoSites } from "@/tests/fixtures";
+import { withTwoSites } from "@/tests/fixtures";
 import { signedIn } from "@/tests/in-process-request";
+import { attemptOf, ROLES, setUpCallers, siteOf, type Site, type Who } from "@/tests/authorization-matrix-world";
 
 vi.mock("@/lib/auth", async () => (await import("@/tests/in-process-request")).authStandIn());
 vi.mock("next/cache", async () => (await import("@/tests/in-process-request")).cacheStandIn);
@@ -35,25 +35,15 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
 const f = withTwoSites();
 
-const ROLES = ["admin", "coordinator", "investigator", "sponsor", "pending", "disabled"] as const;
-type Who = (typeof ROLES)[number];
-type Site = "own" | "foreign";
 
 let actors: Record<Who, Actor>;
-const sessions = {} as Record<Who, string>;
+let sessions: Record<Who, string>;
 
 beforeAll(async () => {
-  await consentBoth(f);
-  const pending = await makeUser("pm_pending", "coordinator", f.siteA.id, "pending");
-  const disabled = await makeUser("pm_disabled", "coordinator", f.siteA.id, "active");
-  const ids: Record<Who, string> = { admin: f.users.admin.id, coordinator: f.users.coordA.id, investigator: f.users.invA.id, sponsor: f.users.sponsor.id, pending: pending.id, disabled: disabled.id };
-  for (const who of ROLES) sessions[who] = await startSession(ids[who], null);
-  const db = await getDb();
-  await db.update(users).set({ status: "disabled" }).where(eq(users.id, disabled.id));
-  actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await f.actor(ids[r])]))) as Record<Who, Actor>;
+  ({ actors, credentials: sessions } = await setUpCallers(f, "pm", (id) => startSession(id, null)));
 });
 
-const at = (site: Site) => (site === "own" ? { site: "A" as const, siteId: f.siteA.id, studyId: f.studyA.id, subject: f.subjectA, coord: f.users.coordA, inv: f.users.invA } : { site: "B" as const, siteId: f.siteB.id, studyId: f.studyB.id, subject: f.subjectB, coord: f.users.coordB, inv: f.users.invB });
+const at = (site: Site) => siteOf(f, site);
 
 type Page = {
   /** Under app/(app)/. */
@@ -103,22 +93,11 @@ function chain(route: string): string[] {
   return [...layouts, `/app/(app)/${route}/page.tsx`];
 }
 
-function attemptOf(who: Who, action: Action): Decision {
-  try {
-    authorizeAttempt(actors[who], action);
-    return "allow";
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) return "unauthenticated";
-    if (error instanceof NotFoundError) return "not_found";
-    if (error instanceof ForbiddenError) return "forbidden";
-    throw error;
-  }
-}
 
 /** The first refusal among the page's actions (layouts guard before the page reads). */
 function expected(who: Who, actions: Action[], resource?: Resource): Decision {
   for (const action of actions) {
-    const attempt = attemptOf(who, action);
+    const attempt = attemptOf(actors[who], action);
     if (attempt !== "allow") return attempt;
     if (resource) {
       const decision = decide(actors[who], action, { siteId: resource.siteId ?? null, studyId: resource.studyId ?? null });

@@ -15,27 +15,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { randomUUID } from "node:crypto";
-import { apiTokens, sites, studies, subjectNotes, users } from "@/db/schema";
+import { apiTokens, sites, studies, subjectNotes } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { exportAuditLogList } from "@/lib/audit/log/csv";
 import * as lists from "@/lib/export/lists";
-import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { ACTIONS, authorizeAttempt, decide, type Action, type Decision, type Resource } from "@/lib/policy";
+import { AppError } from "@/lib/errors";
+import { ACTIONS, type Action, type Decision, type Resource } from "@/lib/policy";
 import { gql } from "@/lib/graphql/test-client";
 import { rawCall, tokenFor } from "@/tests/api/client";
-import { consentBoth, insertAe } from "@/tests/fixtures-aes";
+import { insertAe } from "@/tests/fixtures-aes";
 import { insertNotification } from "@/tests/fixtures-notifications";
 import { addScreening, addSubject } from "@/tests/fixtures-screening";
 import { insertTask } from "@/tests/fixtures-tasks";
 import { makeVisit } from "@/tests/fixtures-visits";
 import { FIXTURE_PASSWORD, makeUser, withTwoSites } from "@/tests/fixtures";
+import { expectedDecision, ROLES, setUpCallers, siteOf, type Site, type Who } from "@/tests/authorization-matrix-world";
 
 const f = withTwoSites();
 
-const ROLES = ["admin", "coordinator", "investigator", "sponsor", "pending", "disabled"] as const;
-type Who = (typeof ROLES)[number];
-type Site = "own" | "foreign";
 
 let actors: Record<Who, Actor>;
 let tokens: Record<Who, string>;
@@ -44,29 +42,10 @@ const n = () => ++seq;
 
 beforeAll(async () => {
   process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
-  await consentBoth(f);
-  const pending = await makeUser("matrix_pending", "coordinator", f.siteA.id, "pending");
-  const disabled = await makeUser("matrix_disabled", "coordinator", f.siteA.id, "active");
-  const ids: Record<Who, string> = {
-    admin: f.users.admin.id,
-    coordinator: f.users.coordA.id,
-    investigator: f.users.invA.id,
-    sponsor: f.users.sponsor.id,
-    pending: pending.id,
-    disabled: disabled.id,
-  };
-  tokens = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await tokenFor(ids[r])]))) as Record<Who, string>;
-  // Disabled after its token was issued: the token must stop working, not just new sign-ins.
-  const db = await getDb();
-  await db.update(users).set({ status: "disabled" }).where(eq(users.id, disabled.id));
-  actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await f.actor(ids[r])]))) as Record<Who, Actor>;
+  ({ actors, credentials: tokens } = await setUpCallers(f, "matrix", tokenFor));
 });
 
-/** The site's records: A is the callers' own site (and the sponsor's granted study), B the other. */
-const at = (site: Site) =>
-  site === "own"
-    ? { site: "A" as const, siteId: f.siteA.id, studyId: f.studyA.id, subject: f.subjectA, coord: f.users.coordA, inv: f.users.invA }
-    : { site: "B" as const, siteId: f.siteB.id, studyId: f.studyB.id, subject: f.subjectB, coord: f.users.coordB, inv: f.users.invB };
+const at = (site: Site) => siteOf(f, site);
 
 type Call = {
   resource?: Resource;
@@ -307,25 +286,7 @@ async function study(site: Site) {
   return row!;
 }
 
-/** The policy's answer, as the entry points ask it: the role first, then the record. */
-function expected(who: Who, action: Action, resource?: Resource): Decision {
-  const attempt = attemptOf(who, action);
-  if (attempt !== "allow" || !resource) return attempt;
-  return decide(actors[who], action, { siteId: resource.siteId ?? null, studyId: resource.studyId ?? null, authorId: resource.authorId ?? null });
-}
 
-/** The write road's first question (a conditional grant such as `own` passes it). */
-function attemptOf(who: Who, action: Action): Decision {
-  try {
-    authorizeAttempt(actors[who], action);
-    return "allow";
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) return "unauthenticated";
-    if (error instanceof NotFoundError) return "not_found";
-    if (error instanceof ForbiddenError) return "forbidden";
-    throw error;
-  }
-}
 
 const inactive = (who: Who) => who === "pending" || who === "disabled";
 
@@ -361,7 +322,7 @@ describe("authorization matrix: policy × role × site × entry point", () => {
         for (const site of ["own", "foreign"] as const) {
           it(`${who} on ${site === "own" ? "their own" : "the other"} site: REST and GraphQL answer as the policy decides`, async () => {
             const rest = await probe(site, who);
-            const want = expected(who, action, rest.resource);
+            const want = expectedDecision(actors[who], action, rest.resource);
             const response = await rawCall(rest.method, rest.path, { token: tokens[who], body: rest.body === undefined ? undefined : JSON.stringify(rest.body) });
             const got = restOutcome(response.status);
             expect(agrees(who, want, got), `${who}/${site}: REST ${rest.method} ${rest.path}: policy ${want}, answered ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`).toBe(true);
@@ -378,7 +339,7 @@ describe("authorization matrix: policy × role × site × entry point", () => {
                 })
               : await gql(tokens[who], `query($id: ID!) { ${field}(id: $id) { __typename } }`, { id });
             const gotGraphql = graphqlOutcome(result);
-            expect(agrees(who, expected(who, action, call.resource), gotGraphql), `${who}/${site}: GraphQL ${field}: policy ${want}, answered ${JSON.stringify(result.errors).slice(0, 300)}`).toBe(true);
+            expect(agrees(who, expectedDecision(actors[who], action, call.resource), gotGraphql), `${who}/${site}: GraphQL ${field}: policy ${want}, answered ${JSON.stringify(result.errors).slice(0, 300)}`).toBe(true);
           });
         }
       }
@@ -394,7 +355,7 @@ describe("authorization matrix: policy × role × site × entry point", () => {
       it(`${who}: every export answers as the policy decides`, async () => {
         for (const [name, run, action] of EXPORTS) {
           // The safety queue and eligibility lists are the investigator's (ae.sign / screening.signEligibility).
-          const want = name === "exportStudyList" ? worst(expected(who, "export"), expected(who, "study.manage")) : name === "exportTaskList" ? worst(expected(who, "export"), expected(who, "task.read")) : name === "exportSafetyQueueList" ? worst(expected(who, "export"), expected(who, "ae.sign")) : name === "exportEligibilityList" ? worst(expected(who, "export"), expected(who, "screening.signEligibility")) : worst(expected(who, "export"), expected(who, action));
+          const want = name === "exportStudyList" ? worst(expectedDecision(actors[who], "export"), expectedDecision(actors[who], "study.manage")) : name === "exportTaskList" ? worst(expectedDecision(actors[who], "export"), expectedDecision(actors[who], "task.read")) : name === "exportSafetyQueueList" ? worst(expectedDecision(actors[who], "export"), expectedDecision(actors[who], "ae.sign")) : name === "exportEligibilityList" ? worst(expectedDecision(actors[who], "export"), expectedDecision(actors[who], "screening.signEligibility")) : worst(expectedDecision(actors[who], "export"), expectedDecision(actors[who], action));
           let got: string;
           try {
             const response = await run(actors[who], {});
