@@ -64,6 +64,32 @@ describe("a database that cannot be reached", () => {
     await Promise.all([victim.end({ timeout: 1 }), admin.end({ timeout: 1 })]);
   });
 
+  it.runIf(url)("fails the next statement of a transaction's connection whose backend died, instead of hanging (porsager/postgres#1208, patched in patches/)", async () => {
+    const sql = postgres(url!, { max: 2, onnotice: () => {} });
+    const admin = postgres(url!, { max: 1, onnotice: () => {} });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => void uncaught.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      // A reserved connection is what a transaction holds (sql.begin).
+      const reserved = await sql.reserve();
+      const [row] = await reserved`select pg_backend_pid() as pid`;
+      await admin`select pg_terminate_backend(${(row as { pid: number }).pid})`;
+      await reserved`select 1`.catch(() => {});
+      // Unpatched, this small statement's write was deferred to a setImmediate that threw on the
+      // closed socket: an uncaught exception, and a promise that never settled.
+      const next = await Promise.race([errorOf(() => reserved`select 1`), new Promise((resolve) => setTimeout(() => resolve("no answer"), 3000))]);
+      expect(next).not.toBe("no answer");
+      expect503(next);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(uncaught).toEqual([]);
+      reserved.release();
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      await Promise.all([sql.end({ timeout: 1 }), admin.end({ timeout: 1 })]);
+    }
+  });
+
   it.runIf(url)("is a 503 when the database refuses new connections (PostgreSQL)", async () => {
     const admin = postgres(url!, { max: 1, onnotice: () => {} });
     const name = `trialdesk_closed_${process.pid}`;
