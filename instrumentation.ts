@@ -5,6 +5,8 @@
  * the seed code itself is loaded only when the database is opened. Background work (the rules'
  * scheduler, the mail dispatcher) starts then too.
  */
+import { isDatabaseUnavailable } from "./lib/db-errors";
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { onDatabaseOpen } = await import("./db");
@@ -17,4 +19,18 @@ export async function register(): Promise<void> {
     startScheduler();
     startMailDispatcher();
   });
+}
+
+/**
+ * A request that failed because the database could not be reached: marked on the request's
+ * context (lib/request-context.ts), so scripts/serve.mjs answers 503 with Retry-After rather than
+ * Next's 500 — the App Router gives a failed render no say over its status. Synchronous on purpose:
+ * the mark must be there before Next writes the error page's head. The store is looked up by its
+ * registered symbol, not through the module, so this file imports nothing Node-only.
+ */
+export function onRequestError(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) return;
+  const storage = (globalThis as Record<symbol, { getStore?: () => { databaseUnavailable?: boolean } | undefined } | undefined>)[Symbol.for("trialdesk.request-context")];
+  const context = storage?.getStore?.();
+  if (context) context.databaseUnavailable = true;
 }

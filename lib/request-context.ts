@@ -16,6 +16,12 @@ export type RequestContext = {
   requestId: string;
   /** The TCP peer of the connection (never a header); null outside the server script. */
   peer: string | null;
+  /**
+   * Set when this request's render failed because the database could not be reached
+   * (instrumentation.ts, onRequestError): the server script then answers 503 with Retry-After
+   * instead of Next's 500, since a page render cannot choose its own status.
+   */
+  databaseUnavailable?: boolean;
 };
 
 const KEY = Symbol.for("trialdesk.request-context");

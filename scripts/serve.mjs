@@ -93,7 +93,18 @@ const server = http.createServer((req, res) => {
   const requestId = typeof incoming === "string" && SAFE_ID.test(incoming) ? incoming : randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
-  storage.run({ requestId, peer: peerOf(req.socket) }, () => {
+  const context = { requestId, peer: peerOf(req.socket) };
+  // A page whose render found the database unreachable (instrumentation.ts marks the context) is a
+  // 503 with Retry-After, like the API's answer, not Next's 500: the outage is temporary.
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (status === 500 && context.databaseUnavailable) {
+      this.setHeader("Retry-After", "5");
+      return writeHead.call(this, 503, ...rest.filter((arg) => typeof arg !== "string"));
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  storage.run(context, () => {
     res.on("finish", () => {
       log.info({ method: req.method, path: loggedPath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
     });
