@@ -64,7 +64,7 @@ describe("a database that cannot be reached", () => {
     await Promise.all([victim.end({ timeout: 1 }), admin.end({ timeout: 1 })]);
   });
 
-  it.runIf(url)("fails the next statement of a transaction's connection whose backend died, instead of hanging (porsager/postgres#1208, patched in patches/)", async () => {
+  it.runIf(url)("fails the next statement of a transaction's connection whose backend died, instead of hanging (PostgreSQL; porsager/postgres#1208, patched in patches/)", async () => {
     const sql = postgres(url!, { max: 2, onnotice: () => {} });
     const admin = postgres(url!, { max: 1, onnotice: () => {} });
     const uncaught: unknown[] = [];
