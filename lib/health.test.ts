@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { rawSql, testDb, withTestDb } from "@/tests/db";
 import { liveness, OUTBOX_STUCK_MINUTES, readiness, readinessResponse } from "./health";
+import { runInRequestContext } from "./request-context";
 import { queryRows } from "./seed/query-rows";
 import { sql } from "drizzle-orm";
 
@@ -48,11 +49,11 @@ describe("readiness (real database)", () => {
       expect(result.status).toBe("fail");
       expect(result.checks.database.status).toBe("ok");
       expect(result.checks.migrations).toEqual({ status: "fail", detail: expect.stringMatching(/^1 migration\(s\) not applied: the database is at \d{4}_\w+, this code needs \d{4}_\w+\.$/) });
-      const response = await readinessResponse({ env: {} as unknown as NodeJS.ProcessEnv });
+      const response = await runInRequestContext({ requestId: "req-health-1", peer: null }, () => readinessResponse({ env: {} as unknown as NodeJS.ProcessEnv }));
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       const body = await response.json();
-      expect(body).toMatchObject({ status: 503, title: "Service unavailable", failed: ["migrations"], detail: "Not ready: migrations check failed." });
+      expect(body).toMatchObject({ status: 503, title: "Service unavailable", failed: ["migrations"], detail: "Not ready: migrations check failed.", requestId: "req-health-1" });
     } finally {
       await rawSql(`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${newest!.id}, '${newest!.hash}', ${newest!.created_at})`);
     }

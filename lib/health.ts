@@ -18,6 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb, migrationsFolder, type Db } from "@/db";
+import { currentRequest } from "./request-context";
 import { logError } from "./log";
 import { mailConfig } from "./mail/config";
 import { queryRows } from "./seed/query-rows";
@@ -158,6 +159,8 @@ export async function readinessResponse(opts: Parameters<typeof readiness>[0] = 
       detail: `Not ready: ${failed.join(", ")} check failed.`,
       failed,
       checks: result.checks,
+      // Like every problem+json answer (lib/api/http/problem.ts): the id to find this request's log lines.
+      ...(currentRequest()?.requestId ? { requestId: currentRequest()!.requestId } : {}),
     }),
     { status: 503, headers: { ...NO_STORE, "content-type": "application/problem+json", "retry-after": "10" } },
   );
