@@ -2,6 +2,7 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "../errors";
+import { runInRequestContext } from "../request-context";
 import { maskError, refusalResponse, UNEXPECTED_MESSAGE } from "./errors";
 
 const wrapped = (original: Error) => new GraphQLError(original.message, { path: ["subject"], originalError: original });
@@ -24,6 +25,9 @@ describe("GraphQL error mapping", () => {
     const masked = maskError(wrapped(secret)) as GraphQLError;
     expect(masked.message).toBe(UNEXPECTED_MESSAGE);
     expect(masked.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+    // Within a request, the masked error names the request's id (the log lines carry it too).
+    const inRequest = runInRequestContext({ requestId: "req-gql-1", peer: null }, () => maskError(wrapped(secret)) as GraphQLError);
+    expect(inRequest.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-gql-1" });
     expect(JSON.stringify(masked.toJSON())).not.toMatch(/password|select|stack/i);
     expect(String(log.mock.calls[0])).not.toContain("argon2id");
     log.mockRestore();

@@ -6,6 +6,7 @@
 import { GraphQLError } from "graphql";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "../errors";
 import { logError } from "../log";
+import { currentRequest } from "../request-context";
 
 export const UNEXPECTED_MESSAGE = "Something went wrong. Nothing was saved; please try again.";
 
@@ -46,7 +47,9 @@ export function maskError(error: unknown): Error {
     return error;
   }
   logError("graphql request failed", original ?? error);
-  return new GraphQLError(UNEXPECTED_MESSAGE, { nodes: where.nodes, path: where.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  // The request's id, as problem+json answers carry it: what a caller quotes to find the log lines.
+  const requestId = currentRequest()?.requestId;
+  return new GraphQLError(UNEXPECTED_MESSAGE, { nodes: where.nodes, path: where.path, extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) } });
 }
 
 /** A whole response for a request refused before GraphQL runs (no or a bad token, rate limited). */
