@@ -1,21 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { login, loginAndWait, logout } from "./support";
+import { login, loginAndWait, logout, signUpPending } from "./support";
 
 test("sign-up waits for approval, an admin activates it, then the user reaches their home", async ({ page }) => {
-  const username = `e2e_${Date.now().toString(36)}`;
   const password = "correct horse battery";
-
-  await page.goto("/signup");
-  await page.getByLabel("Full name").fill("Erin Example");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Email").fill(`${username}@example.org`);
-  await page.getByLabel("Role").selectOption("coordinator");
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-
-  // The same answer as for a taken name (lib/users/signup.ts); the new account signs in to see where it stands.
-  await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+  // "Request received": the same answer as for a taken name (lib/users/signup.ts); the new account
+  // then signs in to see where it stands.
+  const username = await signUpPending(page, password);
   await login(page, username, password);
   await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
   // A pending account sees nothing else.
