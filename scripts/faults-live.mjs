@@ -1,3 +1,5 @@
+import { sseEvents } from "./stream-helpers.mjs";
+
 /**
  * A live-stream client for the fault script: GET /api/v1/live with a token, reconnecting after
  * the stream ends or breaks, each time with `Last-Event-ID` of the last event it received (as a
@@ -19,24 +21,9 @@ export function liveClient(base, token) {
       await res.text().catch(() => {});
       return;
     }
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const chunk of res.body) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const e = { id: null, event: "message", data: null, at: performance.now() };
-        for (const line of block.split("\n")) {
-          if (line.startsWith("id: ")) e.id = line.slice(4);
-          else if (line.startsWith("event: ")) e.event = line.slice(7);
-          else if (line.startsWith("data: ")) e.data = JSON.parse(line.slice(6));
-        }
-        if (e.data === null) continue; // a comment (heartbeat)
-        if (e.id) lastId = e.id;
-        events.push(e);
-      }
+    for await (const e of sseEvents(res.body)) {
+      if (e.id) lastId = e.id;
+      events.push(e);
     }
   }
 

@@ -11,8 +11,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import net from "node:net";
 import path from "node:path";
+import { freePort, sseEvents } from "./stream-helpers.mjs";
 
 const ROUNDS = 5;
 const LIMIT_MS = 1000;
@@ -46,17 +46,6 @@ function stopAll() {
       // already gone
     }
   }
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function startInstance(label) {
@@ -102,24 +91,10 @@ async function subscribe(base, token) {
   const events = [];
   const waiters = new Set();
   void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = "";
     try {
-      for await (const chunk of res.body) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = { event: "message", data: null, at: performance.now() };
-          for (const line of block.split("\n")) {
-            if (line.startsWith("event: ")) event.event = line.slice(7);
-            if (line.startsWith("data: ")) event.data = JSON.parse(line.slice(6));
-          }
-          if (event.data === null) continue;
-          events.push(event);
-          for (const w of waiters) w();
-        }
+      for await (const event of sseEvents(res.body)) {
+        events.push(event);
+        for (const w of waiters) w();
       }
     } catch {
       // aborted

@@ -8,7 +8,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -17,16 +16,7 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const DEMO_PASSWORD = "TrialDesk-demo-1";
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./stream-helpers.mjs";
 
 /** The PostgreSQL server to create scratch databases on: DATABASE_URL, else the local default. */
 export function adminUrl() {
