@@ -85,6 +85,7 @@ task.create               | A N A       | A N A        | F N F   | F F F
 task.update               | A N A       | A N A        | F N F   | F F F
 notification.manage       | A A A       | A A A        | A A A   | A A A
 preferences.manage        | A A A       | A A A        | A A A   | A A A
+password.change           | A A A       | A A A        | A A A   | A A A
 outbox.manage             | F N F       | F N F        | F N F   | A A A
 `;
 
@@ -241,7 +242,7 @@ describe("decide: special cases", () => {
   });
 
   it("an active site-bound user without a site reaches no clinical data but may manage what is personal", () => {
-    const personal = new Set<Action>(["token.manage", "notification.manage", "preferences.manage"]);
+    const personal = new Set<Action>(["token.manage", "notification.manage", "preferences.manage", "password.change"]);
     for (const role of ["coordinator", "investigator"] as const) {
       const siteless = actor(role, { siteId: null });
       for (const action of ACTIONS) {
@@ -281,7 +282,7 @@ describe("decide: special cases", () => {
     expect(decide(actor("admin"), "study.manage", { siteId: SITE_B, studyId: STUDY_B })).toBe("allow");
   });
 
-  it.each(["token.manage", "notification.manage", "preferences.manage"] as const)(
+  it.each(["token.manage", "notification.manage", "preferences.manage", "password.change"] as const)(
     "%s is about one's own: someone else's is not found",
     (action) => {
       for (const role of ROLE_COLUMNS) {

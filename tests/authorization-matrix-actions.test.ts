@@ -150,7 +150,7 @@ describe("authorization matrix: server actions", () => {
   it("covers every action a form performs that the REST matrix covers too", () => {
     const missing = ACTIONS.filter((a) => !PROBES[a]);
     // Reads are pages, signing needs the session's signing state, the rest have no form of their own.
-    expect(missing.every((a) => /\.read$|sign|enroll|subject\.create|subject\.update|screening\.update|export|token|preferences|outbox|audit/.test(a)), missing.join(", ")).toBe(true);
+    expect(missing.every((a) => /\.read$|sign|enroll|subject\.create|subject\.update|screening\.update|export|token|preferences|password|outbox|audit/.test(a)), missing.join(", ")).toBe(true);
   });
 
   for (const [action, probe] of Object.entries(PROBES) as [Action, Probe][]) {

@@ -266,6 +266,7 @@ const NOT_IN_THE_API: Partial<Record<Action, string>> = {
   "audit.read": "the admin audit log: its CSV export is checked below",
   export: "the CSV exports, checked below",
   "preferences.manage": "settings pages and their form action only",
+  "password.change": "Settings → Password and its form action only (an API token cannot change the password it was made with)",
   "outbox.manage": "the admin outbox page and its form action only",
 };
 

@@ -48,6 +48,7 @@ export const ACTIONS = [
   "task.update",
   "notification.manage",
   "preferences.manage",
+  "password.change",
   "outbox.manage",
 ] as const;
 
@@ -131,6 +132,9 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
   // One's own inbox and settings (notification preferences, calendar feed): personal, like tokens.
   "notification.manage":      { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
   "preferences.manage":       { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
+  // Changing one's own password (Settings → Password), giving the current one; an admin's reset of
+  // someone else's is user.manage.
+  "password.change":          { coordinator: "yes", investigator: "yes", sponsor: "yes", admin: "yes" },
   // The email outbox: see what was (not) delivered and retry dead messages.
   "outbox.manage":            { coordinator: "no", investigator: "no", sponsor: "no", admin: "yes" },
 };
@@ -139,7 +143,7 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
  * Actions on what belongs to a person rather than a site (API tokens, their inbox, their settings):
  * visibility is ownership — someone else's is "not found", whatever the role.
  */
-const PERSONAL: ReadonlySet<Action> = new Set<Action>(["token.manage", "notification.manage", "preferences.manage"]);
+const PERSONAL: ReadonlySet<Action> = new Set<Action>(["token.manage", "notification.manage", "preferences.manage", "password.change"]);
 
 const SITE_BOUND: ReadonlySet<Role> = new Set<Role>(["coordinator", "investigator"]);
 

@@ -43,7 +43,7 @@ export function navFor(actor: Actor | null): NavItem[] {
 const ACCOUNT_NAV: ReadonlyArray<NavItem & { show: (actor: Actor) => boolean }> = [
   { href: "/settings/notifications", label: "Notification settings", show: (a) => can(a, "preferences.manage") },
   { href: "/settings/tokens", label: "API tokens", show: (a) => can(a, "token.manage") },
-  { href: "/settings/password", label: "Password", show: (a) => can(a, "preferences.manage") },
+  { href: "/settings/password", label: "Password", show: (a) => can(a, "password.change") },
 ];
 
 export function accountNavFor(actor: Actor | null): NavItem[] {

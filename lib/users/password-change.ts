@@ -38,8 +38,7 @@ export const changePasswordSchema = z
  * then every session ends).
  */
 export async function changeOwnPassword(actor: Actor, input: unknown, sessionId: string | null): Promise<{ revokedTokens: number }> {
-  // One's own password is one's own setting, like tokens and preferences.
-  authorize(actor, "preferences.manage");
+  authorize(actor, "password.change");
   const data = parseOrThrow(changePasswordSchema, input);
   const wait = await takeReentrySlot(actor, "password.locked");
   if (wait !== null) throw new RateLimitedError(reentryLockMessage("changing your password", wait), wait);

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Password" };
 export default async function PasswordPage() {
   // The one page open to someone whose password an administrator reset.
   const actor = await requireActor({ passwordChange: true });
-  guard(actor, "preferences.manage");
+  guard(actor, "password.change");
   const forced = (await getSession())?.mustChangePassword ?? false;
   return (
     <>
