@@ -9,7 +9,8 @@ import { sql } from "drizzle-orm";
 import { getBookkeepingDb } from "@/db";
 import type { Actor } from "../actor";
 import { actorFromRow, ACTOR_COLUMNS, type ActorRow } from "../auth/actor-row";
-import { RateLimitedError, UnauthenticatedError } from "../errors";
+import { MUST_CHANGE_PASSWORD_API } from "../auth/credentials";
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from "../errors";
 import { resultRows } from "../rate-limit";
 import { bearerToken, hashToken } from "./token-secret";
 import { apiTokenMaxDays } from "./tokens";
@@ -22,7 +23,7 @@ export function apiRateLimit(): number {
 
 export type ApiCaller = { actor: Actor; tokenId: string; tokenKind: "session" | "personal" };
 
-type Row = ActorRow & { token_id: string; token_kind: "session" | "personal"; count: number; retry: number };
+type Row = ActorRow & { token_id: string; token_kind: "session" | "personal"; must_change_password: boolean; count: number; retry: number };
 export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
   const token = bearerToken(headers);
   if (!token) throw new UnauthenticatedError("Send a valid token as `Authorization: Bearer <token>`.");
@@ -47,7 +48,7 @@ export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
         window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${window}) then now() else rate_limits.window_start end
       returning count, greatest(0, ceil(extract(epoch from (window_start + make_interval(secs => ${window}) - now()))))::int as retry
     )
-    select tok.id as token_id, tok.kind as token_kind, ${ACTOR_COLUMNS}, counted.count, counted.retry
+    select tok.id as token_id, tok.kind as token_kind, ${ACTOR_COLUMNS}, u.must_change_password, counted.count, counted.retry
     from tok join users u on u.id = tok.user_id left join sites s on s.id = u.site_id cross join counted`);
   const row = resultRows<Row>(result)[0];
   if (!row) throw new UnauthenticatedError("This token is unknown, expired or revoked. Sign in again.");
@@ -56,6 +57,9 @@ export async function authenticateBearer(headers: Headers): Promise<ApiCaller> {
       row.status === "pending" ? "This account is waiting for an administrator's approval." : "This account is disabled.",
     );
   }
+  // An administrator's reset revokes the person's tokens; should one still stand (made by a path
+  // that forgot to), it opens nothing until the person has chosen their own password, as on the web.
+  if (row.must_change_password) throw new ForbiddenError(MUST_CHANGE_PASSWORD_API);
   if (Number(row.count) > apiRateLimit()) {
     throw new RateLimitedError("Too many requests. Slow down and retry later.", Number(row.retry));
   }

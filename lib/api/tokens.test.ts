@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { apiTokens, auditEvents } from "@/db/schema";
+import { apiTokens, auditEvents, users } from "@/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { apiClient } from "@/tests/api/client";
 import { FIXTURE_PASSWORD, makeUser, withTwoSites } from "@/tests/fixtures";
@@ -53,6 +53,20 @@ describe("personal API tokens", () => {
     const db = await getDb();
     await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, record.id));
     expect((await me(token)).response.status).toBe(401);
+  });
+
+  it("opens nothing while an administrator's reset waits for its owner's new password (403 saying where to choose it)", async () => {
+    const actor = await loadActorById(f.users.coordA.id);
+    const { token } = await createPersonalToken(actor, { name: "Kept by mistake", expiresInDays: 1, password: FIXTURE_PASSWORD });
+    expect((await me(token)).response.status).toBe(200);
+    const db = await getDb();
+    // A reset revokes tokens itself (users-api.test.ts); this is the flag alone, as a path that forgot would leave it.
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, f.users.coordA.id));
+    const refused = await me(token);
+    expect(refused.response.status).toBe(403);
+    expect(JSON.stringify(refused.error)).toMatch(/choose a new password at \/settings\/password/);
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, f.users.coordA.id));
+    expect((await me(token)).response.status).toBe(200);
   });
 
   it("are each person's own: another user's token is not found, and stays valid", async () => {

@@ -9,6 +9,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ruleFirings } from "@/db/schema";
+import { pruneBookkeeping } from "../housekeeping";
 import { logError } from "../log";
 import { writeAsSystem } from "../write/road";
 import { fire } from "./deliver";
@@ -40,7 +41,10 @@ export async function runDueRules(now: Date = new Date()): Promise<number> {
   return fired;
 }
 
-type State = { timer?: ReturnType<typeof setInterval>; running: boolean };
+/** Old sessions and counters are pruned (lib/housekeeping.ts) at most this often. */
+const PRUNE_MS = 3_600_000;
+
+type State = { timer?: ReturnType<typeof setInterval>; running: boolean; prunedAt?: number };
 const state = ((globalThis as Record<string, unknown>).__trialdeskScheduler ??= { running: false }) as State;
 
 async function tick(): Promise<void> {
@@ -48,6 +52,10 @@ async function tick(): Promise<void> {
   state.running = true;
   try {
     await runDueRules();
+    if (Date.now() - (state.prunedAt ?? 0) >= PRUNE_MS) {
+      state.prunedAt = Date.now();
+      await pruneBookkeeping(await getDb());
+    }
   } catch (error) {
     logError("scheduler tick", error);
   } finally {
