@@ -11,9 +11,9 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db";
 import * as schema from "@/db/schema";
-import { sites } from "@/db/schema";
+import { sites, studies } from "@/db/schema";
 import { withTestDb } from "@/tests/db";
-import { Switchboard, targetOf } from "./drizzle-internals";
+import { renderSelect, runMappedOn, runOn, Switchboard, targetOf } from "./drizzle-internals";
 
 withTestDb();
 
@@ -133,5 +133,22 @@ describe("the test database's own driver", () => {
       })
       .catch(() => {});
     expect(await board.execute(count, targetOf(db), { name: "Contract Uncommitted" })).toEqual([{ n: 0 }]);
+  });
+
+  it("4. rows fetched through the session with a select's fields map as awaiting the select does, joins included", async () => {
+    const db = await getDb();
+    await db.insert(sites).values({ name: "Contract Site Without Studies", timezone: "UTC" });
+    const query = db.select({ site: sites, study: { id: studies.id, title: studies.title } }).from(sites).leftJoin(studies, eq(studies.siteId, sites.id)).orderBy(sites.name, studies.id);
+    const expected = await query;
+    expect(expected.some((r) => r.study === null)).toBe(true); // the left join's missing side maps to null
+    const select = renderSelect(query);
+    expect(select.fields).toBeTruthy();
+    const fetched = await db.transaction(async (tx) => {
+      await runOn(tx, `declare contract_cursor no scroll cursor for ${select.sql}`, select.params);
+      const rows = await runMappedOn<(typeof expected)[number]>(tx, "fetch forward all from contract_cursor", select);
+      await runOn(tx, "close contract_cursor");
+      return rows;
+    });
+    expect(fetched).toEqual(expected);
   });
 });

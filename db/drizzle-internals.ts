@@ -18,6 +18,11 @@
  *    ever changes, the switchboard throws instead of running a query on the wrong connection.
  * 3. `prepare(name).getQuery()` (public) returns the rendered SQL text and parameters, placeholders
  *    still unfilled.
+ * 4. A session's `prepareQuery(query, fields, name, arrayMode)` makes a query whose `execute()` runs
+ *    the text on the session's connection; given a prepared select's `fields` and
+ *    `joinsNotNullableMap` (internal fields of the prepared query) with arrayMode, it maps raw rows
+ *    as awaiting that select would. The export cursor (lib/export/cursor.ts) declares a cursor over
+ *    a select's text and fetches its batches this way (renderSelect, runOn, runMappedOn).
  */
 import { is } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
@@ -28,7 +33,12 @@ import type { DbOrTx } from "./index";
 export type Target = { client: DriverClient; logger: Logger | undefined };
 type DriverClient = Record<string, unknown>;
 
-type Session = { client: DriverClient; logger?: Logger; constructor: unknown };
+type Session = {
+  client: DriverClient;
+  logger?: Logger;
+  constructor: unknown;
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): { execute(): Promise<unknown>; joinsNotNullableMap?: unknown };
+};
 
 /** The session of a Drizzle database or transaction handle (assumption 1). */
 function sessionOf(handle: DbOrTx): Session {
@@ -108,4 +118,31 @@ export class Switchboard {
     }
     return board;
   }
+}
+
+/** A select rendered to text, with what maps its raw rows into the select's own shape (assumption 4). */
+export type RenderedSelect = { sql: string; params: unknown[]; fields?: unknown; joinsNotNullableMap?: unknown };
+
+/** Renders a Drizzle select without running it (assumptions 3 and 4). */
+export function renderSelect(query: unknown): RenderedSelect {
+  type Prepared = { getQuery(): { sql: string; params: unknown[] }; fields?: unknown; joinsNotNullableMap?: unknown };
+  const prepare = (query as { prepare?: (name: string) => Prepared }).prepare;
+  if (typeof prepare !== "function") throw new Error("renderSelect needs a Drizzle select");
+  const p = prepare.call(query, "rendered_select");
+  return { ...p.getQuery(), fields: p.fields, joinsNotNullableMap: p.joinsNotNullableMap };
+}
+
+/** Runs SQL text on `handle`'s connection (the pool's, or the transaction's own); raw rows (assumption 4). */
+export function runOn(handle: DbOrTx, text: string, params: unknown[] = []): Promise<unknown> {
+  return sessionOf(handle).prepareQuery({ sql: text, params }, undefined, undefined, false).execute();
+}
+
+/**
+ * Runs SQL text that yields `select`'s columns (a FETCH from a cursor declared over it) on
+ * `handle`'s connection, its rows mapped as awaiting `select` would map them (assumption 4).
+ */
+export async function runMappedOn<T>(handle: DbOrTx, text: string, select: RenderedSelect): Promise<T[]> {
+  const query = sessionOf(handle).prepareQuery({ sql: text, params: [] }, select.fields, undefined, true);
+  query.joinsNotNullableMap = select.joinsNotNullableMap;
+  return (await query.execute()) as T[];
 }

@@ -18,13 +18,9 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { dbKind, getDb, type Db } from "@/db";
+import { dbKind, getDb, type Db, type DbOrTx } from "@/db";
+import { renderSelect, runMappedOn, runOn, type RenderedSelect } from "@/db/drizzle-internals";
 
-/** What Drizzle's select builder carries that a cursor needs (public at runtime, internal in its types). */
-type Prepared = { getQuery(): { sql: string; params: unknown[] }; fields?: unknown; joinsNotNullableMap?: unknown };
-type Session = {
-  prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): { execute(): Promise<unknown>; joinsNotNullableMap?: unknown };
-};
 export type SelectQuery<T> = PromiseLike<T[]>;
 
 export const CURSOR_IDLE_SECONDS = 120;
@@ -38,41 +34,17 @@ export type RowCursor<T> = {
   close(): Promise<void>;
 };
 
-/**
- * The select prepared (not run): `prepare(name).getQuery()` is public Drizzle (the text and
- * parameters); its `fields` and `joinsNotNullableMap` are what Drizzle maps rows with — internal,
- * like the other assumptions listed in db/drizzle-internals.ts, and covered by this module's test
- * (a batch must equal what awaiting the query gives).
- */
-function prepared(query: unknown): Prepared {
-  const prepare = (query as { prepare?: (name: string) => Prepared }).prepare;
-  if (typeof prepare !== "function") throw new Error("openCursor needs a Drizzle select");
-  return prepare.call(query, "export_cursor");
-}
-
-function sessionOf(db: unknown): Session {
-  return (db as { _: { session: Session } })._.session;
-}
-
-async function run(session: Session, text: string, params: unknown[] = []): Promise<unknown> {
-  return session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute();
-}
-
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
 }
 
-async function countOf(session: Session, text: string, params: unknown[]): Promise<number> {
-  const [row] = rowsOf(await run(session, `select count(*)::int as n from (${text}) as export_rows`, params));
+async function countOf(handle: DbOrTx, text: string, params: unknown[]): Promise<number> {
+  const [row] = rowsOf(await runOn(handle, `select count(*)::int as n from (${text}) as export_rows`, params));
   return Number(row?.n ?? 0);
 }
 
-function fetcher<T>(session: Session, p: Prepared, name: string, batchSize: number): () => Promise<T[]> {
-  return async () => {
-    const q = session.prepareQuery({ sql: `fetch forward ${batchSize} from ${name}`, params: [] }, p.fields, undefined, true);
-    q.joinsNotNullableMap = p.joinsNotNullableMap;
-    return (await q.execute()) as T[];
-  };
+function fetcher<T>(handle: DbOrTx, select: RenderedSelect, name: string, batchSize: number): () => Promise<T[]> {
+  return () => runMappedOn<T>(handle, `fetch forward ${batchSize} from ${name}`, select);
 }
 
 /**
@@ -80,52 +52,52 @@ function fetcher<T>(session: Session, p: Prepared, name: string, batchSize: numb
  * `onClose` runs once when the cursor is released, however that happens.
  */
 export async function openCursor<T>(query: SelectQuery<T>, batchSize = 500, onClose: () => void = () => {}): Promise<RowCursor<T>> {
-  const p = prepared(query);
-  const { sql: text, params } = p.getQuery();
+  // Drizzle internals (db/drizzle-internals.ts, assumption 4); this module's test holds a batch
+  // equal to what awaiting the query gives.
+  const select = renderSelect(query);
   const db = await getDb();
   const open = (await dbKind()) === "postgres" ? openPostgresCursor : openPgliteCursor;
-  return open<T>(db, p, text, params, batchSize, onClose);
+  return open<T>(db, select, batchSize, onClose);
 }
 
-async function openPgliteCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
+async function openPgliteCursor<T>(db: Db, select: RenderedSelect, batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
+  const { sql: text, params } = select;
   // Several exports may be open at once on the one session: each cursor gets its own name (ours,
   // never user input).
   const name = `export_${randomBytes(6).toString("hex")}`;
   const count = await db.transaction(async (tx) => {
-    const session = sessionOf(tx);
-    const n = await countOf(session, text, params);
-    await run(session, `declare ${name} no scroll cursor with hold for ${text}`, params);
+    const n = await countOf(tx, text, params);
+    await runOn(tx, `declare ${name} no scroll cursor with hold for ${text}`, params);
     return n;
   });
-  const session = sessionOf(db);
-  return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
-    await run(session, `close ${name}`);
+  return cursorOf(count, fetcher<T>(db, select, name, batchSize), async () => {
+    await runOn(db, `close ${name}`);
   }, onClose);
 }
 
-async function openPostgresCursor<T>(db: Db, p: Prepared, text: string, params: unknown[], batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
+async function openPostgresCursor<T>(db: Db, select: RenderedSelect, batchSize: number, onClose: () => void): Promise<RowCursor<T>> {
+  const { sql: text, params } = select;
   // The transaction stays open while the download runs: its callback waits on `done`.
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
   const name = "export_rows_cursor"; // one per connection and transaction, so a fixed name suffices
-  let ready!: (value: { session: Session; count: number }) => void;
+  let ready!: (value: { tx: DbOrTx; count: number }) => void;
   let failed!: (error: unknown) => void;
-  const opened = new Promise<{ session: Session; count: number }>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  const opened = new Promise<{ tx: DbOrTx; count: number }>((resolve, reject) => ((ready = resolve), (failed = reject)));
   const transaction = db
     .transaction(
       async (tx) => {
-        const session = sessionOf(tx);
-        await run(session, `set local idle_in_transaction_session_timeout = '${CURSOR_IDLE_SECONDS}s'`);
-        const count = await countOf(session, text, params);
-        await run(session, `declare ${name} no scroll cursor for ${text}`, params);
-        ready({ session, count });
+        await runOn(tx, `set local idle_in_transaction_session_timeout = '${CURSOR_IDLE_SECONDS}s'`);
+        const count = await countOf(tx, text, params);
+        await runOn(tx, `declare ${name} no scroll cursor for ${text}`, params);
+        ready({ tx, count });
         await done;
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     )
     .catch((error: unknown) => failed(error));
-  const { session, count } = await opened;
-  return cursorOf(count, fetcher<T>(session, p, name, batchSize), async () => {
+  const { tx, count } = await opened;
+  return cursorOf(count, fetcher<T>(tx, select, name, batchSize), async () => {
     finish();
     await transaction;
   }, onClose);
