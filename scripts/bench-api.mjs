@@ -2,26 +2,39 @@
 /**
  * `npm run bench:api`: REST throughput on a large site (issue 5, "Speed").
  *
- * Seeds the 10,000-subject dataset into a PostgreSQL database of its own, starts `next start` on
- * it, signs in as coordinator1 through POST /api/v1/sessions, and runs autocannon (10 connections,
- * 10 s after a 3 s warm-up) per scenario, printing req/s, p50 and p99. It then runs the same
- * scenarios against the same router on a bare node:http server (scripts/api-bare-server.ts), so the
- * cost of Next's request pipeline is measured, not guessed. A benchmark, not a test.
+ * Seeds the 10,000-subject dataset into a PostgreSQL database of its own, starts on it what
+ * `npm start` runs (scripts/start.mjs: builds when the build is missing or stale, migrates, then
+ * serves with scripts/serve.mjs; the server measured is that one, labelled "npm start"), signs in as
+ * coordinator1 through POST /api/v1/sessions, and runs autocannon (10 connections, 10 s after a 3 s
+ * warm-up) per scenario, printing req/s, p50 and p99. It then runs the same scenarios against the
+ * same router on a bare node:http server (scripts/api-bare-server.ts, labelled "bare node:http"), so
+ * the cost of Next's request pipeline is measured, not guessed. A benchmark, not a test.
+ *
+ * `npm run bench:api -- --json FILE` also writes the results as a JSON array
+ * [{server, scenario, rps, p50, p99, errors}] (errors: non-2xx answers and socket errors;
+ * `npm run bench:peer` reads it).
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_api; dropped and
- * recreated), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_SKIP_BARE=1,
+ * recreated), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS
+ * (default 10), BENCH_SUBJECTS (the dataset's size, default 10000; passed to `db:seed --subjects`),
+ * BENCH_PORT (default 3450; the bare server takes the next one), BENCH_SKIP_BARE=1,
  * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline"),
  * BENCH_KEEP_DB=1 (keep the seeded template database `<name>_seed` and reuse it next time, for iterating),
  * BENCH_AGAINST=<dir> (another built checkout, measured alternately on the same data; BENCH_ROUNDS).
  */
+import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { benchEnv, dropDatabase, recreateDatabase, seed, startServer, waitFor } from "./bench-common.mjs";
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/trialdesk_bench_api");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const subjects = Number(process.env.BENCH_SUBJECTS ?? 10000);
+const { values: args } = parseArgs({ options: { json: { type: "string" } } });
 const nextPort = Number(process.env.BENCH_PORT ?? 3450);
 const barePort = nextPort + 1;
 // The benchmark itself is far above a person's rate limit; lift it for this run only.
@@ -85,7 +98,7 @@ async function measure(label, base, token, ids) {
     // Check the scenario answers correctly before timing it.
     const probe = await run({ ...opts, duration: 1, connections: 1, amount: 1 });
     if (probe.non2xx > 0 || probe.errors > 0) console.warn(`  ${label} ${name}: the probe request failed (non-2xx ${probe.non2xx}, errors ${probe.errors})`);
-    await run({ ...opts, duration: 3 }); // warm-up
+    if (warmup > 0) await run({ ...opts, duration: warmup });
     const r = await run({ ...opts, duration });
     rows.push({ label, name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, target });
   }
@@ -93,15 +106,16 @@ async function measure(label, base, token, ids) {
 }
 
 async function main() {
+  if (!Number.isInteger(subjects) || subjects < 1) throw new Error(`BENCH_SUBJECTS must be a whole number above 0, not "${process.env.BENCH_SUBJECTS}"`);
   const env = benchEnv(url, nextPort, extra);
   // Seeded once into a template; every server gets a fresh copy, so the creates of one run do not
   // swell the timeline the next one reads.
   const template = new URL(url);
   template.pathname = `${url.pathname}_seed`;
   const keep = process.env.BENCH_KEEP_DB === "1";
-  if (!keep || !(await isSeeded(template))) {
+  if (!keep || !(await isSeeded(template, subjects))) {
     await recreateDatabase(template);
-    seed({ ...env, DATABASE_URL: template.toString() });
+    seed({ ...env, DATABASE_URL: template.toString() }, subjects);
   }
   const sql = postgres(template.toString(), { max: 1, onnotice: () => {} });
   const [coordinator] = await sql`select id, site_id from users where username = 'coordinator1'`;
@@ -119,7 +133,7 @@ async function main() {
   const results = [];
   // BENCH_AGAINST=<a built checkout of another revision>: its `next start` runs the same scenarios
   // on a fresh copy of the same data, alternating with this one for BENCH_ROUNDS rounds (default 2).
-  const builds = [{ label: "next start", dir: undefined }];
+  const builds = [{ label: "npm start", dir: undefined }];
   if (process.env.BENCH_AGAINST) builds.push({ label: path.basename(path.resolve(process.env.BENCH_AGAINST)), dir: path.resolve(process.env.BENCH_AGAINST) });
   const rounds = Number(process.env.BENCH_ROUNDS ?? (builds.length > 1 ? 2 : 1));
   for (let round = 0; round < rounds && process.env.BENCH_SKIP_NEXT !== "1"; round++) {
@@ -143,28 +157,35 @@ async function main() {
       const base = `http://localhost:${barePort}`;
       await waitFor(`${base}/api/v1/openapi.json`);
       const token = await signIn(base);
-      results.push(...(await measure("node:http", base, token, ids)));
+      results.push(...(await measure("bare node:http", base, token, ids)));
     } finally {
       stopBare();
     }
   }
 
-  console.log(`\nautocannon, ${connections} connections, ${duration} s after a 3 s warm-up, coordinator1 on 10,000 subjects (PostgreSQL):`);
-  console.log(`${"server".padEnd(11)} ${"scenario".padEnd(17)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
+  console.log(`\nautocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, coordinator1 on ${subjects.toLocaleString("en")} subjects (PostgreSQL):`);
+  console.log(`${"server".padEnd(14)} ${"scenario".padEnd(17)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(11)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target ?? "—").padStart(7)}  ${r.non2xx + r.errors}`,
+      `${r.label.padEnd(14)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target ?? "—").padStart(7)}  ${r.non2xx + r.errors}`,
     );
+  }
+  if (args.json) {
+    const rows = results.map((r) => ({ server: r.label, scenario: r.name, rps: Math.round(r.rps * 10) / 10, p50: r.p50, p99: r.p99, errors: r.non2xx + r.errors }));
+    fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+    fs.writeFileSync(args.json, JSON.stringify(rows, null, 2) + "\n");
+    console.log(`results written to ${args.json}`);
   }
   await dropDatabase(url);
   if (!keep) await dropDatabase(template);
 }
 
-async function isSeeded(u) {
+/** Holds exactly `n` benchmark subjects (B-000001 …; the demo's own subjects are not counted). */
+async function isSeeded(u, n) {
   const sql = postgres(u.toString(), { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql`select count(*)::int as n from subjects`;
-    return row.n >= 10000;
+    const [row] = await sql`select count(*)::int as n from subjects where subject_id ~ '^B-[0-9]+$'`;
+    return row.n === n;
   } catch {
     return false;
   } finally {
