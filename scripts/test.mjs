@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { countPlaywright, countVitest } from "./test-count.mjs";
+import { countPlaywright, countVitest, playwrightFailures } from "./test-count.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -23,6 +23,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "trialdesk-test-"));
 let passed = 0;
 let failed = 0;
+/** What failed, named once more just above the summary line, where a CI log's tail shows it. */
+const failures = [];
 
 function run(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
@@ -31,7 +33,10 @@ function run(title, command, args, extraEnv = {}) {
 
 function check(title, command, args, extraEnv) {
   if (run(title, command, args, extraEnv)) passed++;
-  else failed++;
+  else {
+    failed++;
+    failures.push(title);
+  }
 }
 
 function report(runner, notes) {
@@ -57,8 +62,13 @@ if (vitest) {
   const counted = countVitest(vitest, root);
   passed += counted.passed;
   failed += counted.failed + (vitestOk || counted.failed > 0 ? 0 : 1);
+  failures.push(...counted.failures);
+  if (!vitestOk && counted.failed === 0) failures.push("vitest exited with an error outside any test");
   report("vitest", counted.notes);
-} else failed++;
+} else {
+  failed++;
+  failures.push("vitest wrote no report");
+}
 
 const e2eOut = path.join(tmp, "playwright.json");
 const e2eOk = run("End-to-end tests (Playwright)", "node", ["scripts/e2e.mjs"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut });
@@ -67,8 +77,13 @@ if (e2e?.stats) {
   const counted = countPlaywright(e2e.stats);
   passed += counted.passed;
   failed += counted.failed + (e2eOk || counted.failed > 0 ? 0 : 1);
+  failures.push(...playwrightFailures(e2e).map((f) => `e2e ${f}`));
+  if (!e2eOk && counted.failed === 0) failures.push("Playwright exited with an error outside any test");
   report("Playwright", counted.notes);
-} else failed++;
+} else {
+  failed++;
+  failures.push("Playwright wrote no report (did the server start?)");
+}
 
 // Live updates across two `next start` instances need PostgreSQL's LISTEN/NOTIFY (reuses the e2e build).
 if (process.env.DATABASE_URL) check("Live updates across two app instances (PostgreSQL)", "node", ["scripts/live-two-instances.mjs"]);
@@ -78,5 +93,10 @@ if (process.env.DATABASE_URL) {
 }
 
 fs.rmSync(tmp, { recursive: true, force: true });
+if (failures.length) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const f of failures.slice(0, 40)) console.log(`  ✗ ${f.slice(0, 300)}`);
+  if (failures.length > 40) console.log(`  … and ${failures.length - 40} more`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
