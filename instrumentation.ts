@@ -3,7 +3,7 @@
  * database: load the demo data into an empty embedded database (or any empty one with
  * TRIALDESK_DEMO=1) — lib/seed/demo.ts. db/ imports nothing from lib/, so the app wires them here;
  * the seed code itself is loaded only when the database is opened. Background work (the rules'
- * scheduler, the mail dispatcher) starts then too.
+ * scheduler, the mail dispatcher, the audit sealer) starts then too.
  */
 import { isDatabaseUnavailable } from "./lib/db-errors";
 
@@ -13,11 +13,16 @@ export async function register(): Promise<void> {
   onDatabaseOpen(async (db, opened) => {
     const { loadDemoDataOnOpen } = await import("./lib/seed/demo");
     await loadDemoDataOnOpen(db, opened);
-    // The rules' minute tick (lib/rules/scheduler.ts) and the outbox's sender (lib/mail/dispatcher.ts)
-    // start with the database, never at build time.
-    const [{ startScheduler }, { startMailDispatcher }] = await Promise.all([import("./lib/rules/scheduler"), import("./lib/mail/dispatcher")]);
+    // The rules' minute tick (lib/rules/scheduler.ts), the outbox's sender (lib/mail/dispatcher.ts)
+    // and the audit sealer (lib/audit/seal-timer.ts) start with the database, never at build time.
+    const [{ startScheduler }, { startMailDispatcher }, { startSealer }] = await Promise.all([
+      import("./lib/rules/scheduler"),
+      import("./lib/mail/dispatcher"),
+      import("./lib/audit/seal-timer"),
+    ]);
     startScheduler();
     startMailDispatcher();
+    startSealer();
   });
 }
 

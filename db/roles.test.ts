@@ -61,7 +61,9 @@ describe.skipIf(!superUrl)("PostgreSQL roles: owner migrates, app appends", () =
   it("lets the app role append and read audit rows, read the applied migrations, and write data", async () => {
     // What lib/audit/writer.ts sends: the trigger numbers, stamps and keys the row.
     for (let i = 0; i < 4; i++) await app`insert into audit_events (entity, action) values ('e', ${`a${i}`})`;
-    expect(await app`select seq::int, key_version from audit_events order by seq`).toEqual([1, 2, 3, 4].map((seq) => ({ seq, key_version: 1 })));
+    expect(await app`select seq::int, key_version from audit_events order by seq`).toEqual([1, 2, 3, 4].map((seq) => ({ seq, key_version: 2 })));
+    // …and what lib/audit/sealer.ts runs: the seals are appended by the app role too.
+    expect(await app`select audit_seal() as n`).toEqual([{ n: 4 }]);
     await app`select max(created_at) from drizzle.__drizzle_migrations`;
     await app`insert into sites (name, timezone) values ('Roles test site', 'UTC')`;
     // Nothing to migrate: the app's own start does not try (it could not).
@@ -73,6 +75,11 @@ describe.skipIf(!superUrl)("PostgreSQL roles: owner migrates, app appends", () =
     ["UPDATE", "update audit_events set reason = 'x'"],
     ["DELETE", "delete from audit_events where seq = 1"],
     ["TRUNCATE", "truncate audit_events"],
+    ["UPDATE of a seal", "update audit_seals set hash = 'x'"],
+    ["DELETE of a seal", "delete from audit_seals where chain_seq = 1"],
+    ["TRUNCATE of the seals", "truncate audit_seals"],
+    ["ALTER TABLE … DISABLE TRIGGER on the seals", "alter table audit_seals disable trigger audit_seals_no_update_delete"],
+    ["replacing the sealing function", "create or replace function audit_seal() returns integer language sql as $$ select 0 $$"],
     ["ALTER TABLE … DISABLE TRIGGER", "alter table audit_events disable trigger audit_events_no_update_delete"],
     ["DROP TRIGGER", "drop trigger audit_events_chain on audit_events"],
     ["replacing the chain function", "create or replace function audit_events_chain() returns trigger language plpgsql as $$ begin return new; end $$"],
@@ -93,7 +100,10 @@ describe.skipIf(!superUrl)("PostgreSQL roles: owner migrates, app appends", () =
 
     // The owner can switch the guard off; the app role could not (above).
     await owner.unsafe("alter table audit_events disable trigger audit_events_no_update_delete");
+    await owner.unsafe("alter table audit_seals disable trigger audit_seals_no_update_delete");
+    await owner.unsafe("delete from audit_seals where chain_seq >= 3");
     await owner.unsafe("delete from audit_events where seq >= 3");
+    await owner.unsafe("alter table audit_seals enable trigger audit_seals_no_update_delete");
     await owner.unsafe("alter table audit_events enable trigger audit_events_no_update_delete");
 
     // What is left still links up: a plain re-verification cannot see the loss…
@@ -101,11 +111,11 @@ describe.skipIf(!superUrl)("PostgreSQL roles: owner migrates, app appends", () =
     // …the anchor kept elsewhere does.
     const anchored = cli("scripts/audit-verify.ts", ["--anchor", anchor], env);
     expect(anchored.status).toBe(1);
-    expect(anchored.out).toMatch(/anchored event #4 is gone/);
+    expect(anchored.out).toMatch(/anchored seal #4 is gone/);
 
     const wrongKey = cli("scripts/audit-verify.ts", ["--full"], { ...env, AUDIT_KEY: "a-different-key-of-sufficient-length-000" });
     expect(wrongKey.status).toBe(1);
-    expect(wrongKey.out).toMatch(/BROKEN at event #1.*AUDIT_KEY/);
+    expect(wrongKey.out).toMatch(/BROKEN at #1.*AUDIT_KEY/);
   });
 
   it("refuses to start on PostgreSQL in production without AUDIT_KEY", () => {

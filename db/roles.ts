@@ -2,7 +2,7 @@
  * The two PostgreSQL roles of a production deployment (README, "Audit trail in production"):
  *
  * - the **owner** (`DATABASE_OWNER_URL`) owns the schema and runs the migrations;
- * - the **app** (`DATABASE_URL`) reads and writes data, may only INSERT and SELECT `audit_events`
+ * - the **app** (`DATABASE_URL`) reads and writes data, may only INSERT and SELECT `audit_events` and `audit_seals`
  *   (no UPDATE, DELETE or TRUNCATE there), TRUNCATE nothing, and owns nothing, so it can run no
  *   DDL: no ALTER TABLE … DISABLE TRIGGER, no replacing the chain's functions.
  *
@@ -75,13 +75,17 @@ export function grantSql(app: string, owner: string, database: string): string[]
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${a}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${a}`,
-    // The audit trail: append and read only. (The triggers refuse UPDATE/DELETE/TRUNCATE too, but
+    // The audit trail and its seals: append and read only. (The triggers refuse UPDATE/DELETE/TRUNCATE too, but
     // only a role that does not own the table cannot switch them off.) Before the first migration
     // there is no table yet; migrating with DATABASE_OWNER_URL runs this again.
     `DO $$ BEGIN
   IF to_regclass('public.audit_events') IS NOT NULL THEN
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM ${a};
     GRANT SELECT, INSERT ON audit_events TO ${a};
+  END IF;
+  IF to_regclass('public.audit_seals') IS NOT NULL THEN
+    REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_seals FROM ${a};
+    GRANT SELECT, INSERT ON audit_seals TO ${a};
   END IF;
 END $$`,
     // The readiness check reads which migrations were applied (lib/health.ts).

@@ -553,7 +553,11 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: id(),
-    /** seq, prevHash and hash are set by the chain trigger; the defaults only satisfy NOT NULL. */
+    /**
+     * The order events were written in (a sequence, set by the insert trigger; the default only
+     * satisfies NOT NULL). Paging and history sort by it. The chain's own order is the seals'
+     * (auditSeals.chainSeq): a transaction that commits late is sealed late.
+     */
     seq: bigint("seq", { mode: "number" }).notNull().default(0),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid("actor_id").references(() => users.id),
@@ -567,13 +571,19 @@ export const auditEvents = pgTable(
     changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
     reason: text("reason"),
     clientAddress: text("client_address"),
+    /** Events written before the sealer (key_version 0 and 1): the chain link, kept on the row. Empty since. */
     prevHash: text("prev_hash").notNull().default(""),
     hash: text("hash").notNull().default(""),
     /**
-     * How `hash` was computed: 1 = HMAC-SHA256 with AUDIT_KEY (set by the chain trigger on every
-     * new row); 0 = plain SHA-256, only on rows written before the key existed (drizzle/0005).
+     * How the event is hashed: 2 = its own HMAC (`rowHash`) at insert, chained later by a seal
+     * (drizzle/0007); 1 = HMAC-SHA256 chained at insert (drizzle/0005); 0 = plain SHA-256, chained
+     * at insert, only on events written before the key existed.
      */
     keyVersion: smallint("key_version").notNull().default(0),
+    /** HMAC-SHA256 under AUDIT_KEY of the event's columns, set at insert (key_version 2). */
+    rowHash: text("row_hash"),
+    /** The writing transaction's id (pg_current_xact_id): the sealer seals only finished ones. */
+    tx: bigint("tx", { mode: "number" }),
   },
   (t) => [
     uniqueIndex("audit_events_seq_unique").on(t.seq),
@@ -581,11 +591,34 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorId, t.seq),
     index("audit_events_at_idx").on(t.at),
     index("audit_events_action_idx").on(t.action, t.seq),
+    index("audit_events_tx_idx").on(t.tx),
   ],
 );
 
 /**
- * The last audit event whose chain was verified (seq and hash), so the audit page verifies only
+ * The audit chain (drizzle/0007): one seal per event, in the order the sealer
+ * (lib/audit/sealer.ts) took them, each linking the event's own hash to the seal before it.
+ * Append-only like the events. Events written before the sealer have seals copied from their
+ * own chain columns (same chainSeq as their seq, same hashes).
+ */
+export const auditSeals = pgTable(
+  "audit_seals",
+  {
+    chainSeq: bigint("chain_seq", { mode: "number" }).primaryKey(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => auditEvents.id),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+    /** The sealing pass's horizon: every transaction below it had finished, and its events are sealed. */
+    horizon: bigint("horizon", { mode: "number" }).notNull(),
+    sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("audit_seals_event_unique").on(t.eventId)],
+);
+
+/**
+ * The last seal whose chain was verified (its chain seq and hash), so the audit page verifies only
  * what was written since (lib/audit/verify.ts). One row; losing it only means verifying from the
  * start again. `npm run audit:verify -- --full` ignores it.
  */

@@ -6,7 +6,8 @@
  * anchor never vouches for a broken chain.
  */
 import { closeDb, getDb } from "@/db";
-import { chainHead, formatAnchor, verifyAuditChain } from "@/lib/audit/verify";
+import { sealAll } from "@/lib/audit/sealer";
+import { chainHead, describeBreak, formatAnchor, verifyAuditChain } from "@/lib/audit/verify";
 import { registerDemoData } from "@/lib/seed/demo";
 import { warnAboutDevelopmentKey } from "./audit-key-warning";
 
@@ -14,11 +15,12 @@ async function main() {
   warnAboutDevelopmentKey();
   registerDemoData(); // opened as the app opens it
   const db = await getDb();
+  await sealAll(db);
   const result = await verifyAuditChain(db);
   const head = result.ok ? await chainHead(db) : null;
   await closeDb();
   if (!result.ok) {
-    console.error(`No anchor: the audit chain is BROKEN at event #${result.brokenAt.seq}: ${result.brokenAt.problem}.`);
+    console.error(`No anchor: the audit chain is BROKEN at ${describeBreak(result.brokenAt)}: ${result.brokenAt.problem}.`);
     process.exit(1);
   }
   if (!head) {
@@ -27,7 +29,7 @@ async function main() {
   }
   // stdout holds the anchor alone, so `npm run -s audit:anchor > anchor.txt` keeps just that.
   console.log(formatAnchor(head));
-  console.error(`Head of the audit trail: event #${head.seq}, ${result.checked} events verified. Store the line above outside this database.`);
+  console.error(`Head of the audit chain: seal #${head.seq}, ${result.checked} events verified. Store the line above outside this database.`);
 }
 
 main().catch(async (error) => {

@@ -11,7 +11,8 @@
  * Exit status: 0 intact, 1 broken or anchor missing, 2 could not verify (no database, no key).
  */
 import { closeDb, getDb } from "@/db";
-import { checkAnchor, parseAnchor, storeCheckpoint, verifyAuditChain, verifySinceCheckpoint, type ChainHead } from "@/lib/audit/verify";
+import { sealAll } from "@/lib/audit/sealer";
+import { checkAnchor, describeBreak, parseAnchor, SEAL_STALE_SECONDS, storeCheckpoint, verifyAuditChain, verifySinceCheckpoint, type ChainHead } from "@/lib/audit/verify";
 import { registerDemoData } from "@/lib/seed/demo";
 import { warnAboutDevelopmentKey } from "./audit-key-warning";
 
@@ -40,13 +41,15 @@ async function main() {
   warnAboutDevelopmentKey();
   registerDemoData(); // opened as the app opens it
   const db = await getDb();
+  // Events written while no app ran (a seed, a script) are sealed first; then the chain is checked.
+  if (full || anchor) await sealAll(db);
   const result = full || anchor ? await verifyAuditChain(db) : await verifySinceCheckpoint(db);
   const anchored = anchor && result.ok ? await checkAnchor(db, anchor) : null;
   // A whole trail found intact is a checkpoint too: the audit page goes on from there.
   if (result.ok && result.head && (full || anchor) && anchored?.ok !== false) await storeCheckpoint(db, result.head);
   await closeDb();
   if (!result.ok) {
-    console.error(`Audit chain BROKEN at event #${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ""}: ${result.brokenAt.problem}.`);
+    console.error(`Audit chain BROKEN at ${describeBreak(result.brokenAt)}: ${result.brokenAt.problem}.`);
     process.exit(1);
   }
   const scope = result.from > 0 ? `${result.checked} events since the last verified one (#${result.from}) verified` : `${result.checked} events verified`;
@@ -54,7 +57,15 @@ async function main() {
     console.error(`Audit chain links up (${scope}), but ${anchored.problem}.`);
     process.exit(1);
   }
-  console.log(`Audit chain intact: ${scope}${anchor ? `; anchor #${anchor.seq} present and unchanged` : ""}.`);
+  const { unsealed } = result;
+  if (unsealed.stale > 0) {
+    console.error(
+      `Audit chain links up (${scope}), but ${unsealed.stale} ${unsealed.stale === 1 ? "event has" : "events have"} waited more than ${SEAL_STALE_SECONDS} s for a seal (the oldest is event #${unsealed.oldestSeq}): a transaction held open that long, or an event written past the trigger.`,
+    );
+    process.exit(1);
+  }
+  const waiting = unsealed.count > 0 ? `; ${unsealed.count} newer ${unsealed.count === 1 ? "event waits" : "events wait"} for their transaction to end before sealing` : "";
+  console.log(`Audit chain intact: ${scope}${anchor ? `; anchor #${anchor.seq} present and unchanged` : ""}${waiting}.`);
 }
 
 main().catch(async (error) => {

@@ -21,7 +21,7 @@
  *
  * npm run bench:peer -- [PEER_DIR] [--peer DIR] [--out FILE] [--scratch DIR]
  * PEER_DIR / --peer DIR (the Parse harness; default ../shared/bench/parse-peer), --out FILE (the
- * markdown table; default .data/bench-peer.md), --scratch DIR (Parse's install and results;
+ * markdown table; default .data/bench-peer.txt), --scratch DIR (Parse's install and results;
  * default /tmp/parsebench-peer, outside the repository).
  * BENCH_CONNECTIONS (default 10), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3) go to
  * both sides alike. BENCH_SCENARIOS (comma-separated names, e.g. "serious AEs,create visit") runs a
@@ -51,7 +51,7 @@ if (opts.help) {
 
 const given = opts.peer ?? positionals[0];
 const peerDir = path.resolve(given ?? path.join(root, "..", "shared", "bench", "parse-peer"));
-const outFile = path.resolve(opts.out ?? path.join(root, ".data", "bench-peer.md"));
+const outFile = path.resolve(opts.out ?? path.join(root, ".data", "bench-peer.txt"));
 const scratch = path.resolve(opts.scratch ?? "/tmp/parsebench-peer");
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_DURATION ?? 10);

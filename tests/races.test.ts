@@ -3,7 +3,8 @@
  * connection, so the database — row locks, the version check, the audit chain's lock — decides who
  * wins. Two (or more) updates carrying one version: exactly one succeeds and every other gets 409
  * with the newer record, one audit row, the version moved by one. Many audited writes at once: all
- * saved, one audit row each, the chain numbered without a gap and verifying. PGlite runs one
+ * saved, one audit row each, each sealed once by sealers running alongside, the chain without a gap
+ * and verifying. A writer never waits for another's open transaction; the sealer does. PGlite runs one
  * statement at a time on one connection, so nothing can race there: the file is skipped unless
  * DATABASE_URL is set (CI runs it on PostgreSQL).
  */
@@ -11,7 +12,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditEvents, subjectNotes, visits } from "@/db/schema";
+import { sealAll, sealAudit } from "@/lib/audit/sealer";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { appendAudit } from "@/lib/audit/writer";
 import { resultRows } from "@/lib/rate-limit";
 import { rawCall, tokenFor } from "@/tests/api/client";
 import { consentBoth } from "@/tests/fixtures-aes";
@@ -55,7 +58,7 @@ describe.skipIf(!onPostgres)("races on PostgreSQL", () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
   });
 
-  it("many audited writes at once leave one audit row each and a chain without a gap that verifies", async () => {
+  it("many audited writes at once, sealed while they run by several sealers: one audit row and one seal each, a chain that verifies", async () => {
     const db = await getDb();
     const tokens = await Promise.all([f.users.coordA, f.users.invA, f.users.coordB, f.users.invB].map((u) => tokenFor(u.id)));
     const [{ head } = { head: 0 }] = resultRows<{ head: number }>(await db.execute(sql`select coalesce(max(seq), 0)::int as head from audit_events`));
@@ -66,20 +69,65 @@ describe.skipIf(!onPostgres)("races on PostgreSQL", () => {
         body: JSON.stringify({ subjectId: siteA ? f.subjectA.id : f.subjectB.id, noteType: "call", noteText: `Race note ${i}` }),
       });
     });
+    // Three sealers (as three app instances) pass as fast as they can while the writes run.
+    let writing = true;
+    const sealers = Array.from({ length: 3 }, async () => {
+      while (writing) await sealAudit(db);
+    });
     const answers = await Promise.all(writes);
+    writing = false;
+    await Promise.all(sealers);
+    await sealAll(db);
     expect(answers.map((r) => r.status)).toEqual(Array(24).fill(201));
     const ids = answers.map((r) => r.body?.id as string);
     const notes = await db.select({ id: subjectNotes.id }).from(subjectNotes).where(sql`${subjectNotes.id} in ${ids}`);
     expect(notes).toHaveLength(24);
-    const rows = resultRows<{ seq: number; entity: string; action: string; entity_id: string }>(
-      await db.execute(sql`select seq::int as seq, entity, action, entity_id from audit_events where seq > ${head} order by seq`),
+    const rows = resultRows<{ seq: number; entity: string; entity_id: string; seals: number }>(
+      await db.execute(sql`
+        select e.seq::int as seq, e.entity, e.entity_id, (select count(*)::int from audit_seals s where s.event_id = e.id) as seals
+        from audit_events e where e.seq > ${head} order by e.seq`),
     );
     const noteRows = rows.filter((r) => r.entity === "subject_note");
     expect(new Set(noteRows.map((r) => r.entity_id))).toEqual(new Set(ids));
     expect(noteRows).toHaveLength(24);
-    // Numbered one after another, whatever order the transactions committed in.
-    rows.forEach((r, i) => expect(r.seq).toBe(head + 1 + i));
-    const verified = await verifyAuditChain(db);
-    expect(verified).toMatchObject({ ok: true });
+    expect(rows.every((r) => r.seals === 1)).toBe(true);
+    const [gaps] = resultRows<{ n: number; span: number }>(await db.execute(sql`select count(*)::int as n, (max(chain_seq) - min(chain_seq) + 1)::int as span from audit_seals`));
+    expect(gaps!.span).toBe(gaps!.n); // the chain itself has no gap
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: { count: 0 } });
+  });
+
+  it("a writer does not wait for another writer's open transaction; the sealer does, then seals both in order", async () => {
+    const db = await getDb();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const ready = new Promise<void>((resolve) => (appended = resolve));
+    const slow = db.transaction(async (tx) => {
+      await appendAudit(tx, { actor: null, entity: "race", action: "slow" });
+      appended();
+      await held;
+    });
+    await ready;
+    // Before the sealer, this append queued behind the open transaction's chain lock until it ended.
+    const fast = appendAudit(db, { actor: null, entity: "race", action: "fast" }).then(() => "appended");
+    const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting after 5 s"), 5000));
+    expect(await Promise.race([fast, waited])).toBe("appended");
+    const sealedOf = async () =>
+      resultRows<{ action: string; chain_seq: number | null }>(
+        await db.execute(sql`
+          select e.action, s.chain_seq::int as chain_seq from audit_events e left join audit_seals s on s.event_id = e.id
+          where e.entity = 'race' order by e.seq`),
+      );
+    await sealAll(db);
+    // The slow transaction is still open (its event not visible yet): the fast event, whose
+    // transaction began after it, waits too — sealing it now would put it before the slow one.
+    expect(await sealedOf()).toEqual([{ action: "fast", chain_seq: null }]);
+    release();
+    await slow;
+    await sealAll(db);
+    const sealed = await sealedOf();
+    expect(sealed.map((r) => r.action)).toEqual(["slow", "fast"]);
+    expect(sealed[1]!.chain_seq).toBe(sealed[0]!.chain_seq! + 1);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: { count: 0 } });
   });
 });

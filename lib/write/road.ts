@@ -83,9 +83,9 @@ type Who = { actor: Actor; action: WriteAction } | { actor: AuditActor | null; a
 export class Writer {
   /**
    * Audit rows and live events wait here until the write is done (flush()), then go out together in
-   * one round trip just before COMMIT: the audit insert takes the hash chain's lock, held to commit,
-   * so nothing a write does after its first change — the rules it sets off, above all — runs while
-   * every other write waits for that lock.
+   * one round trip just before COMMIT: however many records a write touches, its audit costs one
+   * statement. (The insert takes no lock since the sealer, drizzle/0007; before it, it took the
+   * chain's lock until commit, and the deferral kept the rules a write sets off out of that wait.)
    */
   private readonly pending: { audits: AuditEntry[]; events: ChangeEvent[] } = { audits: [], events: [] };
 

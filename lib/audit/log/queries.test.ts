@@ -182,9 +182,13 @@ describe("checkAuditChain", () => {
     const db = await testDb();
     await checkAuditChain(admin);
     const head = (await readCheckpoint(db))!;
+    // The newest event and its seal. (A seal removed alone is sealed again as it was: same place,
+    // same hashes — nothing was lost.)
+    await rawSql("alter table audit_seals disable trigger audit_seals_no_update_delete");
     await rawSql("alter table audit_events disable trigger audit_events_no_update_delete");
-    await rawSql(`delete from audit_events where seq = ${head.seq}`);
+    await rawSql(`with gone as (delete from audit_seals where chain_seq = ${head.seq} returning event_id) delete from audit_events where id in (select event_id from gone)`);
     await rawSql("alter table audit_events enable trigger audit_events_no_update_delete");
+    await rawSql("alter table audit_seals enable trigger audit_seals_no_update_delete");
     const result = await checkAuditChain(admin);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.brokenAt).toMatchObject({ seq: head.seq, problem: expect.stringMatching(/gone/) });
