@@ -11,12 +11,12 @@
  * the cost of Next's request pipeline is measured, not guessed. A benchmark, not a test.
  *
  * `npm run bench:api -- --json FILE` also writes the results as a JSON array
- * [{server, scenario, rps, p50, p99, errors}] (errors: non-2xx answers and socket errors;
+ * [{server, scenario, connections, rps, p50, p99, errors}] (errors: non-2xx answers and socket errors;
  * `npm run bench:peer` reads it).
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trialdesk_bench_api; dropped and
  * recreated), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS
- * (default 10), BENCH_SUBJECTS (the dataset's size, default 10000; passed to `db:seed --subjects`),
+ * (default 10; several, e.g. "1,10,50", run every scenario at each), BENCH_SUBJECTS (the dataset's size, default 10000; passed to `db:seed --subjects`),
  * BENCH_PORT (default 3450; the bare server takes the next one), BENCH_SKIP_BARE=1,
  * BENCH_SKIP_NEXT=1, BENCH_SCENARIOS (comma-separated names, e.g. "subject timeline"),
  * BENCH_KEEP_DB=1 (keep the seeded template database `<name>_seed` and reuse it next time, for iterating),
@@ -32,7 +32,10 @@ import { benchEnv, dropDatabase, recreateDatabase, seed, startServer, waitFor } 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/trialdesk_bench_api");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// One count, or several ("1,10,50": every scenario at each — how throughput rises with concurrency).
+const connectionCounts = (process.env.BENCH_CONNECTIONS ?? "10").split(",").map(Number);
+if (!connectionCounts.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`BENCH_CONNECTIONS must be whole numbers above 0, comma-separated, not "${process.env.BENCH_CONNECTIONS}"`);
+const connections = connectionCounts[0];
 const subjects = Number(process.env.BENCH_SUBJECTS ?? 10000);
 const { values: args } = parseArgs({ options: { json: { type: "string" } } });
 const nextPort = Number(process.env.BENCH_PORT ?? 3450);
@@ -98,9 +101,11 @@ async function measure(label, base, token, ids) {
     // Check the scenario answers correctly before timing it.
     const probe = await run({ ...opts, duration: 1, connections: 1, amount: 1 });
     if (probe.non2xx > 0 || probe.errors > 0) console.warn(`  ${label} ${name}: the probe request failed (non-2xx ${probe.non2xx}, errors ${probe.errors})`);
-    if (warmup > 0) await run({ ...opts, duration: warmup });
-    const r = await run({ ...opts, duration });
-    rows.push({ label, name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, target });
+    for (const c of connectionCounts) {
+      if (warmup > 0) await run({ ...opts, connections: c, duration: warmup });
+      const r = await run({ ...opts, connections: c, duration });
+      rows.push({ label, name, connections: c, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, target });
+    }
   }
   return rows;
 }
@@ -163,15 +168,15 @@ async function main() {
     }
   }
 
-  console.log(`\nautocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, coordinator1 on ${subjects.toLocaleString("en")} subjects (PostgreSQL):`);
-  console.log(`${"server".padEnd(14)} ${"scenario".padEnd(17)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
+  console.log(`\nautocannon, ${connectionCounts.join(" / ")} connections, ${duration} s after a ${warmup} s warm-up, coordinator1 on ${subjects.toLocaleString("en")} subjects (PostgreSQL):`);
+  console.log(`${"server".padEnd(14)} ${"scenario".padEnd(17)} ${"conns".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"target".padStart(7)}  non-2xx`);
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(14)} ${r.name.padEnd(17)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target ?? "—").padStart(7)}  ${r.non2xx + r.errors}`,
+      `${r.label.padEnd(14)} ${r.name.padEnd(17)} ${String(r.connections).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.target ?? "—").padStart(7)}  ${r.non2xx + r.errors}`,
     );
   }
   if (args.json) {
-    const rows = results.map((r) => ({ server: r.label, scenario: r.name, rps: Math.round(r.rps * 10) / 10, p50: r.p50, p99: r.p99, errors: r.non2xx + r.errors }));
+    const rows = results.map((r) => ({ server: r.label, scenario: r.name, connections: r.connections, rps: Math.round(r.rps * 10) / 10, p50: r.p50, p99: r.p99, errors: r.non2xx + r.errors }));
     fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
     fs.writeFileSync(args.json, JSON.stringify(rows, null, 2) + "\n");
     console.log(`results written to ${args.json}`);

@@ -78,6 +78,18 @@ export class Ledger {
   }
 }
 
+/**
+ * The generators' seed: `FUZZ_SEED`, else a fixed one, so `npm test` (and CI) runs the same cases
+ * every time and a failure there can be replayed; `FUZZ_SEED=random` draws new cases (fast-check
+ * prints the seed and the counterexample of a failure, to replay with FUZZ_SEED=<seed>).
+ */
+export function fuzzSeed(): number | undefined {
+  const configured = process.env.FUZZ_SEED;
+  if (configured === "random") return undefined;
+  const seed = Number(configured);
+  return configured && Number.isInteger(seed) ? seed : 20261207;
+}
+
 /** How many generated cases each property runs: `FUZZ_RUNS` (default `fallback`). */
 export function fuzzRuns(fallback: number): number {
   const configured = Number(process.env.FUZZ_RUNS);
