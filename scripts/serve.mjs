@@ -19,6 +19,7 @@ import path from "node:path";
 import { format } from "node:util";
 import next from "next";
 import { errorSummary, processLogger, textSummary } from "../lib/log/process-logger.mjs";
+import { answerOutagesAs503 } from "./serve-outage.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -94,16 +95,7 @@ const server = http.createServer((req, res) => {
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
   const context = { requestId, peer: peerOf(req.socket) };
-  // A page whose render found the database unreachable (instrumentation.ts marks the context) is a
-  // 503 with Retry-After, like the API's answer, not Next's 500: the outage is temporary.
-  const writeHead = res.writeHead;
-  res.writeHead = function (status, ...rest) {
-    if (status === 500 && context.databaseUnavailable) {
-      this.setHeader("Retry-After", "5");
-      return writeHead.call(this, 503, ...rest.filter((arg) => typeof arg !== "string"));
-    }
-    return writeHead.call(this, status, ...rest);
-  };
+  answerOutagesAs503(res, context);
   storage.run(context, () => {
     res.on("finish", () => {
       log.info({ method: req.method, path: loggedPath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
