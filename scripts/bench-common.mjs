@@ -1,10 +1,12 @@
 /**
  * What the benchmarks share: a database of their own on PostgreSQL with the 10,000-subject
- * dataset, and `next start` on it in its own process group.
+ * dataset (or a fresh embedded PGlite directory, embeddedEnv), and `next start` on it in its own
+ * process group.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
+import readline from "node:readline";
 import postgres from "postgres";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -21,6 +23,17 @@ export function benchEnv(url, port, extra = {}) {
     ...extra,
   };
   delete env.TRIALDESK_PGLITE_DIR;
+  return env;
+}
+
+/**
+ * The server's environment on the embedded database at `dataDir`, as a newcomer's `npm start` has
+ * it: no DATABASE_URL, no AUDIT_KEY (the key is generated into `<dataDir>.audit-key`). AUTH_SECRET
+ * is set, so start.mjs writes none into the repository's .data/.
+ */
+export function embeddedEnv(dataDir, port, extra = {}) {
+  const env = { ...process.env, TRIALDESK_PGLITE_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), ...extra };
+  for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL", "AUDIT_KEY"]) if (!(name in extra)) delete env[name];
   return env;
 }
 
@@ -60,7 +73,7 @@ export function seed(env, subjects = 10000) {
   console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
-export async function waitFor(u, ms = 300_000) {
+export async function waitFor(u, ms = 300_000, interval = 500) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     try {
@@ -68,14 +81,23 @@ export async function waitFor(u, ms = 300_000) {
     } catch {
       /* not up yet */
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, interval));
   }
   throw new Error(`${u} did not come up`);
 }
 
-/** Starts a server command in its own process group; returns a stop function. */
-export function startServer(command, args, env, cwd = root) {
-  const server = spawn(command, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+/**
+ * Starts a server command in its own process group; returns a stop function. With `onLine`, the
+ * server's standard output is read line by line: each line is handed to onLine, then printed unless
+ * onLine returned false. `stop.child` is the spawned process.
+ */
+export function startServer(command, args, env, cwd = root, { onLine } = {}) {
+  const server = spawn(command, args, { cwd, env, stdio: ["ignore", onLine ? "pipe" : "inherit", "inherit"], detached: true });
+  if (onLine) {
+    readline.createInterface({ input: server.stdout }).on("line", (line) => {
+      if (onLine(line) !== false) console.log(line);
+    });
+  }
   const stop = () => {
     try {
       process.kill(-server.pid, "SIGTERM");
@@ -84,6 +106,7 @@ export function startServer(command, args, env, cwd = root) {
     }
   };
   process.on("exit", stop);
+  stop.child = server;
   return stop;
 }
 
