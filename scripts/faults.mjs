@@ -19,7 +19,7 @@
  * a live stream (GET /api/v1/live) that was open reconnects with Last-Event-ID and delivers a
  * change made after the fault.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
@@ -168,13 +168,14 @@ async function clusterRestart(db, app, ctx, env) {
   const live = liveClient(app.base, ctx.sessions[1].token);
   await live.waitFor((e) => e.event === "ready", 10_000);
   const rec = await loadDuring(ctx, 15, 4, async () => {
-    // stdio ignored: the restarted postmaster inherits pg_ctlcluster's stdout and stderr, and
-    // spawnSync would wait for those pipes to close — forever.
-    const r = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "ignore", timeout: 120_000 });
-    if (r.status !== 0) fail(label, `pg_ctlcluster restart failed (exit ${r.status})`);
+    // Not spawnSync: the load runs in this process and must go on during the restart. stdio
+    // ignored: the restarted postmaster inherits pg_ctlcluster's stdout and stderr, and a pipe
+    // would stay open as long as it runs.
+    const status = await exitOf(spawn("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "ignore" }), 120_000);
+    if (status !== 0) fail(label, `pg_ctlcluster restart failed (exit ${status})`);
     // Wait until the server answers again.
     for (let i = 0; i < 60; i++) {
-      if (spawnSync("pg_isready", ["-h", adminUrl().hostname, "-p", adminUrl().port || "5432"], { stdio: "ignore", timeout: 10_000 }).status === 0) break;
+      if ((await exitOf(spawn("pg_isready", ["-h", adminUrl().hostname, "-p", adminUrl().port || "5432"], { stdio: "ignore" }), 10_000)) === 0) break;
       await sleep(500);
     }
   });
@@ -184,6 +185,24 @@ async function clusterRestart(db, app, ctx, env) {
   await checkLive(label, ctx, live);
   await live.close();
   await checkDatabase(label, { databaseUrl: db.url }, snap, env);
+}
+
+/** A child's exit code, or null when it had not exited within `ms` (then it is killed). */
+function exitOf(child, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve(null);
+    }, ms);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    child.on("error", () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+  });
 }
 
 /**
