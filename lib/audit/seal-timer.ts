@@ -5,35 +5,11 @@
  */
 import "server-only";
 import { getDb } from "@/db";
-import { logError } from "../log";
+import { backgroundLoop } from "../background-loop";
 import { SEAL_EVERY_MS, sealAudit } from "./sealer";
 
-type State = { timer?: ReturnType<typeof setInterval>; running: boolean; loggedAt: number };
-const state = ((globalThis as Record<string, unknown>).__trialdeskSealer ??= { running: false, loggedAt: 0 }) as State;
-
-async function pass(): Promise<void> {
-  if (state.running) return; // a slow pass is not overtaken by the next
-  state.running = true;
-  try {
-    await sealAudit(await getDb());
-  } catch (error) {
-    if (Date.now() - state.loggedAt > 60_000) {
-      state.loggedAt = Date.now();
-      logError("audit sealer", error);
-    }
-  } finally {
-    state.running = false;
-  }
-}
+const sealer = backgroundLoop("audit sealer", { everyMs: SEAL_EVERY_MS, logEveryMs: 60_000, run: async () => sealAudit(await getDb()) });
 
 /** Starts the sealing timer once per process (idempotent). */
-export function startSealer(): void {
-  if (state.timer) return;
-  state.timer = setInterval(() => void pass(), SEAL_EVERY_MS);
-  state.timer.unref?.();
-}
-
-export function stopSealer(): void {
-  if (state.timer) clearInterval(state.timer);
-  state.timer = undefined;
-}
+export const startSealer = (): void => sealer.start();
+export const stopSealer = (): void => sealer.stop();

@@ -26,7 +26,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { emailOutbox } from "@/db/schema";
-import { logError } from "../log";
+import { backgroundLoop } from "../background-loop";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
 import { mailConfig } from "./config";
 import { safeErrorText, smtpTransport, type MailTransport } from "./transport";
@@ -155,35 +155,23 @@ export async function dispatchOnce(opts: DispatchOptions = {}): Promise<Dispatch
 /** Batches one tick may run back to back while the outbox is full, before yielding to the next tick. */
 const MAX_BATCHES_PER_TICK = 10;
 
-type LoopState = { timer?: ReturnType<typeof setInterval>; running: boolean };
-// On globalThis, like lib/live/hub.ts: Next may evaluate this module more than once per process,
-// and two loops would only compete with each other.
-const loop = ((globalThis as Record<string, unknown>).__trialdeskMailDispatcher ??= { running: false }) as LoopState;
-
-async function tick(): Promise<void> {
-  if (loop.running) return; // a slow SMTP server is not overtaken by the next tick
-  loop.running = true;
-  try {
-    for (let i = 0; i < MAX_BATCHES_PER_TICK && loop.timer; i++) {
+// A slow SMTP server is not overtaken by the next tick (lib/background-loop.ts).
+const loop = backgroundLoop("mail dispatcher", {
+  everyMs: DISPATCH_INTERVAL_MS,
+  run: async () => {
+    for (let i = 0; i < MAX_BATCHES_PER_TICK && loop.active; i++) {
       const run = await dispatchOnce();
       if (run.claimed < DEFAULT_BATCH) break;
     }
-  } catch (error) {
-    logError("mail dispatcher", error);
-  } finally {
-    loop.running = false;
-  }
-}
+  },
+});
 
 /** Starts sending every few seconds, once per process (idempotent). For instrumentation.ts. */
 export function startMailDispatcher(intervalMs = DISPATCH_INTERVAL_MS): void {
-  if (loop.timer) return;
-  loop.timer = setInterval(() => void tick(), intervalMs);
-  loop.timer.unref?.();
+  loop.start(intervalMs);
 }
 
 /** Stops the loop; a batch already sending finishes (its rows are marked as usual). */
 export function stopMailDispatcher(): void {
-  if (loop.timer) clearInterval(loop.timer);
-  loop.timer = undefined;
+  loop.stop();
 }

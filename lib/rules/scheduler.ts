@@ -10,7 +10,7 @@ import { inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ruleFirings } from "@/db/schema";
 import { pruneBookkeeping } from "../housekeeping";
-import { logError } from "../log";
+import { backgroundLoop } from "../background-loop";
 import { writeAsSystem } from "../write/road";
 import { fire } from "./deliver";
 import { sendDigests } from "./digest";
@@ -44,34 +44,20 @@ export async function runDueRules(now: Date = new Date()): Promise<number> {
 /** Old sessions and counters are pruned (lib/housekeeping.ts) at most this often. */
 const PRUNE_MS = 3_600_000;
 
-type State = { timer?: ReturnType<typeof setInterval>; running: boolean; prunedAt?: number };
-const state = ((globalThis as Record<string, unknown>).__trialdeskScheduler ??= { running: false }) as State;
+let prunedAt = 0;
 
-async function tick(): Promise<void> {
-  if (state.running) return; // a slow tick is not overtaken by the next
-  state.running = true;
-  try {
+const scheduler = backgroundLoop("scheduler tick", {
+  everyMs: TICK_MS,
+  firstAfterMs: 5_000,
+  run: async () => {
     await runDueRules();
-    if (Date.now() - (state.prunedAt ?? 0) >= PRUNE_MS) {
-      state.prunedAt = Date.now();
+    if (Date.now() - prunedAt >= PRUNE_MS) {
+      prunedAt = Date.now();
       await pruneBookkeeping(await getDb());
     }
-  } catch (error) {
-    logError("scheduler tick", error);
-  } finally {
-    state.running = false;
-  }
-}
+  },
+});
 
 /** Starts the minute tick once per process (idempotent). */
-export function startScheduler(): void {
-  if (state.timer) return;
-  state.timer = setInterval(() => void tick(), TICK_MS);
-  state.timer.unref?.();
-  setTimeout(() => void tick(), 5_000).unref?.();
-}
-
-export function stopScheduler(): void {
-  if (state.timer) clearInterval(state.timer);
-  state.timer = undefined;
-}
+export const startScheduler = (): void => scheduler.start();
+export const stopScheduler = (): void => scheduler.stop();
