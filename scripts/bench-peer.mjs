@@ -105,7 +105,9 @@ function setupParse() {
   }
   console.log(`== installing the Parse harness into ${scratch} (bash setup.sh; missing: ${missing.map(([n, v]) => `${n} ${v}`).join(", ")})`);
   const t = Date.now();
-  const r = spawnSync("bash", [path.join(peerDir, "setup.sh"), scratch], { stdio: "inherit" });
+  // Run from the scratch directory: Parse Server writes its logs/ into the working directory.
+  fs.mkdirSync(scratch, { recursive: true });
+  const r = spawnSync("bash", [path.join(peerDir, "setup.sh"), scratch], { cwd: scratch, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`setup.sh failed (exit ${r.status}); see its output above`);
   console.log(`   installed in ${since(t)}`);
 }
@@ -118,7 +120,7 @@ function runParse() {
   console.log(`== Parse: run-all.sh (database ${pbDbName}, port ${pbPort}, scenarios ${keys})`);
   const t = Date.now();
   const args = [path.join(peerDir, "run-all.sh"), scratch, "--connections", String(connections), "--duration", String(duration), "--warmup", String(warmup), "--only", keys];
-  const r = spawnSync("bash", args, { stdio: "inherit", env: { ...process.env, PB_PORT: pbPort, PB_DBNAME: pbDbName } });
+  const r = spawnSync("bash", args, { cwd: scratch, stdio: "inherit", env: { ...process.env, PB_PORT: pbPort, PB_DBNAME: pbDbName } });
   const fresh = (fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : []).filter((f) => /^bench-.*\.json$/.test(f) && !before.has(f)).sort();
   if (fresh.length === 0) throw new Error(`run-all.sh wrote no results (exit ${r.status}); see its output above`);
   // The bench step ran; a later step (SDK check, SQL capture) failing does not void its figures.
